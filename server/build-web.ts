@@ -1,0 +1,34 @@
+// Builds the web app with Vite when dist/web is missing or older than its sources. Used by `npm start` and the e2e tests.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
+export const WEB_BUILD_DIR = join(PROJECT_ROOT, 'dist/web')
+
+function newestMtimeMs(path: string): number {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtimeMs(join(path, name))), stat.mtimeMs)
+}
+
+/** True when the build is missing or any web source (or the lock file / shared domain types) is newer than it. */
+export function isWebBuildStale(): boolean {
+  const builtIndex = join(WEB_BUILD_DIR, 'index.html')
+  if (!existsSync(builtIndex)) return true
+  const builtAt = statSync(builtIndex).mtimeMs
+  const sources = ['web', 'package-lock.json', 'server/domain'].map((p) => join(PROJECT_ROOT, p)).filter(existsSync)
+  return sources.some((s) => newestMtimeMs(s) > builtAt)
+}
+
+/** Runs `vite build` when stale; returns whether it built. */
+export function ensureWebBuild(log: (line: string) => void = console.log): boolean {
+  if (!isWebBuildStale()) return false
+  log('[gridwatch] building the web app (missing or stale)…')
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(PROJECT_ROOT, 'web/vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  })
+  return true
+}

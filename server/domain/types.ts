@@ -1,0 +1,117 @@
+// Plain data shapes shared by the importer, the demo generator, the store, the routes and (as types only) the web app.
+// Coordinates are WGS84 [lng, lat]; lengths in metres; timestamps ISO 8601 with timezone.
+
+export type LngLat = [number, number]
+/** [west, south, east, north] in degrees. */
+export type BBox = [number, number, number, number]
+
+export const STREET_CATEGORIES = ['demonstration', 'regulated', 'commercial'] as const
+/** 示范街 (vending banned) · 规范街 (mixed) · 商业街 (vending guided). */
+export type StreetCategory = (typeof STREET_CATEGORIES)[number]
+
+/** One OSM highway way as a street feature. */
+export interface Street {
+  id: string // 'w<osm way id>'
+  osmId: number
+  name: string | null // name, falling back to name:zh
+  nameEn: string | null
+  highway: string // OSM highway value
+  lengthM: number
+  coordinates: LngLat[]
+  category: StreetCategory
+  zoneId: string | null
+}
+
+/** A node where three or more street ends or ways meet. */
+export interface Intersection {
+  id: string // 'n<osm node id>'
+  osmId: number
+  coordinates: LngLat
+  streetIds: string[]
+  names: string[] // distinct names of the streets meeting there
+  degree: number // number of street arms meeting there
+}
+
+export interface Building {
+  id: string
+  osmId: number
+  name: string | null
+  coordinates: LngLat[][] // polygon rings
+}
+
+export interface WaterFeature {
+  id: string
+  osmId: number
+  name: string | null
+  kind: 'area' | 'line'
+  coordinates: LngLat[][] | LngLat[] // polygon rings for areas, a line for waterways
+}
+
+export const LAMP_STATUSES = ['ok', 'defective_lamp', 'column_issue', 'broken_lantern'] as const
+/** After the FIWARE Streetlight model's status values. */
+export type LampStatus = (typeof LAMP_STATUSES)[number]
+
+export interface Lamp {
+  id: string // pole number, e.g. 'L000123'
+  coordinates: LngLat
+  status: LampStatus
+  streetId: string
+  heightM: number
+  maintainer: string
+  installedAt: string // ISO date
+  statusChangedAt: string // ISO 8601
+}
+
+/** A demo sub-district (街道) zone. */
+export interface Zone {
+  id: string // 3-digit 街道 code within the county, e.g. '001'
+  code: string // 9 digits: county (6) + 街道 (3)
+  name: string
+  nameEn: string
+  coordinates: LngLat[][] // polygon rings
+}
+
+/** A ~100 m unit grid cell (万米单元网格) with its 14-digit code. */
+export interface GridCell {
+  code: string // county 6 + 街道 3 + 社区 3 + cell 2
+  zoneId: string
+  community: string // 3-digit community code within the zone
+  coordinates: LngLat[][]
+}
+
+export const INCIDENT_STATUSES = ['reported', 'accepted', 'dispatched', 'in_handling', 'handled', 'closed', 'rejected'] as const
+/** The case workflow's stages; a reported incident and a case are the same row. */
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
+export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = ['reported', 'accepted', 'dispatched', 'in_handling', 'handled']
+
+export const INCIDENT_SOURCES = ['hotline', 'patrol', 'public_web', 'api'] as const
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number]
+
+/** A reported problem at a place: the same record later runs through the case workflow. */
+export interface Incident {
+  id: string // 'I0000123'
+  category: string // DOMAIN.md code, e.g. '0501'
+  status: IncidentStatus
+  source: IncidentSource
+  coordinates: LngLat
+  reportedAt: string // ISO 8601 with timezone
+  updatedAt: string
+  closedAt: string | null
+  description: string
+  zoneId: string | null
+  streetId: string | null
+  lampId: string | null
+}
+
+/** Everything the demo district consists of: real OSM layers plus generated demonstration data. */
+export interface DemoDistrict {
+  bounds: BBox
+  streets: Street[]
+  intersections: Intersection[]
+  buildings: Building[]
+  water: WaterFeature[]
+  zones: Zone[]
+  grid: GridCell[]
+  lamps: Lamp[]
+  incidents: Incident[]
+}

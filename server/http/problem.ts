@@ -1,0 +1,74 @@
+// RFC 9457 problem details: the one place that shapes HTTP errors.
+import type { Context, ErrorHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ConflictError, NotFoundError } from '../store/errors.ts'
+
+export interface ProblemDetail {
+  path: string // dotted path of the offending input, e.g. 'bbox'
+  message: string
+}
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  code: string // stable kebab-case, e.g. 'invalid-query'
+  errors?: ProblemDetail[]
+}
+
+const TITLES: Record<string, string> = {
+  'invalid-query': 'Invalid query parameters',
+  'invalid-body': 'Invalid request body',
+  'invalid-param': 'Invalid path parameter',
+  'not-found': 'Not found',
+  conflict: 'Conflict',
+  'too-large': 'Result too large',
+  internal: 'Internal server error',
+}
+
+/** Thrown by handlers and validators; rendered by `onError` as application/problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    detail: string,
+    readonly errors?: ProblemDetail[],
+  ) {
+    super(detail)
+  }
+}
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  })
+}
+
+function toProblem(status: number, code: string, detail: string, errors?: ProblemDetail[]): Problem {
+  return {
+    type: `https://gridwatch.invalid/problems/${code}`, // a URI naming the problem type; never fetched
+    title: TITLES[code] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  }
+}
+
+export const onError: ErrorHandler = (err, c) => {
+  if (err instanceof ProblemError) return problemResponse(c, toProblem(err.status, err.code, err.message, err.errors))
+  if (err instanceof NotFoundError) return problemResponse(c, toProblem(404, 'not-found', err.message))
+  if (err instanceof ConflictError) return problemResponse(c, toProblem(409, 'conflict', err.message))
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = err.status === 404 ? 'not-found' : err.status === 413 ? 'too-large' : `http-${err.status}`
+    return problemResponse(c, toProblem(err.status, code, err.message || 'Request refused'))
+  }
+  console.error('[gridwatch] unhandled error on', c.req.method, c.req.path, err)
+  return problemResponse(c, toProblem(500, 'internal', 'The server failed to handle this request; the cause is logged.'))
+}
+
+export function notFound(c: Context): Response {
+  return problemResponse(c, toProblem(404, 'not-found', `No route for ${c.req.method} ${c.req.path}`))
+}

@@ -1,0 +1,43 @@
+// Reported incidents as map points, filterable by place, category, status and time window.
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { INCIDENT_CATEGORY_CODES } from '../domain/categories.ts'
+import { INCIDENT_STATUSES } from '../domain/types.ts'
+import { bboxParam, instantParam, limitParam, listParam } from '../http/params.ts'
+import { ProblemError } from '../http/problem.ts'
+import { validate } from '../http/validate.ts'
+import type { Store } from '../store/store.ts'
+import { featureCollection, incidentFeature } from './geojson.ts'
+
+// The whole demo district (~12,000 incidents) fits in one response; larger answers must be narrowed.
+export const MAX_INCIDENTS = 50_000
+
+const incidentsQuery = z
+  .strictObject({
+    bbox: bboxParam.optional(),
+    category: listParam(INCIDENT_CATEGORY_CODES, 'category').optional(),
+    status: listParam(INCIDENT_STATUSES, 'status').optional(),
+    from: instantParam.optional(),
+    to: instantParam.optional(),
+    limit: limitParam(MAX_INCIDENTS).optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be later than to', path: ['from'] })
+
+export const incidentRoutes = (store: Store) =>
+  new Hono()
+    .get('/incidents', validate('query', incidentsQuery), async (c) => {
+      const q = c.req.valid('query')
+      const limit = q.limit ?? MAX_INCIDENTS
+      const page = await store.incidents({ bbox: q.bbox, categories: q.category, statuses: q.status, fromMs: q.from, toMs: q.to, limit })
+      // Without an explicit limit, silently dropping matches would misreport a layer: refuse and say how to narrow.
+      if (q.limit === undefined && page.total > limit) {
+        throw new ProblemError(413, 'too-large', `${page.total} incidents match; narrow by bbox, category or time window, or pass limit (≤ ${MAX_INCIDENTS})`)
+      }
+      return c.json({ ...featureCollection(page.items, incidentFeature), total: page.total, truncated: page.total > page.items.length })
+    })
+    .get('/incidents/:id', validate('param', z.object({ id: z.string().min(1).max(64) })), async (c) => {
+      const { id } = c.req.valid('param')
+      const incident = await store.incident(id)
+      if (!incident) throw new ProblemError(404, 'not-found', `incident ${id} does not exist`)
+      return c.json(incidentFeature(incident))
+    })

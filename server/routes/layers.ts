@@ -1,0 +1,64 @@
+// Read-only map layers: streets, lamps, zones, intersections, the unit grid and the OSM basemap.
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { LAMP_STATUSES, STREET_CATEGORIES } from '../domain/types.ts'
+import { bboxParam, listParam } from '../http/params.ts'
+import { validate } from '../http/validate.ts'
+import type { Store } from '../store/store.ts'
+import {
+  buildingFeature,
+  featureCollection,
+  gridCellFeature,
+  intersectionFeature,
+  lampFeature,
+  streetFeature,
+  waterFeature,
+  zoneFeature,
+} from './geojson.ts'
+import { ProblemError } from '../http/problem.ts'
+
+const bboxOnly = z.strictObject({ bbox: bboxParam.optional() })
+const streetsQuery = z.strictObject({ bbox: bboxParam.optional(), category: listParam(STREET_CATEGORIES, 'category').optional() })
+const lampsQuery = z.strictObject({ bbox: bboxParam.optional(), status: listParam(LAMP_STATUSES, 'status').optional() })
+const idParam = z.object({ id: z.string().min(1).max(64) })
+
+// The unit grid has ~7,000 cells for the demo district; beyond this many a client must ask for a bbox.
+const MAX_GRID_CELLS = 20_000
+
+export const layerRoutes = (store: Store) =>
+  new Hono()
+    .get('/streets', validate('query', streetsQuery), async (c) => {
+      const { bbox, category } = c.req.valid('query')
+      return c.json(featureCollection(await store.streets({ bbox, categories: category }), streetFeature))
+    })
+    .get('/streets/:id', validate('param', idParam), async (c) => {
+      const street = await store.street(c.req.valid('param').id)
+      if (!street) throw new ProblemError(404, 'not-found', `street ${c.req.valid('param').id} does not exist`)
+      return c.json(streetFeature(street))
+    })
+    .get('/lamps', validate('query', lampsQuery), async (c) => {
+      const { bbox, status } = c.req.valid('query')
+      return c.json(featureCollection(await store.lamps({ bbox, statuses: status }), lampFeature))
+    })
+    .get('/lamps/:id', validate('param', idParam), async (c) => {
+      const lamp = await store.lamp(c.req.valid('param').id)
+      if (!lamp) throw new ProblemError(404, 'not-found', `lamp ${c.req.valid('param').id} does not exist`)
+      return c.json(lampFeature(lamp))
+    })
+    .get('/zones', validate('query', z.strictObject({})), async (c) => c.json(featureCollection(await store.zones(), zoneFeature)))
+    .get('/intersections', validate('query', bboxOnly), async (c) =>
+      c.json(featureCollection(await store.intersections({ bbox: c.req.valid('query').bbox }), intersectionFeature)),
+    )
+    .get('/grid', validate('query', bboxOnly), async (c) => {
+      const cells = await store.gridCells({ bbox: c.req.valid('query').bbox })
+      if (cells.length > MAX_GRID_CELLS) {
+        throw new ProblemError(413, 'too-large', `${cells.length} grid cells match; ask for a smaller bbox (at most ${MAX_GRID_CELLS} cells)`)
+      }
+      return c.json(featureCollection(cells, gridCellFeature))
+    })
+    .get('/basemap/buildings', validate('query', bboxOnly), async (c) =>
+      c.json(featureCollection(await store.buildings({ bbox: c.req.valid('query').bbox }), buildingFeature)),
+    )
+    .get('/basemap/water', validate('query', bboxOnly), async (c) =>
+      c.json(featureCollection(await store.water({ bbox: c.req.valid('query').bbox }), waterFeature)),
+    )

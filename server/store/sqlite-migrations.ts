@@ -1,0 +1,76 @@
+// Versioned schema for the embedded SQLite store. Append new versions; never edit an applied one.
+// Geometry is RFC 7946 coordinates as JSON text; each spatial table has an R*Tree over its bounding boxes
+// (rid = the table's INTEGER PRIMARY KEY) so bbox queries never scan the table.
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+const spatial = (table: string) => `CREATE VIRTUAL TABLE ${table}_rtree USING rtree(rid, min_x, max_x, min_y, max_y);`
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'district layers and incidents',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      CREATE TABLE zones (
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, code TEXT NOT NULL, name TEXT NOT NULL, name_en TEXT NOT NULL,
+        geom TEXT NOT NULL
+      );
+
+      CREATE TABLE streets (
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, osm_id INTEGER NOT NULL, name TEXT, name_en TEXT,
+        highway TEXT NOT NULL, category TEXT NOT NULL CHECK (category IN ('demonstration', 'regulated', 'commercial')),
+        length_m REAL NOT NULL CHECK (length_m >= 0), zone_id TEXT, geom TEXT NOT NULL
+      );
+      ${spatial('streets')}
+      CREATE INDEX streets_category ON streets (category);
+
+      CREATE TABLE intersections (
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, osm_id INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL,
+        street_ids TEXT NOT NULL, names TEXT NOT NULL, degree INTEGER NOT NULL
+      );
+      ${spatial('intersections')}
+
+      CREATE TABLE buildings (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, osm_id INTEGER NOT NULL, name TEXT, geom TEXT NOT NULL);
+      ${spatial('buildings')}
+
+      CREATE TABLE water (
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, osm_id INTEGER NOT NULL, name TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('area', 'line')), geom TEXT NOT NULL
+      );
+      ${spatial('water')}
+
+      CREATE TABLE grid_cells (
+        rid INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE CHECK (length(code) = 14), zone_id TEXT NOT NULL,
+        community TEXT NOT NULL, geom TEXT NOT NULL
+      );
+      ${spatial('grid_cells')}
+
+      CREATE TABLE lamps (
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, lon REAL NOT NULL, lat REAL NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'defective_lamp', 'column_issue', 'broken_lantern')),
+        street_id TEXT NOT NULL, height_m REAL NOT NULL, maintainer TEXT NOT NULL, installed_at TEXT NOT NULL,
+        status_changed_at TEXT NOT NULL
+      );
+      ${spatial('lamps')}
+      CREATE INDEX lamps_status ON lamps (status);
+
+      -- One row per reported problem. The case workflow (issue 7) extends these rows with its own columns.
+      CREATE TABLE incidents (
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, category TEXT NOT NULL, status TEXT NOT NULL,
+        source TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL,
+        reported_at TEXT NOT NULL, reported_ms INTEGER NOT NULL, updated_at TEXT NOT NULL, closed_at TEXT,
+        description TEXT NOT NULL, zone_id TEXT, street_id TEXT, lamp_id TEXT
+      );
+      ${spatial('incidents')}
+      CREATE INDEX incidents_reported ON incidents (reported_ms);
+      CREATE INDEX incidents_category_reported ON incidents (category, reported_ms);
+      CREATE INDEX incidents_lamp ON incidents (lamp_id) WHERE lamp_id IS NOT NULL;
+    `,
+  },
+]

@@ -1,0 +1,78 @@
+// The one storage interface routes talk to. Async from day one so a PostgreSQL/PostGIS adapter can follow
+// without touching routes; absence is `undefined`, boundary errors are typed (errors.ts).
+import type {
+  BBox,
+  Building,
+  DemoDistrict,
+  GridCell,
+  Incident,
+  IncidentStatus,
+  Intersection,
+  Lamp,
+  LampStatus,
+  Street,
+  StreetCategory,
+  WaterFeature,
+  Zone,
+} from '../domain/types.ts'
+
+export interface StreetQuery {
+  bbox?: BBox
+  categories?: StreetCategory[]
+}
+
+export interface LampQuery {
+  bbox?: BBox
+  statuses?: LampStatus[]
+}
+
+export interface IncidentQuery {
+  bbox?: BBox
+  categories?: string[]
+  statuses?: IncidentStatus[]
+  fromMs?: number // inclusive, epoch milliseconds
+  toMs?: number // exclusive, epoch milliseconds
+  limit: number // the caller's cap; `total` tells whether it cut
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number // matches before the limit
+}
+
+export interface StoreCounts {
+  streets: number
+  intersections: number
+  buildings: number
+  water: number
+  zones: number
+  grid: number
+  lamps: number
+  incidents: number
+}
+
+export interface StoreInfo {
+  kind: 'sqlite' | 'postgres'
+  schemaVersion: number
+  bounds: BBox | undefined // undefined while the store is empty
+  counts: StoreCounts
+  demo: boolean // seeded with the generated demo district
+}
+
+export interface Store {
+  info(): Promise<StoreInfo>
+  streets(q: StreetQuery): Promise<Street[]>
+  street(id: string): Promise<Street | undefined>
+  lamps(q: LampQuery): Promise<Lamp[]>
+  lamp(id: string): Promise<Lamp | undefined>
+  incidents(q: IncidentQuery): Promise<Page<Incident>>
+  incident(id: string): Promise<Incident | undefined>
+  zones(): Promise<Zone[]>
+  intersections(q: { bbox?: BBox }): Promise<Intersection[]>
+  gridCells(q: { bbox?: BBox }): Promise<GridCell[]>
+  buildings(q: { bbox?: BBox }): Promise<Building[]>
+  water(q: { bbox?: BBox }): Promise<WaterFeature[]>
+  /** Replaces all district data in one transaction (used to seed a fresh database). */
+  seedDistrict(district: DemoDistrict, options: { demo: boolean }): Promise<void>
+  close(): Promise<void>
+}
