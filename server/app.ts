@@ -1,22 +1,37 @@
 // The Hono application: one chained app so the web client gets end-to-end types (`AppType`).
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { notFound, onError } from './http/problem.ts'
-import { ProblemError } from './http/problem.ts'
+import { secureHeaders } from 'hono/secure-headers'
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/session-tokens.ts'
+import { sessionMiddleware } from './http/auth.ts'
+import { csrfGuard } from './http/csrf.ts'
+import type { AppEnv } from './http/env.ts'
+import { ProblemError, notFound, onError } from './http/problem.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { layerRoutes } from './routes/layers.ts'
 import { metaRoutes } from './routes/meta.ts'
+import { sessionRoutes } from './routes/session.ts'
+import { userRoutes } from './routes/users.ts'
 import type { Store } from './store/store.ts'
 
 export interface AppDeps {
   store: Store
+  clock?: () => Date // injected so tests can move time (session expiry, deadlines)
+  sessionPolicy?: SessionPolicy
+  signInLimit?: { windowMs: number; max: number }
+  allowedOrigins?: readonly string[] // extra origins allowed to write (e.g. the Vite dev server)
 }
 
 // 1 MiB is far above any JSON body this API takes; photos (issue 7) get their own limit.
 const MAX_BODY_BYTES = 1024 * 1024
+// 10 sign-in attempts per client and username per 5 minutes: plenty for typos, far too few for guessing.
+const DEFAULT_SIGN_IN_LIMIT = { windowMs: 5 * 60 * 1000, max: 10 }
 
-export function createApi({ store }: AppDeps) {
-  return new Hono()
+export function createApi(deps: AppDeps) {
+  const clock = deps.clock ?? (() => new Date())
+  const policy = deps.sessionPolicy ?? DEFAULT_SESSION_POLICY
+  const { store } = deps
+  return new Hono<AppEnv>()
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
@@ -25,13 +40,33 @@ export function createApi({ store }: AppDeps) {
         },
       }),
     )
+    .use(csrfGuard(deps.allowedOrigins))
+    .use(sessionMiddleware(store, clock, policy))
     .route('/', metaRoutes(store))
+    .route('/', sessionRoutes(store, { clock, policy, signInLimit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT }))
+    .route('/', userRoutes(store))
     .route('/', layerRoutes(store))
     .route('/', incidentRoutes(store))
 }
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono().route('/api', createApi(deps))
+  const app = new Hono<AppEnv>()
+    // No inline scripts or remote hosts anywhere in the app; MapLibre needs blob: workers and data: images.
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      }),
+    )
+    .route('/api', createApi(deps))
   app.onError(onError)
   app.notFound(notFound)
   return app

@@ -2,6 +2,7 @@
 import { loadDemoDistrict } from '../geodata/demo/generate-demo.ts'
 import type { Store } from './store/store.ts'
 
+
 /** Seeds the store when it holds no streets yet; returns whether it seeded. */
 export async function ensureSeeded(store: Store, log: (line: string) => void = () => {}): Promise<boolean> {
   const { counts } = await store.info()

@@ -24,7 +24,12 @@ const TITLES: Record<string, string> = {
   'invalid-param': 'Invalid path parameter',
   'not-found': 'Not found',
   conflict: 'Conflict',
-  'too-large': 'Result too large',
+  'too-large': 'Too large',
+  unauthenticated: 'Sign-in required',
+  'invalid-credentials': 'Wrong username or password',
+  forbidden: 'Forbidden',
+  csrf: 'Cross-site request refused',
+  'rate-limited': 'Too many requests',
   internal: 'Internal server error',
 }
 
@@ -35,13 +40,15 @@ export class ProblemError extends Error {
     readonly code: string,
     detail: string,
     readonly errors?: ProblemDetail[],
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail)
   }
 }
 
-export function problemResponse(c: Context, problem: Problem): Response {
+export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+    ...headers,
     'content-type': 'application/problem+json; charset=utf-8',
   })
 }
@@ -58,7 +65,7 @@ function toProblem(status: number, code: string, detail: string, errors?: Proble
 }
 
 export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof ProblemError) return problemResponse(c, toProblem(err.status, err.code, err.message, err.errors))
+  if (err instanceof ProblemError) return problemResponse(c, toProblem(err.status, err.code, err.message, err.errors), err.headers)
   if (err instanceof NotFoundError) return problemResponse(c, toProblem(404, 'not-found', err.message))
   if (err instanceof ConflictError) return problemResponse(c, toProblem(409, 'conflict', err.message))
   if (err instanceof HTTPException && err.status < 500) {

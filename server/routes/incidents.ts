@@ -3,6 +3,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { INCIDENT_CATEGORY_CODES } from '../domain/categories.ts'
 import { INCIDENT_STATUSES } from '../domain/types.ts'
+import { requireUser } from '../http/auth.ts'
+import type { AppEnv } from '../http/env.ts'
 import { bboxParam, instantParam, limitParam, listParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
@@ -24,8 +26,8 @@ const incidentsQuery = z
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be later than to', path: ['from'] })
 
 export const incidentRoutes = (store: Store) =>
-  new Hono()
-    .get('/incidents', validate('query', incidentsQuery), async (c) => {
+  new Hono<AppEnv>()
+    .get('/incidents', requireUser(), validate('query', incidentsQuery), async (c) => {
       const q = c.req.valid('query')
       const limit = q.limit ?? MAX_INCIDENTS
       const page = await store.incidents({ bbox: q.bbox, categories: q.category, statuses: q.status, fromMs: q.from, toMs: q.to, limit })
@@ -35,7 +37,7 @@ export const incidentRoutes = (store: Store) =>
       }
       return c.json({ ...featureCollection(page.items, incidentFeature), total: page.total, truncated: page.total > page.items.length })
     })
-    .get('/incidents/:id', validate('param', z.object({ id: z.string().min(1).max(64) })), async (c) => {
+    .get('/incidents/:id', requireUser(), validate('param', z.object({ id: z.string().min(1).max(64) })), async (c) => {
       const { id } = c.req.valid('param')
       const incident = await store.incident(id)
       if (!incident) throw new ProblemError(404, 'not-found', `incident ${id} does not exist`)

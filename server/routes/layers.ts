@@ -1,8 +1,12 @@
 // Read-only map layers: streets, lamps, zones, intersections, the unit grid and the OSM basemap.
+// Public (the citizen's report page needs them): streets, zones, intersections, basemap. Staff only: lamps, grid.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { LAMP_STATUSES, STREET_CATEGORIES } from '../domain/types.ts'
+import { requireUser } from '../http/auth.ts'
+import type { AppEnv } from '../http/env.ts'
 import { bboxParam, listParam } from '../http/params.ts'
+import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Store } from '../store/store.ts'
 import {
@@ -15,7 +19,6 @@ import {
   waterFeature,
   zoneFeature,
 } from './geojson.ts'
-import { ProblemError } from '../http/problem.ts'
 
 const bboxOnly = z.strictObject({ bbox: bboxParam.optional() })
 const streetsQuery = z.strictObject({ bbox: bboxParam.optional(), category: listParam(STREET_CATEGORIES, 'category').optional() })
@@ -26,7 +29,7 @@ const idParam = z.object({ id: z.string().min(1).max(64) })
 const MAX_GRID_CELLS = 20_000
 
 export const layerRoutes = (store: Store) =>
-  new Hono()
+  new Hono<AppEnv>()
     .get('/streets', validate('query', streetsQuery), async (c) => {
       const { bbox, category } = c.req.valid('query')
       return c.json(featureCollection(await store.streets({ bbox, categories: category }), streetFeature))
@@ -36,11 +39,11 @@ export const layerRoutes = (store: Store) =>
       if (!street) throw new ProblemError(404, 'not-found', `street ${c.req.valid('param').id} does not exist`)
       return c.json(streetFeature(street))
     })
-    .get('/lamps', validate('query', lampsQuery), async (c) => {
+    .get('/lamps', requireUser(), validate('query', lampsQuery), async (c) => {
       const { bbox, status } = c.req.valid('query')
       return c.json(featureCollection(await store.lamps({ bbox, statuses: status }), lampFeature))
     })
-    .get('/lamps/:id', validate('param', idParam), async (c) => {
+    .get('/lamps/:id', requireUser(), validate('param', idParam), async (c) => {
       const lamp = await store.lamp(c.req.valid('param').id)
       if (!lamp) throw new ProblemError(404, 'not-found', `lamp ${c.req.valid('param').id} does not exist`)
       return c.json(lampFeature(lamp))
@@ -49,7 +52,7 @@ export const layerRoutes = (store: Store) =>
     .get('/intersections', validate('query', bboxOnly), async (c) =>
       c.json(featureCollection(await store.intersections({ bbox: c.req.valid('query').bbox }), intersectionFeature)),
     )
-    .get('/grid', validate('query', bboxOnly), async (c) => {
+    .get('/grid', requireUser(), validate('query', bboxOnly), async (c) => {
       const cells = await store.gridCells({ bbox: c.req.valid('query').bbox })
       if (cells.length > MAX_GRID_CELLS) {
         throw new ProblemError(413, 'too-large', `${cells.length} grid cells match; ask for a smaller bbox (at most ${MAX_GRID_CELLS} cells)`)

@@ -2,10 +2,11 @@
 import { Hono } from 'hono'
 import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
 import { INCIDENT_STATUSES, LAMP_STATUSES, STREET_CATEGORIES } from '../domain/types.ts'
+import type { AppEnv } from '../http/env.ts'
 import type { Store } from '../store/store.ts'
 
 export const metaRoutes = (store: Store) =>
-  new Hono()
+  new Hono<AppEnv>()
     .get('/health', async (c) => {
       const info = await store.info()
       return c.json({ status: 'ok' as const, store: info.kind, schema_version: info.schemaVersion, demo: info.demo, counts: info.counts })

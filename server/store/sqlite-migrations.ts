@@ -73,4 +73,28 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incidents_lamp ON incidents (lamp_id) WHERE lamp_id IS NOT NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'users, sessions and the audit log',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE, display_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL, roles TEXT NOT NULL, zone_ids TEXT NOT NULL DEFAULT '[]', unit_id TEXT,
+        demo INTEGER NOT NULL DEFAULT 0, disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL
+      );
+
+      -- id_hash is SHA-256 of the cookie's token; the token itself is never stored.
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_ms INTEGER NOT NULL, last_seen_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_id TEXT, username TEXT NOT NULL, action TEXT NOT NULL,
+        entity TEXT NOT NULL, entity_id TEXT, before TEXT, after TEXT, ip TEXT
+      );
+      CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+    `,
+  },
 ]

@@ -20,8 +20,23 @@ import type {
   WaterFeature,
   Zone,
 } from '../domain/types.ts'
+import { randomUUID } from 'node:crypto'
+import { ROLES, type Actor, type AuditEntry, type Role, type User } from '../domain/roles.ts'
+import { ConflictError, NotFoundError } from './errors.ts'
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts'
-import type { IncidentQuery, LampQuery, Page, Store, StoreCounts, StoreInfo, StreetQuery } from './store.ts'
+import type {
+  AuditQuery,
+  IncidentQuery,
+  LampQuery,
+  NewUser,
+  Page,
+  SessionRecord,
+  Store,
+  StoreCounts,
+  StoreInfo,
+  StreetQuery,
+  UserPatch,
+} from './store.ts'
 
 type Row = Record<string, unknown>
 type Params = Record<string, unknown>
@@ -105,6 +120,39 @@ const toIncident = (r: Row): Incident => ({
   zoneId: strOrNull(r.zone_id),
   streetId: strOrNull(r.street_id),
   lampId: strOrNull(r.lamp_id),
+})
+
+const toUser = (r: Row): User => ({
+  id: str(r.id),
+  username: str(r.username),
+  displayName: str(r.display_name),
+  roles: json<string[]>(r.roles).filter((x): x is Role => (ROLES as readonly string[]).includes(x)),
+  zoneIds: json<string[]>(r.zone_ids),
+  unitId: strOrNull(r.unit_id),
+  demo: num(r.demo) === 1,
+  disabled: num(r.disabled) === 1,
+  createdAt: str(r.created_at),
+})
+
+const toSession = (r: Row): SessionRecord => ({
+  idHash: str(r.id_hash),
+  userId: str(r.user_id),
+  createdMs: num(r.created_ms),
+  lastSeenMs: num(r.last_seen_ms),
+  expiresMs: num(r.expires_ms),
+})
+
+const toAudit = (r: Row): AuditEntry => ({
+  id: num(r.id),
+  at: str(r.at),
+  userId: strOrNull(r.user_id),
+  username: str(r.username),
+  action: str(r.action),
+  entity: str(r.entity),
+  entityId: strOrNull(r.entity_id),
+  before: r.before === null ? null : json<unknown>(r.before),
+  after: r.after === null ? null : json<unknown>(r.after),
+  ip: strOrNull(r.ip),
 })
 
 /** Resolves `file:relative/path.db`, `file:/abs.db`, a plain path, or `:memory:` to what better-sqlite3 opens. */
@@ -260,6 +308,112 @@ export class SqliteStore implements Store {
       kind: str(r.kind) === 'area' ? 'area' : 'line',
       coordinates: json<LngLat[][] | LngLat[]>(r.geom),
     }))
+  }
+
+  /** Appends an audit entry; call inside the write's transaction so the record and the change land together. */
+  private audit(actor: Actor, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): void {
+    this.db
+      .prepare('INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before, after, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(new Date().toISOString(), actor.userId, actor.username, action, entity, entityId, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), actor.ip ?? null)
+  }
+
+  async users(): Promise<User[]> {
+    return this.all('SELECT * FROM users ORDER BY username').map(toUser)
+  }
+
+  async user(id: string): Promise<User | undefined> {
+    const row = this.get('SELECT * FROM users WHERE id = :id', { id })
+    return row && toUser(row)
+  }
+
+  async credentials(username: string): Promise<{ user: User; passwordHash: string } | undefined> {
+    const row = this.get('SELECT * FROM users WHERE username = :username', { username })
+    return row && { user: toUser(row), passwordHash: str(row.password_hash) }
+  }
+
+  async createUser(u: NewUser, actor: Actor): Promise<User> {
+    return this.db.transaction(() => {
+      if (this.get('SELECT 1 AS x FROM users WHERE username = :username', { username: u.username })) {
+        throw new ConflictError(`username "${u.username}" is taken`)
+      }
+      const id = randomUUID()
+      this.db
+        .prepare('INSERT INTO users (id, username, display_name, password_hash, roles, zone_ids, unit_id, demo, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, u.username, u.displayName, u.passwordHash, JSON.stringify(u.roles), JSON.stringify(u.zoneIds ?? []), u.unitId ?? null, u.demo ? 1 : 0, new Date().toISOString())
+      const created = toUser(this.get('SELECT * FROM users WHERE id = :id', { id }) as Row)
+      this.audit(actor, 'user.create', 'user', id, null, created)
+      return created
+    })()
+  }
+
+  async updateUser(id: string, patch: UserPatch, actor: Actor): Promise<User> {
+    return this.db.transaction(() => {
+      const row = this.get('SELECT * FROM users WHERE id = :id', { id })
+      if (!row) throw new NotFoundError(`user ${id}`)
+      const before = toUser(row)
+      const sets: string[] = []
+      const params: Params = { id }
+      const set = (column: string, value: unknown) => {
+        sets.push(`${column} = :${column}`)
+        params[column] = value
+      }
+      if (patch.displayName !== undefined) set('display_name', patch.displayName)
+      if (patch.passwordHash !== undefined) set('password_hash', patch.passwordHash)
+      if (patch.roles !== undefined) set('roles', JSON.stringify(patch.roles))
+      if (patch.zoneIds !== undefined) set('zone_ids', JSON.stringify(patch.zoneIds))
+      if (patch.unitId !== undefined) set('unit_id', patch.unitId)
+      if (patch.disabled !== undefined) set('disabled', patch.disabled ? 1 : 0)
+      // A changed password stops being the documented demo password.
+      if (patch.passwordHash !== undefined) set('demo', 0)
+      if (sets.length > 0) this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = :id`).run(params)
+      // Disabling an account or changing its password ends its sessions.
+      if (patch.disabled === true || patch.passwordHash !== undefined) this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id)
+      const after = toUser(this.get('SELECT * FROM users WHERE id = :id', { id }) as Row)
+      this.audit(actor, 'user.update', 'user', id, before, { ...after, ...(patch.passwordHash !== undefined ? { passwordChanged: true } : {}) })
+      return after
+    })()
+  }
+
+  async createSession(session: SessionRecord, actor: Actor, replacedIdHash?: string): Promise<void> {
+    this.db.transaction(() => {
+      if (replacedIdHash) this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(replacedIdHash)
+      this.db
+        .prepare('INSERT INTO sessions (id_hash, user_id, created_ms, last_seen_ms, expires_ms) VALUES (?, ?, ?, ?, ?)')
+        .run(session.idHash, session.userId, session.createdMs, session.lastSeenMs, session.expiresMs)
+      this.audit(actor, 'session.create', 'user', session.userId, null, { expires_at: new Date(session.expiresMs).toISOString() })
+    })()
+  }
+
+  async session(idHash: string): Promise<SessionRecord | undefined> {
+    const row = this.get('SELECT * FROM sessions WHERE id_hash = :idHash', { idHash })
+    return row && toSession(row)
+  }
+
+  async touchSession(idHash: string, lastSeenMs: number): Promise<void> {
+    this.db.prepare('UPDATE sessions SET last_seen_ms = ? WHERE id_hash = ?').run(lastSeenMs, idHash)
+  }
+
+  async deleteSession(idHash: string, actor: Actor): Promise<void> {
+    this.db.transaction(() => {
+      const row = this.get('SELECT * FROM sessions WHERE id_hash = :idHash', { idHash })
+      if (!row) return
+      this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash)
+      this.audit(actor, 'session.delete', 'user', str(row.user_id), null, null)
+    })()
+  }
+
+  async deleteExpiredSessions(nowMs: number, idleMs: number): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE expires_ms <= ? OR last_seen_ms + ? <= ?').run(nowMs, idleMs, nowMs).changes
+  }
+
+  async auditLog(q: AuditQuery): Promise<AuditEntry[]> {
+    const params: Params = { limit: q.limit }
+    const clauses = [
+      q.entity === undefined ? undefined : ((params.entity = q.entity), 'entity = :entity'),
+      q.entityId === undefined ? undefined : ((params.entityId = q.entityId), 'entity_id = :entityId'),
+      q.beforeId === undefined ? undefined : ((params.beforeId = q.beforeId), 'id < :beforeId'),
+    ]
+    return this.all(`SELECT * FROM audit_log${where(clauses)} ORDER BY id DESC LIMIT :limit`, params).map(toAudit)
   }
 
   async seedDistrict(d: DemoDistrict, options: { demo: boolean }): Promise<void> {

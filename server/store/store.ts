@@ -15,6 +15,7 @@ import type {
   WaterFeature,
   Zone,
 } from '../domain/types.ts'
+import type { Actor, AuditEntry, Role, User } from '../domain/roles.ts'
 
 export interface StreetQuery {
   bbox?: BBox
@@ -59,6 +60,40 @@ export interface StoreInfo {
   demo: boolean // seeded with the generated demo district
 }
 
+export interface NewUser {
+  username: string
+  displayName: string
+  passwordHash: string
+  roles: Role[]
+  zoneIds?: string[]
+  unitId?: string | null
+  demo?: boolean
+}
+
+export interface UserPatch {
+  displayName?: string
+  passwordHash?: string
+  roles?: Role[]
+  zoneIds?: string[]
+  unitId?: string | null
+  disabled?: boolean
+}
+
+export interface SessionRecord {
+  idHash: string
+  userId: string
+  createdMs: number
+  lastSeenMs: number
+  expiresMs: number // absolute expiry
+}
+
+export interface AuditQuery {
+  entity?: string
+  entityId?: string
+  limit: number
+  beforeId?: number // paging: entries older than this id
+}
+
 export interface Store {
   info(): Promise<StoreInfo>
   streets(q: StreetQuery): Promise<Street[]>
@@ -72,6 +107,23 @@ export interface Store {
   gridCells(q: { bbox?: BBox }): Promise<GridCell[]>
   buildings(q: { bbox?: BBox }): Promise<Building[]>
   water(q: { bbox?: BBox }): Promise<WaterFeature[]>
+  // Accounts and sessions. Every write takes the actor and records an audit entry in the same transaction.
+  users(): Promise<User[]>
+  user(id: string): Promise<User | undefined>
+  /** The user and its password hash, for sign-in only. */
+  credentials(username: string): Promise<{ user: User; passwordHash: string } | undefined>
+  /** Throws ConflictError when the username is taken. */
+  createUser(user: NewUser, actor: Actor): Promise<User>
+  /** Throws NotFoundError for an unknown id. */
+  updateUser(id: string, patch: UserPatch, actor: Actor): Promise<User>
+  /** Replaces `replacedIdHash` (if any) with the new session: rotation at sign-in. */
+  createSession(session: SessionRecord, actor: Actor, replacedIdHash?: string): Promise<void>
+  session(idHash: string): Promise<SessionRecord | undefined>
+  touchSession(idHash: string, lastSeenMs: number): Promise<void>
+  deleteSession(idHash: string, actor: Actor): Promise<void>
+  deleteExpiredSessions(nowMs: number, idleMs: number): Promise<number>
+  auditLog(q: AuditQuery): Promise<AuditEntry[]>
+
   /** Replaces all district data in one transaction (used to seed a fresh database). */
   seedDistrict(district: DemoDistrict, options: { demo: boolean }): Promise<void>
   close(): Promise<void>

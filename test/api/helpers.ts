@@ -1,13 +1,32 @@
 // A fresh in-memory store and app per test: no state shared between tests.
-import { createApp } from '../../server/app.ts'
+import { type AppDeps, createApp } from '../../server/app.ts'
+import { ensureDemoAccounts } from '../../server/demo-accounts.ts'
+import { DEMO_PASSWORD } from '../../server/domain/roles.ts'
 import type { DemoDistrict } from '../../server/domain/types.ts'
 import { SqliteStore } from '../../server/store/sqlite-store.ts'
 import { createTinyDistrict } from '../fixtures/tiny-district.ts'
 
-export async function createTestApp(district: DemoDistrict = createTinyDistrict()) {
+export type TestApp = ReturnType<typeof createApp>
+
+export async function createTestApp(options: { district?: DemoDistrict } & Omit<AppDeps, 'store'> = {}) {
   const store = new SqliteStore(':memory:')
-  await store.seedDistrict(district, { demo: true })
-  return { app: createApp({ store }), store }
+  await store.seedDistrict(options.district ?? createTinyDistrict(), { demo: true })
+  await ensureDemoAccounts(store)
+  return { app: createApp({ ...options, store }), store }
+}
+
+/** Signs in a demo account and returns the Cookie header value to send with later requests. */
+export async function signIn(app: TestApp, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (res.status !== 200) throw new Error(`sign-in as ${username} failed with ${res.status}: ${await res.text()}`)
+  return cookieFrom(res)
+}
+
+export function cookieFrom(res: Response): string {
+  const setCookie = res.headers.get('set-cookie') ?? ''
+  const match = /gw_session=([^;]*)/.exec(setCookie)
+  if (!match) throw new Error(`no session cookie in ${setCookie}`)
+  return `gw_session=${match[1]}`
 }
 
 export interface FeatureJson {
@@ -24,8 +43,26 @@ export interface CollectionJson {
   truncated?: boolean
 }
 
-export async function getJson<T = CollectionJson>(app: { request: (path: string) => Response | Promise<Response> }, path: string) {
-  const res = await app.request(path)
+export interface ProblemJson {
+  type: string
+  title: string
+  status: number
+  detail: string
+  code: string
+  errors?: { path: string; message: string }[]
+}
+
+export async function getJson<T = CollectionJson>(app: TestApp, path: string, cookie?: string) {
+  const res = await app.request(path, cookie ? { headers: { cookie } } : {})
   const body = (await res.json()) as T
   return { res, body }
+}
+
+/** Asserts a problem+json response with the status and code, and returns its body. */
+export async function expectProblemResponse(res: Response, status: number, code: string): Promise<ProblemJson> {
+  const body = (await res.json()) as ProblemJson
+  if (res.status !== status || body.code !== code) throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(body)}`)
+  if (!res.headers.get('content-type')?.startsWith('application/problem+json')) throw new Error(`content-type ${res.headers.get('content-type')}`)
+  if (!body.title || !body.detail || body.status !== status) throw new Error(`incomplete problem body ${JSON.stringify(body)}`)
+  return body
 }

@@ -1,25 +1,17 @@
 import { describe, expect, test } from 'vitest'
-import { createTestApp, getJson } from './helpers.ts'
+import { type TestApp, createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
 
-interface ProblemJson {
-  type: string
-  title: string
-  status: number
-  detail: string
-  code: string
-  errors?: { path: string; message: string }[]
+/** A fresh app and a leader's session (lamps, incidents and the grid are staff-only reads). */
+async function createSignedIn(): Promise<{ app: TestApp; get: (path: string) => ReturnType<typeof getJson> }> {
+  const { app } = await createTestApp()
+  const cookie = await signIn(app, 'leader')
+  return { app, get: (path: string) => getJson(app, path, cookie) }
 }
 
 async function expectProblem(path: string, status: number, code: string) {
   const { app } = await createTestApp()
-  const res = await app.request(path)
-  expect(res.status).toBe(status)
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
-  const body = (await res.json()) as ProblemJson
-  expect(body).toMatchObject({ status, code })
-  expect(body.detail.length).toBeGreaterThan(0)
-  expect(body.title.length).toBeGreaterThan(0)
-  return body
+  const cookie = await signIn(app, 'leader')
+  return expectProblemResponse(await app.request(path, { headers: { cookie } }), status, code)
 }
 
 describe('GET /api/health and /api/meta', () => {
@@ -28,6 +20,7 @@ describe('GET /api/health and /api/meta', () => {
     const { res, body } = await getJson<{ status: string; store: string; demo: boolean; counts: Record<string, number> }>(app, '/api/health')
     expect(res.status).toBe(200)
     expect(body).toMatchObject({ status: 'ok', store: 'sqlite', demo: true })
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect(body.counts).toMatchObject({ streets: 3, lamps: 5, incidents: 6, zones: 1, intersections: 1, grid: 4 })
   })
 
@@ -73,19 +66,19 @@ describe('layer endpoints return RFC 7946 FeatureCollections', () => {
   })
 
   test('lamps carry status and street id, and filter by status and bbox', async () => {
-    const { app } = await createTestApp()
-    const all = await getJson(app, '/api/lamps')
+    const { get } = await createSignedIn()
+    const all = await get('/api/lamps')
     expect(all.body.features).toHaveLength(5)
     expect(all.body.features[0]?.properties).toMatchObject({ status: 'ok', street_id: 'w1', height_m: 12 })
-    const broken = await getJson(app, '/api/lamps?status=defective_lamp,broken_lantern,column_issue')
+    const broken = await get('/api/lamps?status=defective_lamp,broken_lantern,column_issue')
     expect(broken.body.features.map((f) => f.id)).toEqual(['L000002', 'L000004', 'L000005'])
-    const boxed = await getJson(app, '/api/lamps?bbox=104.045,30.659,104.047,30.661')
+    const boxed = await get('/api/lamps?bbox=104.045,30.659,104.047,30.661')
     expect(boxed.body.features.map((f) => f.id)).toEqual(['L000001'])
   })
 
   test('incidents carry category, status and reported_at with an offset', async () => {
-    const { app } = await createTestApp()
-    const { body } = await getJson(app, '/api/incidents')
+    const { get } = await createSignedIn()
+    const { body } = await get('/api/incidents')
     expect(body.features).toHaveLength(6)
     expect(body.total).toBe(6)
     expect(body.truncated).toBe(false)
@@ -97,33 +90,33 @@ describe('layer endpoints return RFC 7946 FeatureCollections', () => {
   })
 
   test('incidents filter by category, status, bbox and a half-open time window', async () => {
-    const { app } = await createTestApp()
-    const vending = await getJson(app, '/api/incidents?category=0501')
+    const { get } = await createSignedIn()
+    const vending = await get('/api/incidents?category=0501')
     expect(vending.body.features.map((f) => f.id)).toEqual(['I0000001', 'I0000002'])
-    const open = await getJson(app, '/api/incidents?status=reported,dispatched')
+    const open = await get('/api/incidents?status=reported,dispatched')
     expect(open.body.features.map((f) => f.id)).toEqual(['I0000003', 'I0000002', 'I0000004'])
     // from is inclusive, to exclusive; a bare date is midnight China time (+08:00).
-    const october = await getJson(app, '/api/incidents?from=2026-10-01&to=2026-10-15T08:00:00%2B08:00')
+    const october = await get('/api/incidents?from=2026-10-01&to=2026-10-15T08:00:00%2B08:00')
     expect(october.body.features.map((f) => f.id)).toEqual(['I0000002', 'I0000004'])
-    const boxed = await getJson(app, '/api/incidents?bbox=104.058,30.667,104.06,30.67&category=0118')
+    const boxed = await get('/api/incidents?bbox=104.058,30.667,104.06,30.67&category=0118')
     expect(boxed.body.features.map((f) => f.id)).toEqual(['I0000003', 'I0000004'])
   })
 
   test('incidents with an explicit limit say they are truncated', async () => {
-    const { app } = await createTestApp()
-    const { body } = await getJson(app, '/api/incidents?limit=2')
+    const { get } = await createSignedIn()
+    const { body } = await get('/api/incidents?limit=2')
     expect(body.features).toHaveLength(2)
     expect(body).toMatchObject({ total: 6, truncated: true })
   })
 
   test('zones, intersections, grid and basemap layers', async () => {
-    const { app } = await createTestApp()
+    const { app, get } = await createSignedIn()
     const zones = await getJson(app, '/api/zones')
     expect(zones.body.features[0]).toMatchObject({ id: '001', properties: { name: '演示街道一', code: '510104001' } })
     expect(zones.body.features[0]?.geometry.type).toBe('Polygon')
     const crossings = await getJson(app, '/api/intersections')
     expect(crossings.body.features[0]?.properties).toMatchObject({ names: ['人民中路', '春熙路'], degree: 3 })
-    const grid = await getJson(app, '/api/grid?bbox=104.057,30.65,104.06,30.653')
+    const grid = await get('/api/grid?bbox=104.057,30.65,104.06,30.653')
     expect(grid.body.features.map((f) => f.id)).toEqual(['51010400100201', '51010400100202'])
     const buildings = await getJson(app, '/api/basemap/buildings')
     expect(buildings.body.features[0]?.properties.name).toBe('天府广场')
@@ -132,8 +125,8 @@ describe('layer endpoints return RFC 7946 FeatureCollections', () => {
   })
 
   test('an empty bbox result is an empty collection, not an error', async () => {
-    const { app } = await createTestApp()
-    const { res, body } = await getJson(app, '/api/lamps?bbox=0,0,1,1')
+    const { get } = await createSignedIn()
+    const { res, body } = await get('/api/lamps?bbox=0,0,1,1')
     expect(res.status).toBe(200)
     expect(body.features).toEqual([])
   })
@@ -169,9 +162,21 @@ describe('bad input is refused with 400 problem+json', () => {
   })
 
   test('a refused request leaves stored data untouched', async () => {
-    const { app } = await createTestApp()
+    const { app, get } = await createSignedIn()
     await app.request('/api/incidents?from=2026-10-02&to=2026-10-01')
-    const { body } = await getJson(app, '/api/incidents')
+    const { body } = await get('/api/incidents')
     expect(body.features).toHaveLength(6)
+  })
+})
+
+describe('staff-only layers', () => {
+  test.each(['/api/lamps', '/api/lamps/L000001', '/api/incidents', '/api/incidents/I0000001', '/api/grid'])('%s needs a signed-in user (401)', async (path) => {
+    const { app } = await createTestApp()
+    await expectProblemResponse(await app.request(path), 401, 'unauthenticated')
+  })
+
+  test.each(['/api/streets', '/api/zones', '/api/intersections', '/api/meta', '/api/basemap/water'])('%s is public for the citizen report page', async (path) => {
+    const { app } = await createTestApp()
+    expect((await app.request(path)).status).toBe(200)
   })
 })

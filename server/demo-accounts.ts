@@ -1,0 +1,23 @@
+// Demo mode: one account per role, username = role, password `gridwatch-demo` (documented in the README).
+import { hashPassword } from './auth/passwords.ts'
+import { DEMO_PASSWORD, ROLES, ROLE_TABLE } from './domain/roles.ts'
+import type { Store } from './store/store.ts'
+
+const SYSTEM_ACTOR = { userId: null, username: 'system' }
+
+// The demo password is public, so one hash can serve every demo account; hashing once keeps seeding fast.
+let demoHash: Promise<string> | undefined
+
+/** Creates the missing demo accounts: username = role, password `gridwatch-demo`. Returns the usernames created. */
+export async function ensureDemoAccounts(store: Store): Promise<string[]> {
+  const existing = new Set((await store.users()).map((u) => u.username))
+  const passwordHash = await (demoHash ??= hashPassword(DEMO_PASSWORD))
+  const created: string[] = []
+  for (const role of ROLES) {
+    if (existing.has(role)) continue
+    const info = ROLE_TABLE.find((r) => r.role === role)
+    await store.createUser({ username: role, displayName: `演示${info?.name ?? role}`, passwordHash, roles: [role], demo: true }, SYSTEM_ACTOR)
+    created.push(role)
+  }
+  return created
+}

@@ -1,0 +1,99 @@
+// Sessions from the cookie, and per-route authorisation: `requireUser()`, `requireRole(...)`.
+// 401 when nobody is signed in, 403 when the signed-in user lacks the role; both problem+json via onError.
+import type { Context, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { hashSessionToken, type SessionPolicy } from '../auth/session-tokens.ts'
+import type { Actor, Role, User } from '../domain/roles.ts'
+import type { Store } from '../store/store.ts'
+import type { AppEnv } from './env.ts'
+import { ProblemError } from './problem.ts'
+
+export const SESSION_COOKIE = 'gw_session'
+
+// Writing last_seen on every request would turn reads into writes; a minute's resolution is enough for idle expiry.
+const TOUCH_EVERY_MS = 60_000
+
+export function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || (process.env.TRUST_PROXY === '1' && c.req.header('x-forwarded-proto') === 'https')
+}
+
+export function setSessionCookie(c: Context, token: string, maxAgeMs: number): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: Math.floor(maxAgeMs / 1000) })
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
+}
+
+/** The client's address: the socket's, or X-Forwarded-For's first hop when TRUST_PROXY=1 (behind the bureau's proxy). */
+export function clientIp(c: Context): string {
+  if (process.env.TRUST_PROXY === '1') {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown' // app.request() in tests has no socket
+  }
+}
+
+export function actorOf(c: Context<AppEnv>): Actor {
+  const user = c.get('user')
+  return user ? { userId: user.id, username: user.username, ip: clientIp(c) } : { userId: null, username: 'anonymous', ip: clientIp(c) }
+}
+
+/** Resolves the session cookie to a user; expired, unknown or disabled sessions are dropped and the cookie cleared. */
+export function sessionMiddleware(store: Store, clock: () => Date, policy: SessionPolicy): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set('user', undefined)
+    c.set('sessionIdHash', undefined)
+    const token = getCookie(c, SESSION_COOKIE)
+    if (token) {
+      const idHash = hashSessionToken(token)
+      const session = await store.session(idHash)
+      const now = clock().getTime()
+      const live = session !== undefined && now < session.expiresMs && now < session.lastSeenMs + policy.idleMs
+      const user = live ? await store.user(session.userId) : undefined
+      if (session && user && !user.disabled) {
+        c.set('user', user)
+        c.set('sessionIdHash', idHash)
+        if (now - session.lastSeenMs >= TOUCH_EVERY_MS) await store.touchSession(idHash, now)
+      } else {
+        clearSessionCookie(c)
+      }
+    }
+    await next()
+  })
+}
+
+export function signedInUser(c: Context<AppEnv>): User {
+  const user = c.get('user')
+  if (!user) throw new ProblemError(401, 'unauthenticated', 'sign in first (POST /api/session)')
+  return user
+}
+
+/** Any signed-in user. */
+export const requireUser = (): MiddlewareHandler<AppEnv> =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    signedInUser(c)
+    await next()
+  })
+
+/** A signed-in user holding at least one of `roles`. */
+export const requireRole = (...roles: Role[]): MiddlewareHandler<AppEnv> =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const user = signedInUser(c)
+    if (!user.roles.some((r) => roles.includes(r))) {
+      throw new ProblemError(403, 'forbidden', `this needs one of the roles ${roles.join(', ')}; you have ${user.roles.join(', ') || 'none'}`)
+    }
+    await next()
+  })
+
+/** Crew scoping: a crew member assigned to zones may act only there; no assignment means every zone. */
+export function mayActInZone(user: User, zoneId: string | null): boolean {
+  if (user.roles.includes('admin')) return true
+  return user.zoneIds.length === 0 || (zoneId !== null && user.zoneIds.includes(zoneId))
+}

@@ -1,0 +1,89 @@
+// Account administration (admin) and the audit log (admin, leader).
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts'
+import { DEMO_PASSWORD, ROLES, ROLE_TABLE } from '../domain/roles.ts'
+import { actorOf, requireRole } from '../http/auth.ts'
+import type { AppEnv } from '../http/env.ts'
+import { limitParam } from '../http/params.ts'
+import { ProblemError } from '../http/problem.ts'
+import { validate } from '../http/validate.ts'
+import type { Store } from '../store/store.ts'
+import { userJson } from './session.ts'
+
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `password must have at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(256)
+  .refine((p) => p !== DEMO_PASSWORD, 'the documented demo password cannot be used for a real account')
+const roles = z.array(z.enum(ROLES)).min(1, 'give at least one role')
+const zoneIds = z.array(z.string().regex(/^\d{3}$/, 'zone ids are 3 digits')).max(100)
+
+const newUserBody = z.strictObject({
+  username: z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/i, 'username: 2–64 letters, digits, _ . -'),
+  display_name: z.string().trim().min(1).max(64),
+  password,
+  roles,
+  zone_ids: zoneIds.optional(),
+  unit_id: z.string().trim().min(1).max(64).nullable().optional(),
+})
+
+const userPatchBody = z
+  .strictObject({
+    display_name: z.string().trim().min(1).max(64).optional(),
+    password: password.optional(),
+    roles: roles.optional(),
+    zone_ids: zoneIds.optional(),
+    unit_id: z.string().trim().min(1).max(64).nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'give at least one field to change')
+
+const auditQuery = z.strictObject({
+  entity: z.string().max(64).optional(),
+  entity_id: z.string().max(128).optional(),
+  limit: limitParam(1000).optional(),
+  before: z.string().regex(/^\d+$/).transform(Number).optional(),
+})
+
+export const userRoutes = (store: Store) =>
+  new Hono<AppEnv>()
+    .get('/roles', async (c) =>
+      c.json(ROLE_TABLE.map((r) => ({ role: r.role, name: r.name, name_en: r.nameEn, may: r.may, may_en: r.mayEn }))),
+    )
+    .get('/users', requireRole('admin'), async (c) => c.json((await store.users()).map(userJson)))
+    .post('/users', requireRole('admin'), validate('json', newUserBody), async (c) => {
+      const b = c.req.valid('json')
+      const user = await store.createUser(
+        { username: b.username, displayName: b.display_name, passwordHash: await hashPassword(b.password), roles: b.roles, zoneIds: b.zone_ids, unitId: b.unit_id },
+        actorOf(c),
+      )
+      return c.json(userJson(user), 201)
+    })
+    .patch('/users/:id', requireRole('admin'), validate('param', z.object({ id: z.string().uuid() })), validate('json', userPatchBody), async (c) => {
+      const { id } = c.req.valid('param')
+      const b = c.req.valid('json')
+      if (id === c.get('user')?.id && (b.disabled === true || (b.roles && !b.roles.includes('admin')))) {
+        throw new ProblemError(409, 'conflict', 'an administrator cannot disable their own account or drop their own admin role')
+      }
+      const user = await store.updateUser(
+        id,
+        {
+          displayName: b.display_name,
+          passwordHash: b.password === undefined ? undefined : await hashPassword(b.password),
+          roles: b.roles,
+          zoneIds: b.zone_ids,
+          unitId: b.unit_id,
+          disabled: b.disabled,
+        },
+        actorOf(c),
+      )
+      return c.json(userJson(user))
+    })
+    .get('/audit', requireRole('admin', 'leader'), validate('query', auditQuery), async (c) => {
+      const q = c.req.valid('query')
+      const entries = await store.auditLog({ entity: q.entity, entityId: q.entity_id, limit: q.limit ?? 100, beforeId: q.before })
+      return c.json(
+        entries.map((e) => ({ id: e.id, at: e.at, user_id: e.userId, username: e.username, action: e.action, entity: e.entity, entity_id: e.entityId, before: e.before, after: e.after, ip: e.ip })),
+      )
+    })
