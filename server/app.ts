@@ -20,6 +20,7 @@ export interface AppDeps {
   sessionPolicy?: SessionPolicy
   signInLimit?: { windowMs: number; max: number }
   allowedOrigins?: readonly string[] // extra origins allowed to write (e.g. the Vite dev server)
+  mode?: 'demo' | 'production' // demo: demo accounts exist and the UI shows a demo badge
 }
 
 // 1 MiB is far above any JSON body this API takes; photos (issue 7) get their own limit.
@@ -42,7 +43,7 @@ export function createApi(deps: AppDeps) {
     )
     .use(csrfGuard(deps.allowedOrigins))
     .use(sessionMiddleware(store, clock, policy))
-    .route('/', metaRoutes(store))
+    .route('/', metaRoutes(store, deps.mode ?? 'demo'))
     .route('/', sessionRoutes(store, { clock, policy, signInLimit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT }))
     .route('/', userRoutes(store))
     .route('/', layerRoutes(store))

@@ -21,3 +21,8 @@ export async function ensureDemoAccounts(store: Store): Promise<string[]> {
   }
   return created
 }
+
+/** Demo accounts that can still sign in with the documented password: production mode refuses to start while any exist. */
+export async function findActiveDemoAccounts(store: Store) {
+  return (await store.users()).filter((u) => u.demo && !u.disabled)
+}

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app.ts'
+import { ensureDemoAccounts, findActiveDemoAccounts } from './demo-accounts.ts'
 import { ensureSeeded } from './seed.ts'
 import { DEFAULT_DATABASE_URL, openStore } from './store/open-store.ts'
 
@@ -12,10 +13,27 @@ const port = Number(process.env.PORT ?? 8787)
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
 
+const mode = process.env.GRIDWATCH_MODE === 'production' ? 'production' : 'demo'
+
 const store = openStore(databaseUrl)
 await ensureSeeded(store, (line) => console.log(`[gridwatch] ${line}`))
+if (mode === 'production') {
+  // A documented password on a production system is an open door: refuse to serve until the accounts are gone.
+  const demoUsers = await findActiveDemoAccounts(store)
+  if (demoUsers.length > 0) {
+    console.error(
+      `[gridwatch] GRIDWATCH_MODE=production refuses to start: demo accounts with the documented password exist ` +
+        `(${demoUsers.map((u) => u.username).join(', ')}). Disable them or change their passwords, or use a fresh database.`,
+    )
+    process.exit(1)
+  }
+  if ((await store.users()).length === 0) console.warn('[gridwatch] no accounts yet: create the first admin with `npm run user -- add --role admin --name <name>`')
+} else {
+  const created = await ensureDemoAccounts(store)
+  if (created.length > 0) console.log(`[gridwatch] demo mode: created demo accounts ${created.join(', ')} (password: gridwatch-demo)`)
+}
 
-const app = createApp({ store })
+const app = createApp({ store, mode, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
 if (existsSync(webRoot)) {
   // Hashed assets are immutable; index.html must be revalidated so a rebuild shows at once.
   app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))

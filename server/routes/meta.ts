@@ -5,11 +5,11 @@ import { INCIDENT_STATUSES, LAMP_STATUSES, STREET_CATEGORIES } from '../domain/t
 import type { AppEnv } from '../http/env.ts'
 import type { Store } from '../store/store.ts'
 
-export const metaRoutes = (store: Store) =>
+export const metaRoutes = (store: Store, mode: 'demo' | 'production') =>
   new Hono<AppEnv>()
     .get('/health', async (c) => {
       const info = await store.info()
-      return c.json({ status: 'ok' as const, store: info.kind, schema_version: info.schemaVersion, demo: info.demo, counts: info.counts })
+      return c.json({ status: 'ok' as const, mode, store: info.kind, schema_version: info.schemaVersion, demo: info.demo, counts: info.counts })
     })
     .get('/meta', async (c) => {
       const info = await store.info()
@@ -18,6 +18,7 @@ export const metaRoutes = (store: Store) =>
         bounds,
         center: bounds ? ([(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2] as [number, number]) : null,
         demo: info.demo,
+        mode,
         incident_categories: INCIDENT_CATEGORIES.map((x) => ({ code: x.code, kind: x.kind, name: x.name, name_en: x.nameEn })),
         incident_statuses: INCIDENT_STATUSES,
         street_categories: STREET_CATEGORIES,
