@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { type TestApp, createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
+import { type CollectionJson, type TestApp, createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
 
 /** A fresh app and a leader's session (lamps, incidents and the grid are staff-only reads). */
-async function createSignedIn(): Promise<{ app: TestApp; get: (path: string) => ReturnType<typeof getJson> }> {
+async function createSignedIn(): Promise<{ app: TestApp; get: (path: string) => Promise<{ res: Response; body: CollectionJson }> }> {
   const { app } = await createTestApp()
   const cookie = await signIn(app, 'leader')
-  return { app, get: (path: string) => getJson(app, path, cookie) }
+  return { app, get: (path: string) => getJson<CollectionJson>(app, path, cookie) }
 }
 
 async function expectProblem(path: string, status: number, code: string) {
