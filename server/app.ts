@@ -1,6 +1,7 @@
 // The Hono application: one chained app so the web client gets end-to-end types (`AppType`).
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/session-tokens.ts'
 import { sessionMiddleware } from './http/auth.ts'
@@ -52,6 +53,8 @@ export function createApi(deps: AppDeps) {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
+    // Layers are megabytes of repetitive JSON: gzip cuts them ~8× on the intranet's slower links.
+    .use(compress())
     // No inline scripts or remote hosts anywhere in the app; MapLibre needs blob: workers and data: images.
     .use(
       secureHeaders({

@@ -21,3 +21,6 @@ export const INCIDENT_CATEGORIES: readonly IncidentCategory[] = [
 ]
 
 export const INCIDENT_CATEGORY_CODES = INCIDENT_CATEGORIES.map((c) => c.code)
+
+/** The component class whose reports name a lamp: an open one means the lamp is out, whatever its status says. */
+export const LAMP_OUTAGE_CATEGORY = '0118'

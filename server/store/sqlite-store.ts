@@ -21,6 +21,8 @@ import type {
   Zone,
 } from '../domain/types.ts'
 import { randomUUID } from 'node:crypto'
+import { LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
+import { OPEN_INCIDENT_STATUSES } from '../domain/types.ts'
 import { ROLES, type Actor, type AuditEntry, type Role, type User } from '../domain/roles.ts'
 import { ConflictError, NotFoundError } from './errors.ts'
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts'
@@ -236,6 +238,34 @@ export class SqliteStore implements Store {
   async lamp(id: string): Promise<Lamp | undefined> {
     const row = this.get('SELECT * FROM lamps WHERE id = :id', { id })
     return row && toLamp(row)
+  }
+
+  async lampsWithOpenOutage(): Promise<Set<string>> {
+    const params: Params = { category: LAMP_OUTAGE_CATEGORY }
+    const open = inList('status', OPEN_INCIDENT_STATUSES, 's', params)
+    const rows = this.all(`SELECT DISTINCT lamp_id FROM incidents WHERE category = :category AND lamp_id IS NOT NULL AND ${open}`, params)
+    return new Set(rows.map((r) => str(r.lamp_id)))
+  }
+
+  async updateLampStatus(id: string, status: LampStatus, actor: Actor, at: Date): Promise<{ lamp: Lamp; closedIncidentIds: string[] }> {
+    return this.db.transaction(() => {
+      const row = this.get('SELECT * FROM lamps WHERE id = :id', { id })
+      if (!row) throw new NotFoundError(`lamp ${id}`)
+      const before = toLamp(row)
+      const iso = at.toISOString()
+      if (before.status !== status) this.db.prepare('UPDATE lamps SET status = ?, status_changed_at = ? WHERE id = ?').run(status, iso, id)
+      let closedIncidentIds: string[] = []
+      if (status === 'ok') {
+        const params: Params = { category: LAMP_OUTAGE_CATEGORY, lamp: id }
+        const open = inList('status', OPEN_INCIDENT_STATUSES, 's', params)
+        closedIncidentIds = this.all(`SELECT id FROM incidents WHERE category = :category AND lamp_id = :lamp AND ${open} ORDER BY rid`, params).map((r) => str(r.id))
+        const close = this.db.prepare("UPDATE incidents SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?")
+        for (const incidentId of closedIncidentIds) close.run(iso, iso, incidentId)
+      }
+      const lamp = toLamp(this.get('SELECT * FROM lamps WHERE id = :id', { id }) as Row)
+      this.audit(actor, 'lamp.update', 'lamp', id, before, { ...lamp, closedIncidentIds })
+      return { lamp, closedIncidentIds }
+    })()
   }
 
   async incidents(q: IncidentQuery): Promise<Page<Incident>> {

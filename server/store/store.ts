@@ -100,6 +100,13 @@ export interface Store {
   street(id: string): Promise<Street | undefined>
   lamps(q: LampQuery): Promise<Lamp[]>
   lamp(id: string): Promise<Lamp | undefined>
+  /** Ids of lamps with an open outage report (category 0118): such a lamp does not count as working. */
+  lampsWithOpenOutage(): Promise<Set<string>>
+  /**
+   * Sets a lamp's status. Marking it `ok` also closes its open outage reports, so it counts as working at once.
+   * Throws NotFoundError for an unknown lamp. Audited.
+   */
+  updateLampStatus(id: string, status: LampStatus, actor: Actor, at: Date): Promise<{ lamp: Lamp; closedIncidentIds: string[] }>
   incidents(q: IncidentQuery): Promise<Page<Incident>>
   incident(id: string): Promise<Incident | undefined>
   zones(): Promise<Zone[]>
