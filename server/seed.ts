@@ -3,21 +3,20 @@ import { loadDemoDistrict } from '../geodata/demo/generate-demo.ts'
 import type { Store } from './store/store.ts'
 
 
-/** The end of `now`'s day in China Standard Time, as the generator's reference date. */
-export function endOfChinaDay(now: Date): string {
-  const chinaDate = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-  return `${chinaDate}T23:59:59+08:00`
+/** `now` as an ISO 8601 instant in China Standard Time (+08:00), the generator's reference date. */
+export function toChinaIso(now: Date): string {
+  return `${new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`
 }
 
 /**
- * Seeds the store when it holds no streets yet; returns whether it seeded. The demo's twelve months end on the day
- * of seeding, so recent-period views and deadlines look current; given that day, the data is deterministic.
+ * Seeds the store when it holds no streets yet; returns whether it seeded. The demo's twelve months end at the moment
+ * of seeding, so recent-period views and deadlines look current; given that moment, the data is deterministic.
  */
 export async function ensureSeeded(store: Store, log: (line: string) => void = () => {}, now: Date = new Date()): Promise<boolean> {
   const { counts } = await store.info()
   if (counts.streets > 0) return false
   const started = performance.now()
-  const district = loadDemoDistrict({ referenceDate: endOfChinaDay(now) })
+  const district = loadDemoDistrict({ referenceDate: toChinaIso(now) })
   await store.seedDistrict(district, { demo: true })
   log(
     `seeded the demo district in ${Math.round(performance.now() - started)} ms: ${district.streets.length} streets, ` +
