@@ -12,7 +12,7 @@ export type { GiBin, GiStarOptions, GiStarResult, HotspotCell } from './gi-star.
 
 export interface FindHotspotsOptions extends GiStarOptions {
   bbox: BBox // the study area, e.g. the district's bounds: every cell in it takes part, counted or not
-  cells?: CellScheme // default { kind: 'h3', resolution: 10 }
+  cellScheme?: CellScheme // default { kind: 'h3', resolution: 10 }
 }
 
 export interface HotspotResult extends GiStarResult {
@@ -29,9 +29,8 @@ export interface HotspotResult extends GiStarResult {
  * a claim the data cannot support. Does not mutate its input.
  */
 export function findHotspots(incidents: readonly PointItem[], options: FindHotspotsOptions): HotspotResult {
-  const cells = binIncidents(incidents, options.bbox, options.cells ?? { kind: 'h3' })
-  const { bandMeters, fdr } = options
-  const result = computeGiStar(cells, { ...(bandMeters === undefined ? {} : { bandMeters }), ...(fdr === undefined ? {} : { fdr }) })
+  const cells = binIncidents(incidents, options.bbox, options.cellScheme ?? { kind: 'h3' })
+  const result = computeGiStar(cells, { bandMeters: options.bandMeters, fdr: options.fdr })
   return {
     ...result,
     scheme: cells.scheme,
