@@ -29,6 +29,8 @@ export function ensureWebBuild(log: (line: string) => void = console.log): boole
   execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(PROJECT_ROOT, 'web/vite.config.ts'), '--logLevel', 'warn'], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
+    // Under vitest NODE_ENV is 'test', which would build React's development bundle.
+    env: { ...process.env, NODE_ENV: 'production' },
   })
   return true
 }

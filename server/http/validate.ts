@@ -1,5 +1,5 @@
 // zod validation for every request input; failures become 400 problem+json with per-field errors.
-import type { ValidationTargets } from 'hono'
+import type { Env, MiddlewareHandler, ValidationTargets } from 'hono'
 import { validator } from 'hono/validator'
 import type { z } from 'zod'
 import { ProblemError } from './problem.ts'
@@ -11,12 +11,21 @@ const CODES: Partial<Record<keyof ValidationTargets, string>> = {
   param: 'invalid-param',
 }
 
-export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) {
-  return validator(target, (value): z.output<Schema> => {
+/**
+ * Validates one request part. The typed client sees the schema's *input* (what goes on the wire: query values are
+ * strings), handlers see its *output* (parsed bboxes, numbers, lists).
+ */
+export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType, E extends Env = Env, P extends string = string>(
+  target: Target,
+  schema: Schema,
+): MiddlewareHandler<E, P, { in: { [K in Target]: z.input<Schema> }; out: { [K in Target]: z.output<Schema> } }> {
+  const middleware = validator(target, (value): z.output<Schema> => {
     const result = schema.safeParse(value)
     if (result.success) return result.data
     const errors = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || target, message: issue.message }))
     const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ')
     throw new ProblemError(400, CODES[target] ?? 'invalid-request', detail, errors)
   })
+  // Hono infers the validator's input from the returned value; restate it as the schema's wire input.
+  return middleware as unknown as MiddlewareHandler<E, P, { in: { [K in Target]: z.input<Schema> }; out: { [K in Target]: z.output<Schema> } }>
 }

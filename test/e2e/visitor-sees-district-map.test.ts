@@ -1,4 +1,5 @@
-// Journey: someone opens Gridwatch on an intranet with no internet and sees the demo district drawn with every layer.
+// Journey: a leader opens Gridwatch on an intranet with no internet, signs in, and sees the demo district drawn
+// with every layer.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -7,6 +8,14 @@ import { PROJECT_ROOT } from '../../server/build-web.ts'
 import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
 
 const skipReason = browserUnavailableReason()
+
+async function signInThroughHeader(page: Page, username: string) {
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill('gridwatch-demo')
+  await page.getByRole('form', { name: '登录 Gridwatch' }).getByRole('button', { name: '登录', exact: true }).click()
+  await page.getByText('演示领导').waitFor()
+}
 const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test/e2e/screenshots')
 
 describe.skipIf(skipReason !== undefined)('a visitor opens the district map', () => {
@@ -26,6 +35,7 @@ describe.skipIf(skipReason !== undefined)('a visitor opens the district map', ()
     })
     page.on('pageerror', (err) => pageErrors.push(String(err)))
     await page.goto(`${server.baseUrl}/#14/30.6598/104.0633`)
+    await signInThroughHeader(page, 'leader')
     await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 })
   })
 

@@ -1,0 +1,42 @@
+// App-wide providers: the query cache and the interface language.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { useEffect, useMemo, useState } from 'react'
+import type { ReactNode } from 'react'
+import { readRequestFailure } from '../lib/api.ts'
+import { I18nContext, createI18n, readStoredLocale, storeLocale } from '../lib/i18n.ts'
+import type { Locale } from '../lib/i18n.ts'
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // district layers are loaded once per visit; nothing on this page edits them yet
+        staleTime: Number.POSITIVE_INFINITY,
+        refetchOnWindowFocus: false,
+        // a 4xx will not change on retry; a dropped connection or a 5xx may
+        retry: (failureCount, error) => {
+          const { status } = readRequestFailure(error)
+          return (status === undefined || status >= 500) && failureCount < 2
+        },
+      },
+    },
+  })
+}
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient)
+  const [locale, setLocale] = useState<Locale>(readStoredLocale)
+  const i18n = useMemo(() => createI18n(locale, setLocale), [locale])
+
+  useEffect(() => {
+    storeLocale(locale)
+    document.documentElement.lang = locale
+    document.title = i18n.t('app.title')
+  }, [locale, i18n])
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nContext value={i18n}>{children}</I18nContext>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,46 @@
+// The signed-in user (GET /api/session), signing in (POST) and out (DELETE). Lamps and incidents are staff-only
+// on the server; after either change every query is refetched so each layer shows what this user may see.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { InferRequestType } from 'hono/client'
+import { client, parseResponse, readRequestFailure } from '../../../lib/api.ts'
+
+export const getSession = () => parseResponse(client.api.session.$get())
+
+export type Session = Awaited<ReturnType<typeof getSession>>
+export type SignInBody = InferRequestType<typeof client.api.session.$post>['json']
+
+export const sessionQueryOptions = () =>
+  queryOptions({
+    queryKey: ['session'],
+    // nobody signed in is an answer, not a failure
+    queryFn: async (): Promise<Session | null> => {
+      try {
+        return await getSession()
+      } catch (error) {
+        if (readRequestFailure(error).status === 401) return null
+        throw error
+      }
+    },
+  })
+
+export const useSession = () => useQuery(sessionQueryOptions())
+
+export function useSignIn() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (json: SignInBody) => parseResponse(client.api.session.$post({ json })),
+    onSuccess: async (session) => {
+      queryClient.setQueryData(sessionQueryOptions().queryKey, session)
+      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' })
+    },
+  })
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => parseResponse(client.api.session.$delete()),
+    // reset, not invalidate: what the last user could see must not stay on screen
+    onSuccess: () => queryClient.resetQueries(),
+  })
+}

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest'
+import { createI18n, pickName } from './i18n.ts'
+
+const noop = () => {}
+
+describe('createI18n', () => {
+  test('fills placeholders in both languages', () => {
+    expect(createI18n('zh-CN', noop).t('unit.meters', { value: 12 })).toBe('12 米')
+    expect(createI18n('en', noop).t('unit.meters', { value: 12 })).toBe('12 m')
+  })
+
+  test('leaves a placeholder without a value visible rather than printing "undefined"', () => {
+    expect(createI18n('en', noop).t('unit.meters')).toBe('{value} m')
+  })
+
+  test('uses the same placeholders in Chinese and English for every message', () => {
+    const zh = createI18n('zh-CN', noop)
+    const en = createI18n('en', noop)
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    const keys = ['unit.meters', 'map.failed', 'panel.failed', 'error.unknown', 'session.demoHint', 'session.signedInAs'] as const
+    for (const key of keys) expect(placeholders(en.t(key)), key).toEqual(placeholders(zh.t(key)))
+  })
+
+  test('shows times in China Standard Time whatever the offset they were written with', () => {
+    const en = createI18n('en', noop)
+    expect(en.formatDateTime('2026-06-23T11:11:00Z')).toBe(en.formatDateTime('2026-06-23T19:11:00+08:00'))
+    expect(en.formatDateTime('2026-06-23T11:11:00Z')).toContain('19:11')
+  })
+
+  test('returns an unparsable timestamp unchanged', () => {
+    expect(createI18n('zh-CN', noop).formatDateTime('not a date')).toBe('not a date')
+  })
+
+  test('looks up keys built from server data and falls back for unknown ones', () => {
+    const zh = createI18n('zh-CN', noop)
+    expect(zh.lookup('highway.primary', 'primary')).toBe('主干路')
+    expect(zh.lookup('highway.bridleway', 'bridleway')).toBe('bridleway')
+  })
+})
+
+describe('pickName', () => {
+  test('prefers the interface language and falls back to the other name', () => {
+    expect(pickName('zh-CN', { name: '春熙路', name_en: 'Chunxi Road' })).toBe('春熙路')
+    expect(pickName('en', { name: '春熙路', name_en: 'Chunxi Road' })).toBe('Chunxi Road')
+    expect(pickName('en', { name: '春熙路', name_en: null })).toBe('春熙路')
+    expect(pickName('zh-CN', { name: null, name_en: null })).toBeNull()
+  })
+})

@@ -1,0 +1,19 @@
+import { describe, expect, test } from 'vitest'
+import { LAYER_ORDER, findLayerAbove } from './layer-order.ts'
+
+describe('findLayerAbove', () => {
+  test('returns the nearest listed layer above that is on the map', () => {
+    const onMap = new Set(['base-background', 'base-streets', 'lamps', 'incidents-points'])
+    expect(findLayerAbove('streets-category', (id) => onMap.has(id))).toBe('lamps')
+    expect(findLayerAbove('base-buildings', (id) => onMap.has(id))).toBe('base-streets')
+  })
+
+  test('returns undefined for the topmost layer, which is then added on top', () => {
+    expect(findLayerAbove('incidents-points', () => true)).toBeUndefined()
+    expect(findLayerAbove('zones-label', () => false)).toBeUndefined()
+  })
+
+  test('lists every layer once', () => {
+    expect(new Set(LAYER_ORDER).size).toBe(LAYER_ORDER.length)
+  })
+})

@@ -1,0 +1,238 @@
+// The one owner of the MapLibre instance: creates it on the offline style, routes clicks to the layer that was hit,
+// shows that layer's popup, and tells end-to-end tests when every data source has been drawn.
+import * as maplibregl from 'maplibre-gl'
+import type { LngLatLike, MapGeoJSONFeature, PointLike } from 'maplibre-gl'
+import 'maplibre-gl/dist/maplibre-gl.css'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { useEffect, useRef, useState } from 'react'
+import type { ReactNode } from 'react'
+import { createPortal } from 'react-dom'
+import type { Locale } from '../lib/i18n.ts'
+import { MapContext } from './map-context.ts'
+import type { FeatureClickHandler, MapHandle, SourceStatus } from './map-context.ts'
+import {
+  BASEMAP_LABEL_LAYERS,
+  IDEOGRAPH_FONT_FAMILY,
+  createOfflineStyle,
+  localizedName,
+} from './offline-style.ts'
+
+// maplibre-gl 6 ships its worker as a separate module and has no default to fall back on: without this the map never loads
+maplibregl.setWorkerUrl(workerUrl)
+
+declare global {
+  interface Window {
+    /** For end-to-end tests: the live map, set once it exists. */
+    __gridwatch?: { map: maplibregl.Map }
+  }
+}
+
+type BBox = [number, number, number, number]
+
+/** Central Chengdu, used when the server cannot tell the district's bounds (empty store, /api/meta failed). */
+export const FALLBACK_BOUNDS: BBox = [104.03, 30.63, 104.11, 30.69]
+
+// How far past the district the map may pan, as a fraction of its size: nothing is drawn outside it
+const PAN_MARGIN = 0.5
+// Half-size of the square searched around a click, in CSS pixels, so thin lines and small dots are easy to hit
+const CLICK_TOLERANCE_PX = 5
+
+interface PopupState {
+  key: string
+  lngLat: LngLatLike
+  content: ReactNode
+}
+
+export interface MapViewProps {
+  bounds: BBox
+  locale: Locale
+  labels: { region: string; loading: string; failed: (detail: string) => string }
+  /** Layer components; rendered once the map has loaded its style. */
+  children: ReactNode
+}
+
+function expandBounds([west, south, east, north]: BBox, margin: number): BBox {
+  const dx = (east - west) * margin
+  const dy = (north - south) * margin
+  return [west - dx, south - dy, east + dx, north + dy]
+}
+
+/** Where a popup points: at a point feature itself, else where the user clicked on the line or area. */
+function anchorOf(feature: MapGeoJSONFeature, clicked: maplibregl.LngLat): LngLatLike {
+  const { geometry } = feature
+  if (geometry.type === 'Point' && geometry.coordinates.length >= 2) {
+    const [lng = clicked.lng, lat = clicked.lat] = geometry.coordinates
+    return [lng, lat]
+  }
+  return clicked
+}
+
+function setBodyFlag(name: 'mapReady' | 'mapErrors', value: string | undefined): void {
+  if (value === undefined) delete document.body.dataset[name]
+  else document.body.dataset[name] = value
+}
+
+export function MapView({ bounds, locale, labels, children }: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null)
+  const [handle, setHandle] = useState<MapHandle | null>(null)
+  const [initError, setInitError] = useState<string>()
+  const [popup, setPopup] = useState<PopupState | null>(null)
+  const [popupContainer] = useState(() => document.createElement('div'))
+  const initial = useRef({ bounds, locale })
+
+  useEffect(() => {
+    const container = containerRef.current
+    if (!container) return
+    const { bounds: startBounds, locale: startLocale } = initial.current
+    let map: maplibregl.Map
+    try {
+      map = new maplibregl.Map({
+        container,
+        style: createOfflineStyle(startLocale),
+        bounds: startBounds,
+        fitBoundsOptions: { padding: 24 },
+        maxBounds: expandBounds(startBounds, PAN_MARGIN),
+        minZoom: 10,
+        maxZoom: 19,
+        hash: true, // the view lives in the URL (#zoom/lat/lng), so a link or reload shows the same place
+        attributionControl: false,
+        localIdeographFontFamily: IDEOGRAPH_FONT_FAMILY,
+        // lets tests and users screenshot the canvas (toDataURL) after it was drawn
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      })
+    } catch (error) {
+      setInitError(error instanceof Error ? error.message : String(error))
+      return
+    }
+
+    let alive = true
+    const clickHandlers = new Map<string, FeatureClickHandler>()
+    const sourceStatuses = new Map<string, SourceStatus>()
+
+    const reportFailedSources = () => {
+      const failed = [...sourceStatuses].filter(([, status]) => status === 'error').map(([id]) => id)
+      setBodyFlag('mapErrors', failed.length > 0 ? failed.join(' ') : undefined)
+    }
+    const isEverySourceDrawn = () =>
+      sourceStatuses.size > 0 &&
+      [...sourceStatuses].every(([id, status]) => status === 'success' && map.getSource(id) && map.isSourceLoaded(id))
+
+    const mapHandle: MapHandle = {
+      map,
+      isAlive: () => alive,
+      setSourceStatus: (sourceId, status) => {
+        if (status === undefined) sourceStatuses.delete(sourceId)
+        else sourceStatuses.set(sourceId, status)
+        reportFailedSources()
+      },
+      setClickHandler: (layerId, handler) => {
+        if (handler) clickHandlers.set(layerId, handler)
+        else clickHandlers.delete(layerId)
+      },
+    }
+
+    const hitTest = (point: maplibregl.Point): MapGeoJSONFeature | undefined => {
+      const layers = [...clickHandlers.keys()].filter((id) => map.getLayer(id))
+      if (layers.length === 0) return undefined
+      const box: [PointLike, PointLike] = [
+        [point.x - CLICK_TOLERANCE_PX, point.y - CLICK_TOLERANCE_PX],
+        [point.x + CLICK_TOLERANCE_PX, point.y + CLICK_TOLERANCE_PX],
+      ]
+      // topmost layer first, so a lamp on a street wins over the street
+      return map.queryRenderedFeatures(box, { layers })[0]
+    }
+
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right')
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left')
+    map.addControl(
+      new maplibregl.AttributionControl({ compact: false, customAttribution: '© OpenStreetMap contributors' }),
+      'bottom-right',
+    )
+
+    map.on('load', () => setHandle(mapHandle))
+    map.on('idle', () => {
+      if (isEverySourceDrawn()) setBodyFlag('mapReady', 'true')
+    })
+    map.on('click', (event) => {
+      const feature = hitTest(event.point)
+      const handler = feature ? clickHandlers.get(feature.layer.id) : undefined
+      if (!feature || !handler) {
+        setPopup(null)
+        return
+      }
+      const content = handler(feature, map)
+      setPopup(
+        content === undefined
+          ? null
+          : { key: `${feature.layer.id}:${String(feature.id)}`, lngLat: anchorOf(feature, event.lngLat), content },
+      )
+    })
+    map.on('mousemove', (event) => {
+      map.getCanvas().style.cursor = hitTest(event.point) ? 'pointer' : ''
+    })
+    map.on('error', (event) => console.warn('[gridwatch] map error:', event.error))
+
+    window.__gridwatch = { map }
+    return () => {
+      alive = false
+      setHandle(null)
+      setPopup(null)
+      delete window.__gridwatch
+      setBodyFlag('mapReady', undefined)
+      // map.remove() also deletes the position from the URL (maplibre's Hash.remove); put it back, so a remount
+      // (React StrictMode in development, an error-boundary retry) starts where the user was
+      const position = window.location.hash
+      map.remove()
+      if (position && window.location.hash !== position) window.history.replaceState(window.history.state, '', position)
+    }
+  }, [])
+
+  useEffect(() => {
+    if (!handle) return
+    for (const id of BASEMAP_LABEL_LAYERS) handle.map.setLayoutProperty(id, 'text-field', localizedName(locale))
+  }, [handle, locale])
+
+  useEffect(() => {
+    if (!popup) return
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setPopup(null)
+    }
+    document.addEventListener('keydown', closeOnEscape)
+    return () => document.removeEventListener('keydown', closeOnEscape)
+  }, [popup])
+
+  useEffect(() => {
+    if (!handle || !popup) return
+    const mapPopup = new maplibregl.Popup({ closeOnClick: false, maxWidth: '340px', focusAfterOpen: false })
+      .setLngLat(popup.lngLat)
+      .setDOMContent(popupContainer)
+      .addTo(handle.map)
+    // the × button: forget the popup unless a newer one has already replaced it
+    mapPopup.on('close', () => setPopup((current) => (current === popup ? null : current)))
+    return () => {
+      mapPopup.remove()
+    }
+  }, [handle, popup, popupContainer])
+
+  return (
+    <section className="map-view" aria-label={labels.region}>
+      <div ref={containerRef} className="map-canvas" />
+      {initError !== undefined ? (
+        <p className="map-overlay map-overlay--error" role="alert">
+          {labels.failed(initError)}
+        </p>
+      ) : !handle ? (
+        <p className="map-overlay" role="status">
+          {labels.loading}
+        </p>
+      ) : null}
+      {handle && (
+        <MapContext value={handle}>
+          {/* layer components draw on the canvas; only a failed one's note lands here */}
+          <div className="map-notes">{children}</div>
+        </MapContext>
+      )}
+      {popup && createPortal(<div className="map-popup">{popup.content}</div>, popupContainer, popup.key)}
+    </section>
+  )
+}
