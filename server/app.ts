@@ -10,6 +10,8 @@ import type { AppEnv } from './http/env.ts'
 import { ProblemError, notFound, onError } from './http/problem.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { layerRoutes } from './routes/layers.ts'
+import { lightingRoutes } from './routes/lighting.ts'
+import { LightingState } from './live/lighting-state.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { userRoutes } from './routes/users.ts'
@@ -33,6 +35,7 @@ export function createApi(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date())
   const policy = deps.sessionPolicy ?? DEFAULT_SESSION_POLICY
   const { store } = deps
+  const lighting = new LightingState(store)
   return new Hono<AppEnv>()
     .use(
       bodyLimit({
@@ -47,7 +50,9 @@ export function createApi(deps: AppDeps) {
     .route('/', metaRoutes(store, deps.mode ?? 'demo'))
     .route('/', sessionRoutes(store, { clock, policy, signInLimit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT }))
     .route('/', userRoutes(store))
-    .route('/', layerRoutes(store))
+    // Before the layer routes: '/lamps/work-list' must not be taken for a lamp id.
+    .route('/', lightingRoutes(store, lighting, clock))
+    .route('/', layerRoutes(store, lighting))
     .route('/', incidentRoutes(store))
 }
 

@@ -8,6 +8,7 @@ import type { AppEnv } from '../http/env.ts'
 import { bboxParam, listParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
+import type { LightingState } from '../live/lighting-state.ts'
 import type { Store } from '../store/store.ts'
 import {
   buildingFeature,
@@ -28,7 +29,7 @@ const idParam = z.object({ id: z.string().min(1).max(64) })
 // The unit grid has ~7,000 cells for the demo district; beyond this many a client must ask for a bbox.
 const MAX_GRID_CELLS = 20_000
 
-export const layerRoutes = (store: Store) =>
+export const layerRoutes = (store: Store, lighting: LightingState) =>
   new Hono<AppEnv>()
     .get('/streets', validate('query', streetsQuery), async (c) => {
       const { bbox, category } = c.req.valid('query')
@@ -41,12 +42,14 @@ export const layerRoutes = (store: Store) =>
     })
     .get('/lamps', requireUser(), validate('query', lampsQuery), async (c) => {
       const { bbox, status } = c.req.valid('query')
-      return c.json(featureCollection(await store.lamps({ bbox, statuses: status }), lampFeature))
+      const { working } = await lighting.get()
+      return c.json(featureCollection(await store.lamps({ bbox, statuses: status }), (l) => lampFeature(l, working.get(l.id) ?? false)))
     })
     .get('/lamps/:id', requireUser(), validate('param', idParam), async (c) => {
       const lamp = await store.lamp(c.req.valid('param').id)
       if (!lamp) throw new ProblemError(404, 'not-found', `lamp ${c.req.valid('param').id} does not exist`)
-      return c.json(lampFeature(lamp))
+      const { working } = await lighting.get()
+      return c.json(lampFeature(lamp, working.get(lamp.id) ?? false))
     })
     .get('/zones', validate('query', z.strictObject({})), async (c) => c.json(featureCollection(await store.zones(), zoneFeature)))
     .get('/intersections', validate('query', bboxOnly), async (c) =>

@@ -29,6 +29,10 @@ const WRITE_ROUTES: Record<string, WriteRouteCase> = {
     allowed: ['admin'],
     request: ({ who }) => ({ path: '/api/users', init: json('POST', { username: `new-${who}`, display_name: '新用户', password: 'correct horse battery', roles: ['crew'], zone_ids: ['001'] }) }),
   },
+  'PATCH /api/lamps/:id': {
+    allowed: ['crew', 'admin'],
+    request: () => ({ path: '/api/lamps/L000004', init: json('PATCH', { status: 'ok' }) }),
+  },
   'PATCH /api/users/:id': {
     allowed: ['admin'],
     request: ({ userIds }) => ({ path: `/api/users/${userIds.planner}`, init: json('PATCH', { display_name: '改名的规划员' }) }),

@@ -1,0 +1,54 @@
+// The live dark-zone analysis for one store: built on first use from the stored streets and lamps, then kept
+// current by lamp changes (each recomputes only the segments within that lamp's reach). Routes read it; writes go
+// to the store first and then here, so the store stays the source of truth.
+import { createDarkZoneEngine, type DarkZoneEngine, type DarkZoneEngineOptions } from '../analysis/dark-zones.ts'
+import type { Lamp } from '../domain/types.ts'
+import type { Store } from '../store/store.ts'
+
+export interface LightingSnapshot {
+  engine: DarkZoneEngine
+  working: Map<string, boolean> // lamp id → lit, exactly as the engine sees it
+  zoneNames: Map<string, { name: string; nameEn: string }>
+}
+
+/** A lamp is working when its status is ok and no open outage report names it (DOMAIN.md §3). */
+export function isLampWorking(lamp: Pick<Lamp, 'id' | 'status'>, openOutages: ReadonlySet<string>): boolean {
+  return lamp.status === 'ok' && !openOutages.has(lamp.id)
+}
+
+export class LightingState {
+  private snapshot: Promise<LightingSnapshot> | undefined
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: DarkZoneEngineOptions = {},
+  ) {}
+
+  /** The current analysis, built on first call. */
+  get(): Promise<LightingSnapshot> {
+    this.snapshot ??= this.build().catch((err: unknown) => {
+      this.snapshot = undefined // a failed build is retried on the next request rather than cached
+      throw err
+    })
+    return this.snapshot
+  }
+
+  private async build(): Promise<LightingSnapshot> {
+    const [streets, lamps, openOutages, zones] = await Promise.all([this.store.streets({}), this.store.lamps({}), this.store.lampsWithOpenOutage(), this.store.zones()])
+    const working = new Map(lamps.map((l) => [l.id, isLampWorking(l, openOutages)]))
+    const engine = createDarkZoneEngine(
+      streets.map((s) => ({ id: s.id, name: s.name, highway: s.highway, zoneId: s.zoneId, coordinates: s.coordinates })),
+      lamps.map((l) => ({ id: l.id, coordinates: l.coordinates, working: working.get(l.id) ?? false })),
+      this.options,
+    )
+    return { engine, working, zoneNames: new Map(zones.map((z) => [z.id, { name: z.name, nameEn: z.nameEn }])) }
+  }
+
+  /** Tells the analysis a lamp's working state changed (after the store has recorded it). */
+  async setLampWorking(lampId: string, working: boolean): Promise<void> {
+    if (!this.snapshot) return // not built yet: the first build will read the store
+    const snapshot = await this.get()
+    snapshot.working.set(lampId, working)
+    snapshot.engine.setLampWorking(lampId, working)
+  }
+}
