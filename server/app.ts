@@ -8,6 +8,7 @@ import { sessionMiddleware } from './http/auth.ts'
 import { csrfGuard } from './http/csrf.ts'
 import type { AppEnv } from './http/env.ts'
 import { ProblemError, notFound, onError } from './http/problem.ts'
+import { hotspotRoutes } from './routes/hotspots.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { layerRoutes } from './routes/layers.ts'
 import { lightingRoutes } from './routes/lighting.ts'
@@ -54,6 +55,7 @@ export function createApi(deps: AppDeps) {
     .route('/', lightingRoutes(store, lighting, clock))
     .route('/', layerRoutes(store, lighting))
     .route('/', incidentRoutes(store))
+    .route('/', hotspotRoutes(store, clock))
 }
 
 export function createApp(deps: AppDeps) {

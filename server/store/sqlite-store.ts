@@ -273,6 +273,7 @@ export class SqliteStore implements Store {
     const from = `FROM incidents i${spatialJoin('incidents', 'i', q.bbox, params)}${where([
       inList('i.category', q.categories, 'c', params),
       inList('i.status', q.statuses, 's', params),
+      inList('i.source', q.sources, 'src', params),
       q.fromMs === undefined ? undefined : ((params.fromMs = q.fromMs), 'i.reported_ms >= :fromMs'),
       q.toMs === undefined ? undefined : ((params.toMs = q.toMs), 'i.reported_ms < :toMs'),
     ])}`

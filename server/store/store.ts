@@ -6,6 +6,7 @@ import type {
   DemoDistrict,
   GridCell,
   Incident,
+  IncidentSource,
   IncidentStatus,
   Intersection,
   Lamp,
@@ -31,6 +32,7 @@ export interface IncidentQuery {
   bbox?: BBox
   categories?: string[]
   statuses?: IncidentStatus[]
+  sources?: IncidentSource[]
   fromMs?: number // inclusive, epoch milliseconds
   toMs?: number // exclusive, epoch milliseconds
   limit: number // the caller's cap; `total` tells whether it cut
