@@ -8,13 +8,22 @@ import { sessionMiddleware } from './http/auth.ts'
 import { csrfGuard } from './http/csrf.ts'
 import type { AppEnv } from './http/env.ts'
 import { ProblemError, notFound, onError } from './http/problem.ts'
+import { caseRoutes } from './routes/cases.ts'
+import { guidancePointRoutes } from './routes/guidance-points.ts'
+import { kpiRoutes } from './routes/kpis.ts'
+import { reportRoutes } from './routes/reports.ts'
 import { hotspotRoutes } from './routes/hotspots.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { layerRoutes } from './routes/layers.ts'
 import { lightingRoutes } from './routes/lighting.ts'
 import { LightingState } from './live/lighting-state.ts'
+import { CaseIntake } from './live/case-intake.ts'
+import { MAX_PHOTO_BYTES, PhotoFiles } from './store/photo-files.ts'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { metaRoutes } from './routes/meta.ts'
 import { sessionRoutes } from './routes/session.ts'
+import { streetRoutes } from './routes/streets.ts'
 import { userRoutes } from './routes/users.ts'
 import type { Store } from './store/store.ts'
 
@@ -25,10 +34,15 @@ export interface AppDeps {
   signInLimit?: { windowMs: number; max: number }
   allowedOrigins?: readonly string[] // extra origins allowed to write (e.g. the Vite dev server)
   mode?: 'demo' | 'production' // demo: demo accounts exist and the UI shows a demo badge
+  photoDir?: string // where case photos are written; default a folder in the OS temp dir (tests)
+  publicReportLimit?: { windowMs: number; max: number } // per client address, on the public report endpoints
 }
 
 // 1 MiB is far above any JSON body this API takes; photos (issue 7) get their own limit.
 const MAX_BODY_BYTES = 1024 * 1024
+// 20 reports, photos or ratings per client per 10 minutes: a citizen reporting a street's worth of problems fits;
+// a script flooding the intake does not.
+const DEFAULT_PUBLIC_REPORT_LIMIT = { windowMs: 10 * 60 * 1000, max: 20 }
 // 10 sign-in attempts per client and username per 5 minutes: plenty for typos, far too few for guessing.
 const DEFAULT_SIGN_IN_LIMIT = { windowMs: 5 * 60 * 1000, max: 10 }
 
@@ -37,15 +51,21 @@ export function createApi(deps: AppDeps) {
   const policy = deps.sessionPolicy ?? DEFAULT_SESSION_POLICY
   const { store } = deps
   const lighting = new LightingState(store)
+  // Street categories feed the guidance-point rules: a category change invalidates the rule checker's index.
+  const guidance = guidancePointRoutes(store, clock)
+  const intake = new CaseIntake(store)
+  const photos = new PhotoFiles(deps.photoDir ?? join(tmpdir(), 'gridwatch-photos'))
   return new Hono<AppEnv>()
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
+    .use(async (c, next) => {
+      // Photo uploads may be up to MAX_PHOTO_BYTES plus multipart framing; every other body stays small.
+      const maxSize = c.req.path.endsWith('/photos') ? MAX_PHOTO_BYTES + 64 * 1024 : MAX_BODY_BYTES
+      return bodyLimit({
+        maxSize,
         onError: () => {
-          throw new ProblemError(413, 'too-large', `request body exceeds ${MAX_BODY_BYTES} bytes`)
+          throw new ProblemError(413, 'too-large', `request body exceeds ${maxSize} bytes`)
         },
-      }),
-    )
+      })(c, next)
+    })
     .use(csrfGuard(deps.allowedOrigins))
     .use(sessionMiddleware(store, clock, policy))
     .route('/', metaRoutes(store, deps.mode ?? 'demo'))
@@ -56,6 +76,11 @@ export function createApi(deps: AppDeps) {
     .route('/', layerRoutes(store, lighting))
     .route('/', incidentRoutes(store))
     .route('/', hotspotRoutes(store, clock))
+    .route('/', streetRoutes(store, clock, guidance.invalidate))
+    .route('/', guidance.routes)
+    .route('/', caseRoutes(store, intake, lighting, photos, clock))
+    .route('/', reportRoutes(store, intake, lighting, photos, clock, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
+    .route('/', kpiRoutes(store, intake, clock))
 }
 
 export function createApp(deps: AppDeps) {

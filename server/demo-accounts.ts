@@ -13,11 +13,20 @@ export async function ensureDemoAccounts(store: Store): Promise<string[]> {
   const existing = new Set((await store.users()).map((u) => u.username))
   const passwordHash = await (demoHash ??= hashPassword(DEMO_PASSWORD))
   const created: string[] = []
+  // The generic 'unit' account handles the enforcement squad's cases, the busiest queue.
+  const units = await store.units()
+  const genericUnit = units.find((u) => u.kind === 'enforcement')?.id ?? null
   for (const role of ROLES) {
     if (existing.has(role)) continue
     const info = ROLE_TABLE.find((r) => r.role === role)
-    await store.createUser({ username: role, displayName: `演示${info?.name ?? role}`, passwordHash, roles: [role], demo: true }, SYSTEM_ACTOR)
+    await store.createUser({ username: role, displayName: `演示${info?.name ?? role}`, passwordHash, roles: [role], demo: true, unitId: role === 'unit' ? genericUnit : null }, SYSTEM_ACTOR)
     created.push(role)
+  }
+  // One handler per responsible unit, username = the unit's id (issue 7).
+  for (const unit of units) {
+    if (existing.has(unit.id)) continue
+    await store.createUser({ username: unit.id, displayName: `${unit.name}处置员`, passwordHash, roles: ['unit'], demo: true, unitId: unit.id }, SYSTEM_ACTOR)
+    created.push(unit.id)
   }
   return created
 }

@@ -1,5 +1,6 @@
 // Seeds an empty store with the Chengdu demo district (real OSM layers + generated demonstration data).
 import { loadDemoDistrict } from '../geodata/demo/generate-demo.ts'
+import { seedDemoCases } from './demo-cases.ts'
 import type { Store } from './store/store.ts'
 
 
@@ -18,6 +19,7 @@ export async function ensureSeeded(store: Store, log: (line: string) => void = (
   const started = performance.now()
   const district = loadDemoDistrict({ referenceDate: toChinaIso(now) })
   await store.seedDistrict(district, { demo: true })
+  await seedDemoCases(store, district.zones, district.incidents, now)
   log(
     `seeded the demo district in ${Math.round(performance.now() - started)} ms: ${district.streets.length} streets, ` +
       `${district.lamps.length} lamps, ${district.incidents.length} incidents, ${district.zones.length} zones`,

@@ -92,4 +92,5 @@ export const CONSTRUCTION_STAGE: Readonly<Record<IncidentStatus, { name: string;
   handled: { name: '查处', nameEn: 'Investigated' },
   closed: { name: '查处', nameEn: 'Investigated' },
   rejected: { name: '不予立案', nameEn: 'Not a case' },
+  merged: { name: '已合并', nameEn: 'Merged' },
 }

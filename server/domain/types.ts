@@ -79,7 +79,7 @@ export interface GridCell {
   coordinates: LngLat[][]
 }
 
-export const INCIDENT_STATUSES = ['reported', 'accepted', 'dispatched', 'in_handling', 'handled', 'closed', 'rejected'] as const
+export const INCIDENT_STATUSES = ['reported', 'accepted', 'dispatched', 'in_handling', 'handled', 'closed', 'rejected', 'merged'] as const
 /** The case workflow's stages; a reported incident and a case are the same row. */
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
 export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = ['reported', 'accepted', 'dispatched', 'in_handling', 'handled']

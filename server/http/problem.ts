@@ -30,6 +30,9 @@ const TITLES: Record<string, string> = {
   forbidden: 'Forbidden',
   csrf: 'Cross-site request refused',
   'rate-limited': 'Too many requests',
+  'rule-violations': 'The guidance point breaks street rules',
+  'too-few-cells': 'Too few cells for a hotspot analysis',
+  'zero-variance': 'No variation to analyse',
   internal: 'Internal server error',
 }
 
@@ -41,12 +44,13 @@ export class ProblemError extends Error {
     detail: string,
     readonly errors?: ProblemDetail[],
     readonly headers: Record<string, string> = {},
+    readonly extensions: Record<string, unknown> = {}, // extra members of the problem body (RFC 9457 §3.2)
   ) {
     super(detail)
   }
 }
 
-export function problemResponse(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
+export function problemResponse(c: Context, problem: Problem | (Problem & Record<string, unknown>), headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
     ...headers,
     'content-type': 'application/problem+json; charset=utf-8',
@@ -65,7 +69,7 @@ function toProblem(status: number, code: string, detail: string, errors?: Proble
 }
 
 export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof ProblemError) return problemResponse(c, toProblem(err.status, err.code, err.message, err.errors), err.headers)
+  if (err instanceof ProblemError) return problemResponse(c, { ...err.extensions, ...toProblem(err.status, err.code, err.message, err.errors) }, err.headers)
   if (err instanceof NotFoundError) return problemResponse(c, toProblem(404, 'not-found', err.message))
   if (err instanceof ConflictError) return problemResponse(c, toProblem(409, 'conflict', err.message))
   if (err instanceof HTTPException && err.status < 500) {

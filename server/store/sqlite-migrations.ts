@@ -97,4 +97,78 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
     `,
   },
+  {
+    version: 3,
+    name: 'street category history and vendor guidance points',
+    sql: `
+      CREATE TABLE street_category_history (
+        id INTEGER PRIMARY KEY, street_id TEXT NOT NULL, from_category TEXT NOT NULL, to_category TEXT NOT NULL,
+        reason TEXT NOT NULL, user_id TEXT, username TEXT NOT NULL, at TEXT NOT NULL
+      );
+      CREATE INDEX street_category_history_street ON street_category_history (street_id, id);
+
+      CREATE TABLE guidance_points (
+        rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, geom TEXT NOT NULL,
+        capacity INTEGER NOT NULL CHECK (capacity >= 0), opening_hours TEXT NOT NULL, allowed_goods TEXT NOT NULL,
+        unit TEXT NOT NULL, off_street INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'active', 'retired')),
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'cases: the workflow columns on incidents, events, units, photos, rectification measures',
+    sql: `
+      ALTER TABLE incidents ADD COLUMN tracking_number TEXT;
+      ALTER TABLE incidents ADD COLUMN unit_id TEXT;
+      ALTER TABLE incidents ADD COLUMN priority INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE incidents ADD COLUMN report_count INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE incidents ADD COLUMN rework_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE incidents ADD COLUMN extension_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE incidents ADD COLUMN extension_requested INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE incidents ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE incidents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE incidents ADD COLUMN repeat_of TEXT;
+      ALTER TABLE incidents ADD COLUMN deadline_ms INTEGER;
+      ALTER TABLE incidents ADD COLUMN accepted_ms INTEGER;
+      ALTER TABLE incidents ADD COLUMN dispatched_ms INTEGER;
+      ALTER TABLE incidents ADD COLUMN first_handled_ms INTEGER;
+      ALTER TABLE incidents ADD COLUMN closed_ms INTEGER;
+      ALTER TABLE incidents ADD COLUMN result TEXT;
+      ALTER TABLE incidents ADD COLUMN rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5);
+      ALTER TABLE incidents ADD COLUMN rating_comment TEXT;
+      ALTER TABLE incidents ADD COLUMN phone TEXT;
+      CREATE UNIQUE INDEX incidents_tracking ON incidents (tracking_number);
+      CREATE INDEX incidents_unit_status ON incidents (unit_id, status);
+      CREATE INDEX incidents_status ON incidents (status);
+
+      CREATE TABLE case_events (
+        id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, from_status TEXT,
+        to_status TEXT, user_id TEXT, username TEXT NOT NULL, note TEXT
+      );
+      CREATE INDEX case_events_case ON case_events (case_id, id);
+
+      CREATE TABLE units (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, kind TEXT NOT NULL, zone_id TEXT
+      );
+
+      -- Photo bytes live on disk (PHOTO_DIR), never in the database; this row says what they are.
+      CREATE TABLE photos (
+        id TEXT PRIMARY KEY, case_id TEXT NOT NULL, stage TEXT NOT NULL, content_type TEXT NOT NULL,
+        bytes INTEGER NOT NULL, uploaded_at TEXT NOT NULL, uploaded_by TEXT NOT NULL
+      );
+      CREATE INDEX photos_case ON photos (case_id);
+
+      CREATE TABLE measures (
+        id TEXT PRIMARY KEY, area TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL, unit_id TEXT NOT NULL,
+        person TEXT NOT NULL, deadline TEXT NOT NULL, status TEXT NOT NULL, progress INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE TABLE measure_notes (
+        id INTEGER PRIMARY KEY, measure_id TEXT NOT NULL, at TEXT NOT NULL, username TEXT NOT NULL, note TEXT NOT NULL,
+        progress INTEGER
+      );
+    `,
+  },
 ]

@@ -26,8 +26,18 @@ import { OPEN_INCIDENT_STATUSES } from '../domain/types.ts'
 import { ROLES, type Actor, type AuditEntry, type Role, type User } from '../domain/roles.ts'
 import { ConflictError, NotFoundError } from './errors.ts'
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts'
+import { randomBytes } from 'node:crypto'
+import type { ResponsibleUnit, UnitKind } from '../domain/case-routing.ts'
+import type { Case, CaseEvent, CaseFields, CasePhoto, Measure, MeasureArea, MeasureStatus, NewReport } from '../domain/cases.ts'
+import type { GuidancePoint, GuidancePointGeometry, GuidanceStatus, StreetCategoryChange } from '../domain/guidance-points.ts'
 import type {
   AuditQuery,
+  CaseChange,
+  CaseQuery,
+  EscalateFn,
+  NewMeasure,
+  GuidancePointPatch,
+  NewGuidancePoint,
   IncidentQuery,
   LampQuery,
   NewUser,
@@ -157,6 +167,93 @@ const toAudit = (r: Row): AuditEntry => ({
   ip: strOrNull(r.ip),
 })
 
+const toPhoto = (r: Row): CasePhoto => ({
+  id: str(r.id),
+  caseId: str(r.case_id),
+  stage: str(r.stage) as CasePhoto['stage'],
+  contentType: str(r.content_type),
+  bytes: num(r.bytes),
+  uploadedAt: str(r.uploaded_at),
+  uploadedBy: str(r.uploaded_by),
+})
+
+const toGuidancePoint = (r: Row): GuidancePoint => ({
+  id: str(r.id),
+  name: str(r.name),
+  geometry: json<GuidancePointGeometry>(r.geom),
+  capacity: num(r.capacity),
+  openingHours: str(r.opening_hours),
+  allowedGoods: str(r.allowed_goods),
+  unit: str(r.unit),
+  offStreet: num(r.off_street) === 1,
+  status: str(r.status) as GuidanceStatus, // constrained by a CHECK in the schema
+  createdAt: str(r.created_at),
+  createdBy: str(r.created_by),
+  updatedAt: str(r.updated_at),
+  version: num(r.version),
+})
+
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
+
+const toCase = (r: Row): Case => ({
+  ...toIncident(r),
+  trackingNumber: str(r.tracking_number),
+  unitId: strOrNull(r.unit_id),
+  priority: (num(r.priority) === 3 ? 3 : num(r.priority) === 2 ? 2 : 1),
+  reportCount: num(r.report_count),
+  reworkCount: num(r.rework_count),
+  extensionCount: num(r.extension_count),
+  extensionRequested: num(r.extension_requested) === 1,
+  escalated: num(r.escalated) === 1,
+  version: num(r.version),
+  repeatOf: strOrNull(r.repeat_of),
+  deadlineMs: num(r.deadline_ms),
+  acceptedMs: numOrNull(r.accepted_ms),
+  dispatchedMs: numOrNull(r.dispatched_ms),
+  firstHandledMs: numOrNull(r.first_handled_ms),
+  closedMs: numOrNull(r.closed_ms),
+  result: strOrNull(r.result),
+  rating: numOrNull(r.rating),
+  ratingComment: strOrNull(r.rating_comment),
+  phone: strOrNull(r.phone),
+})
+
+// Case fields ↔ columns, for writes that set any subset of them.
+const CASE_COLUMNS: Readonly<Record<string, string>> = {
+  unitId: 'unit_id',
+  priority: 'priority',
+  reportCount: 'report_count',
+  reworkCount: 'rework_count',
+  extensionCount: 'extension_count',
+  extensionRequested: 'extension_requested',
+  escalated: 'escalated',
+  repeatOf: 'repeat_of',
+  deadlineMs: 'deadline_ms',
+  acceptedMs: 'accepted_ms',
+  dispatchedMs: 'dispatched_ms',
+  firstHandledMs: 'first_handled_ms',
+  closedMs: 'closed_ms',
+  result: 'result',
+  rating: 'rating',
+  ratingComment: 'rating_comment',
+}
+
+function caseColumnValues(set: Partial<CaseFields>): [string, unknown][] {
+  return Object.entries(set)
+    .filter(([key, value]) => value !== undefined && key in CASE_COLUMNS)
+    .map(([key, value]) => [CASE_COLUMNS[key]!, typeof value === 'boolean' ? (value ? 1 : 0) : value])
+}
+
+// Tracking numbers: unguessable enough that status lookups cannot be enumerated; no 0/O/1/I to misread on a phone.
+const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+export function newTrackingNumber(at: Date): string {
+  const day = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(2, 10).replace(/-/g, '')
+  const bytes = randomBytes(6)
+  return `GW${day}${[...bytes].map((b) => TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]).join('')}`
+}
+
+const OPEN_CASE_SQL = "status IN ('reported', 'accepted', 'dispatched', 'in_handling', 'handled')"
+
 /** Resolves `file:relative/path.db`, `file:/abs.db`, a plain path, or `:memory:` to what better-sqlite3 opens. */
 export function sqlitePathFromUrl(url: string): string {
   if (url === ':memory:' || url === 'file::memory:') return ':memory:'
@@ -238,6 +335,324 @@ export class SqliteStore implements Store {
   async lamp(id: string): Promise<Lamp | undefined> {
     const row = this.get('SELECT * FROM lamps WHERE id = :id', { id })
     return row && toLamp(row)
+  }
+
+  async updateStreetCategory(ids: readonly string[], category: StreetCategory, reason: string, actor: Actor, at: Date): Promise<Street[]> {
+    return this.db.transaction(() => {
+      const iso = at.toISOString()
+      const updated: Street[] = []
+      for (const id of ids) {
+        const row = this.get('SELECT * FROM streets WHERE id = :id', { id })
+        if (!row) throw new NotFoundError(`street ${id}`)
+        const before = toStreet(row)
+        if (before.category !== category) {
+          this.db.prepare('UPDATE streets SET category = ? WHERE id = ?').run(category, id)
+          this.db
+            .prepare('INSERT INTO street_category_history (street_id, from_category, to_category, reason, user_id, username, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(id, before.category, category, reason, actor.userId, actor.username, iso)
+          this.audit(actor, 'street.category', 'street', id, { category: before.category }, { category, reason })
+        }
+        updated.push({ ...before, category })
+      }
+      return updated
+    })()
+  }
+
+  async streetCategoryHistory(streetId: string): Promise<StreetCategoryChange[]> {
+    return this.all('SELECT * FROM street_category_history WHERE street_id = :streetId ORDER BY id DESC', { streetId }).map((r) => ({
+      id: num(r.id),
+      streetId: str(r.street_id),
+      from: str(r.from_category) as StreetCategory,
+      to: str(r.to_category) as StreetCategory,
+      reason: str(r.reason),
+      username: str(r.username),
+      at: str(r.at),
+    }))
+  }
+
+  async guidancePoints(q: { includeRetired?: boolean }): Promise<GuidancePoint[]> {
+    const sql = q.includeRetired ? 'SELECT * FROM guidance_points ORDER BY rid' : "SELECT * FROM guidance_points WHERE status != 'retired' ORDER BY rid"
+    return this.all(sql).map(toGuidancePoint)
+  }
+
+  async guidancePoint(id: string): Promise<GuidancePoint | undefined> {
+    const row = this.get('SELECT * FROM guidance_points WHERE id = :id', { id })
+    return row && toGuidancePoint(row)
+  }
+
+  async createGuidancePoint(p: NewGuidancePoint, actor: Actor, at: Date): Promise<GuidancePoint> {
+    return this.db.transaction(() => {
+      const next = num(this.get('SELECT coalesce(max(rid), 0) + 1 AS n FROM guidance_points')?.n)
+      const id = `G${String(next).padStart(4, '0')}`
+      const iso = at.toISOString()
+      this.db
+        .prepare(
+          `INSERT INTO guidance_points (rid, id, name, geom, capacity, opening_hours, allowed_goods, unit, off_street, status, created_at, created_by, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?, ?)`,
+        )
+        .run(next, id, p.name, JSON.stringify(p.geometry), p.capacity, p.openingHours, p.allowedGoods, p.unit, p.offStreet ? 1 : 0, iso, actor.username, iso)
+      const created = toGuidancePoint(this.get('SELECT * FROM guidance_points WHERE id = :id', { id }) as Row)
+      this.audit(actor, 'guidance-point.create', 'guidance-point', id, null, created)
+      return created
+    })()
+  }
+
+  async updateGuidancePoint(id: string, patch: GuidancePointPatch, actor: Actor, at: Date, expectedVersion?: number): Promise<GuidancePoint> {
+    return this.db.transaction(() => {
+      const row = this.get('SELECT * FROM guidance_points WHERE id = :id', { id })
+      if (!row) throw new NotFoundError(`guidance point ${id}`)
+      const before = toGuidancePoint(row)
+      if (expectedVersion !== undefined && expectedVersion !== before.version) {
+        throw new ConflictError(`guidance point ${id} is at version ${before.version}, not ${expectedVersion}: someone else changed it; reload and try again`)
+      }
+      const columns: Record<string, unknown> = {
+        name: patch.name,
+        geom: patch.geometry === undefined ? undefined : JSON.stringify(patch.geometry),
+        capacity: patch.capacity,
+        opening_hours: patch.openingHours,
+        allowed_goods: patch.allowedGoods,
+        unit: patch.unit,
+        off_street: patch.offStreet === undefined ? undefined : patch.offStreet ? 1 : 0,
+        status: patch.status,
+      }
+      const sets = Object.entries(columns).filter(([, v]) => v !== undefined)
+      const params: Params = { id, updated_at: at.toISOString(), ...Object.fromEntries(sets) }
+      this.db
+        .prepare(`UPDATE guidance_points SET ${[...sets.map(([k]) => `${k} = :${k}`), 'updated_at = :updated_at', 'version = version + 1'].join(', ')} WHERE id = :id`)
+        .run(params)
+      const after = toGuidancePoint(this.get('SELECT * FROM guidance_points WHERE id = :id', { id }) as Row)
+      this.audit(actor, 'guidance-point.update', 'guidance-point', id, before, after)
+      return after
+    })()
+  }
+
+  async units(): Promise<ResponsibleUnit[]> {
+    return this.all('SELECT * FROM units ORDER BY id').map((r) => ({ id: str(r.id), name: str(r.name), nameEn: str(r.name_en), kind: str(r.kind) as UnitKind, zoneId: strOrNull(r.zone_id) }))
+  }
+
+  async cases(q: CaseQuery): Promise<Page<Case>> {
+    const params: Params = { limit: q.limit, offset: q.offset ?? 0 }
+    const clauses = [
+      inList('status', q.statuses, 's', params),
+      inList('category', q.categories, 'c', params),
+      q.unitId === undefined ? undefined : ((params.unitId = q.unitId), 'unit_id = :unitId'),
+      q.zoneId === undefined ? undefined : ((params.zoneId = q.zoneId), 'zone_id = :zoneId'),
+      q.overdueAtMs === undefined ? undefined : ((params.now = q.overdueAtMs), "status IN ('reported', 'accepted', 'dispatched', 'in_handling') AND deadline_ms < :now"),
+      q.escalated === undefined ? undefined : ((params.escalated = q.escalated ? 1 : 0), 'escalated = :escalated'),
+      q.fromMs === undefined ? undefined : ((params.fromMs = q.fromMs), 'reported_ms >= :fromMs'),
+      q.toMs === undefined ? undefined : ((params.toMs = q.toMs), 'reported_ms < :toMs'),
+      q.includeMerged || q.statuses?.includes('merged') ? undefined : "status != 'merged'",
+    ]
+    const { limit, offset, ...countParams } = params
+    const total = num(this.get(`SELECT count(*) AS n FROM incidents${where(clauses)}`, countParams)?.n)
+    const items = this.all(`SELECT * FROM incidents${where(clauses)} ORDER BY priority DESC, deadline_ms, rid LIMIT :limit OFFSET :offset`, params).map(toCase)
+    return { items, total }
+  }
+
+  async case(id: string): Promise<Case | undefined> {
+    const row = this.get('SELECT * FROM incidents WHERE id = :id', { id })
+    return row && toCase(row)
+  }
+
+  async caseByTracking(trackingNumber: string): Promise<Case | undefined> {
+    const row = this.get('SELECT * FROM incidents WHERE tracking_number = :trackingNumber', { trackingNumber })
+    return row && toCase(row)
+  }
+
+  async caseEvents(id: string): Promise<CaseEvent[]> {
+    return this.all('SELECT * FROM case_events WHERE case_id = :id ORDER BY id', { id }).map((r) => ({
+      id: num(r.id),
+      caseId: str(r.case_id),
+      at: str(r.at),
+      action: str(r.action) as CaseEvent['action'],
+      fromStatus: strOrNull(r.from_status),
+      toStatus: strOrNull(r.to_status),
+      username: str(r.username),
+      note: strOrNull(r.note),
+    }))
+  }
+
+  private event(caseId: string, at: Date, action: string, from: string | null, to: string | null, actor: Actor, note: string | null): void {
+    this.db
+      .prepare('INSERT INTO case_events (case_id, at, action, from_status, to_status, user_id, username, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(caseId, at.toISOString(), action, from, to, actor.userId, actor.username, note)
+  }
+
+  /** Folds one more report into open case `intoId` and escalates it as `escalate` decides. Inside a transaction. */
+  private addRepeat(intoId: string, actor: Actor, at: Date, escalate: EscalateFn, note: string): Case {
+    const row = this.get(`SELECT * FROM incidents WHERE id = :id AND ${OPEN_CASE_SQL}`, { id: intoId })
+    if (!row) throw new ConflictError(`case ${intoId} is not open, so a repeat cannot be merged into it`)
+    const original = toCase(row)
+    const count = original.reportCount + 1
+    const next = escalate(original, count, at.getTime())
+    this.db
+      .prepare('UPDATE incidents SET report_count = ?, priority = ?, deadline_ms = ?, escalated = ?, updated_at = ?, version = version + 1 WHERE id = ?')
+      .run(count, next.priority, next.deadlineMs, next.escalated ? 1 : 0, at.toISOString(), intoId)
+    this.event(intoId, at, 'merge', original.status, original.status, actor, note)
+    if (next.escalated && !original.escalated) this.event(intoId, at, 'escalate', original.status, original.status, actor, `${count} reports`)
+    return toCase(this.get('SELECT * FROM incidents WHERE id = :id', { id: intoId }) as Row)
+  }
+
+  async createReport(r: NewReport, actor: Actor, at: Date, merge?: { repeatOf: string; escalate: EscalateFn }): Promise<Case> {
+    return this.db.transaction(() => {
+      const rid = num(this.get('SELECT coalesce(max(rid), 0) + 1 AS n FROM incidents')?.n)
+      const id = `I${String(rid).padStart(7, '0')}`
+      const iso = at.toISOString()
+      const status = merge ? 'merged' : 'reported'
+      this.db
+        .prepare(
+          `INSERT INTO incidents (rid, id, category, status, source, lon, lat, reported_at, reported_ms, updated_at, closed_at, description,
+             zone_id, street_id, lamp_id, tracking_number, unit_id, deadline_ms, phone, repeat_of)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(rid, id, r.category, status, r.source, r.coordinates[0], r.coordinates[1], iso, at.getTime(), iso, r.description, r.zoneId, r.streetId, r.lampId, newTrackingNumber(at), r.unitId, r.deadlineMs, r.phone, merge?.repeatOf ?? null)
+      this.db.prepare('INSERT INTO incidents_rtree (rid, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)').run(rid, r.coordinates[0], r.coordinates[0], r.coordinates[1], r.coordinates[1])
+      this.event(id, at, 'report', null, status, actor, merge ? `repeat of ${merge.repeatOf}` : null)
+      if (merge) this.addRepeat(merge.repeatOf, actor, at, merge.escalate, `repeat report ${id}`)
+      const created = toCase(this.get('SELECT * FROM incidents WHERE id = :id', { id }) as Row)
+      this.audit(actor, 'case.report', 'case', id, null, { ...created, phone: created.phone === null ? null : '(recorded)' })
+      return created
+    })()
+  }
+
+  async mergeCase(id: string, intoId: string, actor: Actor, at: Date, escalate: EscalateFn): Promise<Case> {
+    return this.db.transaction(() => {
+      if (id === intoId) throw new ConflictError('a case cannot be merged into itself')
+      const row = this.get(`SELECT * FROM incidents WHERE id = :id AND ${OPEN_CASE_SQL}`, { id })
+      if (!row) throw new ConflictError(`case ${id} is not open, so it cannot be merged`)
+      const before = toCase(row)
+      const into = this.addRepeat(intoId, actor, at, escalate, `merged case ${id}`)
+      this.db.prepare("UPDATE incidents SET status = 'merged', repeat_of = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(intoId, at.toISOString(), id)
+      this.event(id, at, 'merge', before.status, 'merged', actor, `into ${intoId}`)
+      this.audit(actor, 'case.merge', 'case', id, { status: before.status }, { status: 'merged', repeatOf: intoId })
+      return into
+    })()
+  }
+
+  async transitionCase(id: string, expectedVersion: number, change: CaseChange, actor: Actor, at: Date): Promise<Case> {
+    return this.db.transaction(() => {
+      const row = this.get('SELECT * FROM incidents WHERE id = :id', { id })
+      if (!row) throw new NotFoundError(`case ${id}`)
+      const before = toCase(row)
+      const iso = at.toISOString()
+      const values = caseColumnValues(change.set)
+      const params: Params = { id, expected: expectedVersion, status: change.toStatus, updated_at: iso, closed_at: change.toStatus === 'closed' ? iso : before.closedAt }
+      values.forEach(([column, value]) => (params[column] = value))
+      const sets = ['status = :status', 'updated_at = :updated_at', 'closed_at = :closed_at', 'version = version + 1', ...values.map(([column]) => `${column} = :${column}`)]
+      const changed = this.db.prepare(`UPDATE incidents SET ${sets.join(', ')} WHERE id = :id AND version = :expected`).run(params).changes
+      if (changed === 0) throw new ConflictError(`case ${id} is at version ${before.version}, not ${expectedVersion}: it changed since you loaded it; reload and try again`)
+      this.event(id, at, change.action, before.status, change.toStatus, actor, change.note)
+      const after = toCase(this.get('SELECT * FROM incidents WHERE id = :id', { id }) as Row)
+      this.audit(actor, `case.${change.action}`, 'case', id, { status: before.status, version: before.version }, { status: after.status, version: after.version, note: change.note, ...change.set })
+      return after
+    })()
+  }
+
+  async rateCase(id: string, stars: number, comment: string | null, at: Date): Promise<Case> {
+    return this.db.transaction(() => {
+      const row = this.get('SELECT * FROM incidents WHERE id = :id', { id })
+      if (!row) throw new NotFoundError(`case ${id}`)
+      const before = toCase(row)
+      if (before.status !== 'closed') throw new ConflictError('only a closed case can be rated')
+      if (before.rating !== null) throw new ConflictError('this case has already been rated')
+      this.db.prepare('UPDATE incidents SET rating = ?, rating_comment = ?, version = version + 1 WHERE id = ?').run(stars, comment, id)
+      const actor = { userId: null, username: 'citizen' }
+      this.event(id, at, 'rate', 'closed', 'closed', actor, `${stars}★`)
+      this.audit(actor, 'case.rate', 'case', id, null, { rating: stars })
+      return toCase(this.get('SELECT * FROM incidents WHERE id = :id', { id }) as Row)
+    })()
+  }
+
+  async addPhoto(p: CasePhoto, actor: Actor): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO photos (id, case_id, stage, content_type, bytes, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(p.id, p.caseId, p.stage, p.contentType, p.bytes, p.uploadedAt, p.uploadedBy)
+      this.event(p.caseId, new Date(p.uploadedAt), 'photo', null, null, actor, p.stage)
+      this.audit(actor, 'case.photo', 'case', p.caseId, null, { photo: p.id, stage: p.stage, bytes: p.bytes })
+    })()
+  }
+
+  async photos(caseId: string): Promise<CasePhoto[]> {
+    return this.all('SELECT * FROM photos WHERE case_id = :caseId ORDER BY uploaded_at, id', { caseId }).map(toPhoto)
+  }
+
+  async photo(id: string): Promise<CasePhoto | undefined> {
+    const row = this.get('SELECT * FROM photos WHERE id = :id', { id })
+    return row && toPhoto(row)
+  }
+
+  async measures(): Promise<Measure[]> {
+    return this.all('SELECT * FROM measures ORDER BY deadline, id').map((r) => this.toMeasure(r))
+  }
+
+  async measure(id: string): Promise<Measure | undefined> {
+    const row = this.get('SELECT * FROM measures WHERE id = :id', { id })
+    return row && this.toMeasure(row)
+  }
+
+  private toMeasure(r: Row): Measure {
+    return {
+      id: str(r.id),
+      area: str(r.area) as MeasureArea,
+      title: str(r.title),
+      description: str(r.description),
+      unitId: str(r.unit_id),
+      person: str(r.person),
+      deadline: str(r.deadline),
+      status: str(r.status) as MeasureStatus,
+      progress: num(r.progress),
+      createdAt: str(r.created_at),
+      updatedAt: str(r.updated_at),
+      version: num(r.version),
+      notes: this.all('SELECT * FROM measure_notes WHERE measure_id = :id ORDER BY id', { id: r.id }).map((n) => ({ at: str(n.at), username: str(n.username), note: str(n.note), progress: numOrNull(n.progress) })),
+    }
+  }
+
+  async createMeasure(m: NewMeasure, actor: Actor, at: Date): Promise<Measure> {
+    return this.db.transaction(() => {
+      const n = num(this.get('SELECT count(*) + 1 AS n FROM measures')?.n)
+      const id = `M${String(n).padStart(3, '0')}`
+      const iso = at.toISOString()
+      this.db
+        .prepare("INSERT INTO measures (id, area, title, description, unit_id, person, deadline, status, progress, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', 0, ?, ?)")
+        .run(id, m.area, m.title, m.description, m.unitId, m.person, m.deadline, iso, iso)
+      const created = this.toMeasure(this.get('SELECT * FROM measures WHERE id = :id', { id }) as Row)
+      this.audit(actor, 'measure.create', 'measure', id, null, created)
+      return created
+    })()
+  }
+
+  async updateMeasure(id: string, patch: Partial<NewMeasure> & { status?: MeasureStatus; progress?: number; note?: string }, actor: Actor, at: Date, expectedVersion?: number): Promise<Measure> {
+    return this.db.transaction(() => {
+      const row = this.get('SELECT * FROM measures WHERE id = :id', { id })
+      if (!row) throw new NotFoundError(`measure ${id}`)
+      const before = this.toMeasure(row)
+      if (expectedVersion !== undefined && expectedVersion !== before.version) throw new ConflictError(`measure ${id} is at version ${before.version}, not ${expectedVersion}; reload and try again`)
+      const columns: Record<string, unknown> = { area: patch.area, title: patch.title, description: patch.description, unit_id: patch.unitId, person: patch.person, deadline: patch.deadline, status: patch.status, progress: patch.progress }
+      const sets = Object.entries(columns).filter(([, v]) => v !== undefined)
+      this.db
+        .prepare(`UPDATE measures SET ${[...sets.map(([k]) => `${k} = :${k}`), 'updated_at = :updated_at', 'version = version + 1'].join(', ')} WHERE id = :id`)
+        .run({ id, updated_at: at.toISOString(), ...Object.fromEntries(sets) })
+      if (patch.note) this.db.prepare('INSERT INTO measure_notes (measure_id, at, username, note, progress) VALUES (?, ?, ?, ?, ?)').run(id, at.toISOString(), actor.username, patch.note, patch.progress ?? null)
+      const after = this.toMeasure(this.get('SELECT * FROM measures WHERE id = :id', { id }) as Row)
+      this.audit(actor, 'measure.update', 'measure', id, { ...before, notes: undefined }, { ...after, notes: undefined, note: patch.note })
+      return after
+    })()
+  }
+
+  async seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields>): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM units')
+      const unit = this.db.prepare('INSERT INTO units (id, name, name_en, kind, zone_id) VALUES (?, ?, ?, ?, ?)')
+      for (const u of units) unit.run(u.id, u.name, u.nameEn, u.kind, u.zoneId)
+      const rows = this.all('SELECT * FROM incidents ORDER BY rid')
+      for (const row of rows) {
+        const incident = toIncident(row)
+        const values = caseColumnValues(derive(incident))
+        const params: Params = { id: incident.id, tracking: row.tracking_number ?? newTrackingNumber(new Date(Date.parse(incident.reportedAt))) }
+        values.forEach(([column, value]) => (params[column] = value))
+        this.db.prepare(`UPDATE incidents SET ${['tracking_number = :tracking', ...values.map(([c]) => `${c} = :${c}`)].join(', ')} WHERE id = :id`).run(params)
+      }
+    })()
   }
 
   async lampsWithOpenOutage(): Promise<Set<string>> {

@@ -17,6 +17,9 @@ import type {
   Zone,
 } from '../domain/types.ts'
 import type { Actor, AuditEntry, Role, User } from '../domain/roles.ts'
+import type { Case, CaseEvent, CaseFields, CasePhoto, Measure, MeasureArea, MeasureStatus, NewReport } from '../domain/cases.ts'
+import type { ResponsibleUnit } from '../domain/case-routing.ts'
+import type { GuidancePoint, GuidancePointGeometry, GuidanceStatus, StreetCategoryChange } from '../domain/guidance-points.ts'
 
 export interface StreetQuery {
   bbox?: BBox
@@ -96,12 +99,90 @@ export interface AuditQuery {
   beforeId?: number // paging: entries older than this id
 }
 
+export interface NewGuidancePoint {
+  name: string
+  geometry: GuidancePointGeometry
+  capacity: number
+  openingHours: string
+  allowedGoods: string
+  unit: string
+  offStreet: boolean
+}
+
+export type GuidancePointPatch = Partial<NewGuidancePoint> & { status?: GuidanceStatus }
+
+export interface CaseQuery {
+  statuses?: string[]
+  unitId?: string
+  zoneId?: string
+  categories?: string[]
+  overdueAtMs?: number // only open cases whose deadline has passed at this instant
+  escalated?: boolean
+  fromMs?: number
+  toMs?: number
+  includeMerged?: boolean
+  limit: number
+  offset?: number
+}
+
+/** What a workflow step changes: the new stage, plus any bookkeeping fields. */
+export interface CaseChange {
+  action: CaseEvent['action']
+  toStatus: string
+  note: string | null
+  set: Partial<Omit<CaseFields, 'version' | 'trackingNumber' | 'phone'>>
+}
+
+/** Escalation decided by the domain from a case's new report count, applied inside the merge transaction. */
+export type EscalateFn = (current: Case, reportCount: number, nowMs: number) => { priority: 1 | 2 | 3; deadlineMs: number; escalated: boolean }
+
+export interface NewMeasure {
+  area: MeasureArea
+  title: string
+  description: string
+  unitId: string
+  person: string
+  deadline: string
+}
+
 export interface Store {
   info(): Promise<StoreInfo>
   streets(q: StreetQuery): Promise<Street[]>
   street(id: string): Promise<Street | undefined>
   lamps(q: LampQuery): Promise<Lamp[]>
   lamp(id: string): Promise<Lamp | undefined>
+  /** Sets the category of these streets, recording history and audit per street. Throws NotFoundError for an unknown id. */
+  updateStreetCategory(ids: readonly string[], category: StreetCategory, reason: string, actor: Actor, at: Date): Promise<Street[]>
+  /** Newest first. */
+  streetCategoryHistory(streetId: string): Promise<StreetCategoryChange[]>
+  guidancePoints(q: { includeRetired?: boolean }): Promise<GuidancePoint[]>
+  guidancePoint(id: string): Promise<GuidancePoint | undefined>
+  createGuidancePoint(point: NewGuidancePoint, actor: Actor, at: Date): Promise<GuidancePoint>
+  /** Throws NotFoundError, or ConflictError when `expectedVersion` is given and stale. */
+  updateGuidancePoint(id: string, patch: GuidancePointPatch, actor: Actor, at: Date, expectedVersion?: number): Promise<GuidancePoint>
+  // Cases: incidents seen through the workflow.
+  units(): Promise<ResponsibleUnit[]>
+  cases(q: CaseQuery): Promise<Page<Case>>
+  case(id: string): Promise<Case | undefined>
+  caseByTracking(trackingNumber: string): Promise<Case | undefined>
+  caseEvents(id: string): Promise<CaseEvent[]>
+  /** A new report as a case (status reported), or — with `repeatOf` — a merged repeat that adds to that open case's report count and may escalate it. */
+  createReport(report: NewReport, actor: Actor, at: Date, merge?: { repeatOf: string; escalate: EscalateFn }): Promise<Case>
+  /** Folds an existing case into another open case (staff). Throws ConflictError if either is not open. */
+  mergeCase(id: string, intoId: string, actor: Actor, at: Date, escalate: EscalateFn): Promise<Case>
+  /** Applies a workflow step if the case is still at `expectedVersion`; otherwise ConflictError (no lost update). */
+  transitionCase(id: string, expectedVersion: number, change: CaseChange, actor: Actor, at: Date): Promise<Case>
+  rateCase(id: string, stars: number, comment: string | null, at: Date): Promise<Case>
+  addPhoto(photo: CasePhoto, actor: Actor): Promise<void>
+  photos(caseId: string): Promise<CasePhoto[]>
+  photo(id: string): Promise<CasePhoto | undefined>
+  measures(): Promise<Measure[]>
+  measure(id: string): Promise<Measure | undefined>
+  createMeasure(m: NewMeasure, actor: Actor, at: Date): Promise<Measure>
+  updateMeasure(id: string, patch: Partial<NewMeasure> & { status?: MeasureStatus; progress?: number; note?: string }, actor: Actor, at: Date, expectedVersion?: number): Promise<Measure>
+  /** Replaces the units and fills in the case columns of every incident (used when seeding). */
+  seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields>): Promise<void>
+
   /** Ids of lamps with an open outage report (category 0118): such a lamp does not count as working. */
   lampsWithOpenOutage(): Promise<Set<string>>
   /**

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts'
 import { findActiveDemoAccounts } from '../../server/demo-accounts.ts'
 import { ROLES, type Role } from '../../server/domain/roles.ts'
+import type { SqliteStore } from '../../server/store/sqlite-store.ts'
 import { type TestApp, cookieFrom, createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
 
 const json = (method: string, body: unknown, cookie?: string, extra: Record<string, string> = {}): RequestInit => ({
@@ -16,8 +17,10 @@ const EVERYONE: Who[] = [...ROLES, 'anonymous']
 interface WriteRouteCase {
   /** Who gets a 2xx; everyone else gets 401 (anonymous) or 403 (signed in). */
   allowed: Who[] | 'everyone'
+  /** Data the request needs, written straight to the store before it. */
+  prepare?: (store: SqliteStore) => Promise<void>
   /** A valid request for this route, made fresh for each caller. */
-  request: (ctx: { app: TestApp; who: Who; userIds: Record<string, string> }) => { path: string; init: RequestInit }
+  request: (ctx: { app: TestApp; who: Who; userIds: Record<string, string>; store: SqliteStore }) => { path: string; init: RequestInit } | Promise<{ path: string; init: RequestInit }>
 }
 
 // Every write route the app registers must appear here: the test below fails for any route missing from this
@@ -33,10 +36,81 @@ const WRITE_ROUTES: Record<string, WriteRouteCase> = {
     allowed: ['crew', 'admin'],
     request: () => ({ path: '/api/lamps/L000004', init: json('PATCH', { status: 'ok' }) }),
   },
+  'PATCH /api/streets/:id': {
+    allowed: ['planner', 'admin'],
+    request: () => ({ path: '/api/streets/w3', init: json('PATCH', { category: 'commercial', reason: '夜市试点' }) }),
+  },
+  'POST /api/guidance-points/check': {
+    allowed: 'everyone',
+    request: () => ({ path: '/api/guidance-points/check', init: json('POST', { geometry: { type: 'Point', coordinates: [104.05, 30.663] } }) }),
+  },
+  'POST /api/guidance-points': {
+    allowed: ['planner', 'admin'],
+    request: () => ({ path: '/api/guidance-points', init: json('POST', { name: '点', geometry: { type: 'Point', coordinates: [104.05, 30.663] }, capacity: 5, unit: '大队' }) }),
+  },
+  'PATCH /api/guidance-points/:id': {
+    allowed: ['planner', 'admin'],
+    prepare: async (store) => {
+      await store.createGuidancePoint({ name: '点', geometry: { type: 'Point', coordinates: [104.05, 30.663] }, capacity: 5, openingHours: '', allowedGoods: '', unit: '大队', offStreet: false }, { userId: null, username: 'test' }, new Date())
+    },
+    request: () => ({ path: '/api/guidance-points/G0001', init: json('PATCH', { name: '新名字' }) }),
+  },
+  'POST /api/cases': {
+    allowed: ['inspector', 'dispatcher'],
+    request: () => ({ path: '/api/cases', init: json('POST', { category: '0102', lon: 104.052, lat: 30.662, description: '巡查发现暴露垃圾' }) }),
+  },
+  'POST /api/cases/:id/transitions': {
+    allowed: ['dispatcher'],
+    request: () => ({ path: '/api/cases/I0000002/transitions', init: json('POST', { action: 'accept' }, undefined, { 'if-match': '"1"' }) }),
+  },
+  'POST /api/cases/:id/merge': {
+    allowed: ['dispatcher', 'inspector'],
+    request: () => ({ path: '/api/cases/I0000004/merge', init: json('POST', { into: 'I0000003' }) }),
+  },
+  'POST /api/cases/:id/photos': {
+    // The demo 'unit' account handles the enforcement squad's cases; I0000002 (vending) is routed there.
+    allowed: ['unit', 'inspector', 'dispatcher'],
+    request: () => ({ path: '/api/cases/I0000002/photos', init: { method: 'POST', body: photoForm() } }),
+  },
+  'POST /api/reports': {
+    allowed: 'everyone',
+    request: () => ({ path: '/api/reports', init: json('POST', { category: '0104', lon: 104.0585, lat: 30.668, description: '巷子很脏' }) }),
+  },
+  'POST /api/reports/:tracking/rating': {
+    allowed: 'everyone',
+    request: async ({ store }) => {
+      const unrated = (await store.cases({ statuses: ['closed'], limit: 100 })).items.find((x) => x.rating === null)
+      if (!unrated) throw new Error('the tiny district has no unrated closed case')
+      return { path: `/api/reports/${unrated.trackingNumber}/rating`, init: json('POST', { stars: 4 }) }
+    },
+  },
+  'POST /api/reports/:tracking/photos': {
+    allowed: 'everyone',
+    request: async ({ store }) => ({ path: `/api/reports/${(await store.case('I0000002'))?.trackingNumber}/photos`, init: { method: 'POST', body: photoForm() } }),
+  },
+  'POST /api/measures': {
+    allowed: ['leader', 'admin', 'inspector'],
+    request: () => ({ path: '/api/measures', init: json('POST', { area: 'sanitation', title: '小巷保洁', unit_id: 'SAN', person: '陈处长', deadline: '2026-12-31' }) }),
+  },
+  'PATCH /api/measures/:id': {
+    allowed: ['leader', 'admin', 'inspector', 'unit'],
+    prepare: async (store) => {
+      await store.createMeasure({ area: 'street_order', title: '疏导点', description: '', unitId: 'ENF', person: '王队长', deadline: '2026-12-31' }, { userId: null, username: 'test' }, new Date())
+    },
+    request: async ({ store }) => ({ path: `/api/measures/${(await store.measures()).find((m) => m.title === '疏导点')?.id}`, init: json('PATCH', { progress: 50, note: '已完成一半' }) }),
+  },
   'PATCH /api/users/:id': {
     allowed: ['admin'],
     request: ({ userIds }) => ({ path: `/api/users/${userIds.planner}`, init: json('PATCH', { display_name: '改名的规划员' }) }),
   },
+}
+
+/** A 1×1 PNG as a multipart form, the smallest real image. */
+function photoForm(): FormData {
+  const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (ch) => ch.charCodeAt(0))
+  const form = new FormData()
+  form.append('photo', new File([png], 'photo.png', { type: 'image/png' }))
+  return form
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -57,8 +131,9 @@ describe('permission matrix over every registered write route', () => {
   test.each(cases)('%s as %s', async (route, who, c) => {
     const { app, store } = await createTestApp()
     const userIds = Object.fromEntries((await store.users()).map((u) => [u.username, u.id]))
+    await c.prepare?.(store)
     const cookie = who === 'anonymous' ? undefined : await signIn(app, who)
-    const { path, init } = c.request({ app, who, userIds })
+    const { path, init } = await c.request({ app, who, userIds, store })
     const res = await app.request(path, { ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } })
     const allowed = c.allowed === 'everyone' || c.allowed.includes(who)
     if (allowed) {
@@ -242,7 +317,9 @@ describe('passwords and accounts', () => {
 
   test('production mode finds the demo accounts that block start-up, and none once they are disabled', async () => {
     const { store } = await createTestApp()
-    expect((await findActiveDemoAccounts(store)).map((u) => u.username).sort()).toEqual([...ROLES].sort())
+    const units = (await store.units()).map((u) => u.id)
+    expect(units).toEqual(['ENF', 'LGT', 'SAN', 'SD001'])
+    expect((await findActiveDemoAccounts(store)).map((u) => u.username).sort()).toEqual([...ROLES, ...units].sort())
     for (const u of await store.users()) await store.updateUser(u.id, { disabled: true }, { userId: null, username: 'test' })
     expect(await findActiveDemoAccounts(store)).toEqual([])
   })

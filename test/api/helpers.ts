@@ -1,6 +1,10 @@
 // A fresh in-memory store and app per test: no state shared between tests.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type AppDeps, createApp } from '../../server/app.ts'
 import { ensureDemoAccounts } from '../../server/demo-accounts.ts'
+import { seedDemoCases } from '../../server/demo-cases.ts'
 import { DEMO_PASSWORD } from '../../server/domain/roles.ts'
 import type { DemoDistrict } from '../../server/domain/types.ts'
 import { SqliteStore } from '../../server/store/sqlite-store.ts'
@@ -10,7 +14,11 @@ export type TestApp = ReturnType<typeof createApp>
 
 export async function createTestApp(options: { district?: DemoDistrict } & Omit<AppDeps, 'store'> = {}) {
   const store = new SqliteStore(':memory:')
-  await store.seedDistrict(options.district ?? createTinyDistrict(), { demo: true })
+  // Each app writes photos to its own folder.
+  options = { photoDir: mkdtempSync(join(tmpdir(), 'gridwatch-test-photos-')), ...options }
+  const district = options.district ?? createTinyDistrict()
+  await store.seedDistrict(district, { demo: true })
+  await seedDemoCases(store, district.zones, district.incidents, options.clock?.() ?? new Date('2026-11-01T00:00:00+08:00'))
   await ensureDemoAccounts(store)
   return { app: createApp({ ...options, store }), store }
 }

@@ -1,0 +1,73 @@
+// Cases on the wire: the staff view (everything), and the public view (no personal data, no staff names).
+import type { ResponsibleUnit } from '../domain/case-routing.ts'
+import { CONSTRUCTION_STAGE } from '../domain/case-workflow.ts'
+import type { Case, CaseEvent, CasePhoto } from '../domain/cases.ts'
+import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
+
+const categoryName = (code: string) => INCIDENT_CATEGORIES.find((c) => c.code === code)
+
+const stageOf = (c: Pick<Case, 'category' | 'status'>) =>
+  c.category === '0101' ? { stage: CONSTRUCTION_STAGE[c.status as keyof typeof CONSTRUCTION_STAGE] ?? null } : { stage: null }
+
+export function caseJson(c: Case, units: ReadonlyMap<string, ResponsibleUnit>, nowMs: number, overdue: boolean) {
+  const unit = c.unitId ? units.get(c.unitId) : undefined
+  return {
+    id: c.id,
+    state: c.status,
+    category: c.category,
+    category_name: categoryName(c.category)?.name ?? c.category,
+    category_name_en: categoryName(c.category)?.nameEn ?? c.category,
+    // Illegal construction shows the seed's stages: 发现 discovered → 制止 stopped → 查处 investigated.
+    construction_stage: stageOf(c).stage ? { name: stageOf(c).stage!.name, name_en: stageOf(c).stage!.nameEn } : null,
+    source: c.source,
+    coordinates: c.coordinates,
+    description: c.description,
+    reported_at: c.reportedAt,
+    updated_at: c.updatedAt,
+    closed_at: c.closedAt,
+    zone_id: c.zoneId,
+    street_id: c.streetId,
+    lamp_id: c.lampId,
+    unit: unit ? { id: unit.id, name: unit.name, name_en: unit.nameEn } : c.unitId ? { id: c.unitId, name: c.unitId, name_en: c.unitId } : null,
+    deadline: new Date(c.deadlineMs).toISOString(),
+    overdue,
+    hours_left: Math.round(((c.deadlineMs - nowMs) / 3_600_000) * 10) / 10,
+    priority: c.priority,
+    escalated: c.escalated,
+    report_count: c.reportCount,
+    rework_count: c.reworkCount,
+    extension_count: c.extensionCount,
+    extension_requested: c.extensionRequested,
+    repeat_of: c.repeatOf,
+    result: c.result,
+    rating: c.rating,
+    rating_comment: c.ratingComment,
+    tracking_number: c.trackingNumber,
+    phone: c.phone,
+    version: c.version,
+  }
+}
+
+export const eventJson = (e: CaseEvent) => ({ at: e.at, action: e.action, from: e.fromStatus, to: e.toStatus, username: e.username, note: e.note })
+
+export const photoJson = (p: CasePhoto) => ({ id: p.id, stage: p.stage, content_type: p.contentType, bytes: p.bytes, uploaded_at: p.uploadedAt, uploaded_by: p.uploadedBy, url: `/api/photos/${p.id}` })
+
+/** What a citizen may see of their report: its progress, never who handled it or anyone's phone number. */
+export function publicCaseJson(c: Case, events: readonly CaseEvent[]) {
+  return {
+    tracking_number: c.trackingNumber,
+    state: c.status,
+    category: c.category,
+    category_name: categoryName(c.category)?.name ?? c.category,
+    category_name_en: categoryName(c.category)?.nameEn ?? c.category,
+    reported_at: c.reportedAt,
+    deadline: new Date(c.deadlineMs).toISOString(),
+    closed_at: c.closedAt,
+    report_count: c.reportCount,
+    repeat_of: c.repeatOf === null ? null : 'merged', // the internal id of another citizen's case is not theirs to see
+    timeline: events.filter((e) => e.action !== 'photo').map((e) => ({ at: e.at, action: e.action, state: e.toStatus })),
+    result: c.status === 'closed' ? c.result : null,
+    can_rate: c.status === 'closed' && c.rating === null,
+    rating: c.rating,
+  }
+}
