@@ -8,6 +8,9 @@ import { createApp } from './app.ts'
 import { ensureDemoAccounts, findActiveDemoAccounts } from './demo-accounts.ts'
 import { ensureSeeded } from './seed.ts'
 import { DEFAULT_DATABASE_URL, openStore } from './store/open-store.ts'
+import { sqlitePathFromUrl } from './store/sqlite-store.ts'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 
 const port = Number(process.env.PORT ?? 8787)
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL
@@ -33,10 +36,16 @@ if (mode === 'production') {
   if (created.length > 0) console.log(`[gridwatch] demo mode: created demo accounts ${created.join(', ')} (password: gridwatch-demo)`)
 }
 
-const app = createApp({ store, mode, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
+// Photos sit beside the database file unless PHOTO_DIR says otherwise.
+const dbPath = sqlitePathFromUrl(databaseUrl)
+const photoDir = process.env.PHOTO_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'gridwatch-photos') : join(dirname(dbPath), 'photos'))
+
+const app = createApp({ store, mode, photoDir, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
 if (existsSync(webRoot)) {
   // Hashed assets are immutable; index.html must be revalidated so a rebuild shows at once.
   app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))
+  // The citizens' mobile report page is its own small app (web/report/), served at /report/.
+  app.get('/report', (c) => c.redirect('/report/'))
   app.use('*', serveStatic({ root: webRoot }))
   app.get('*', serveStatic({ root: webRoot, path: 'index.html' }))
 } else {
