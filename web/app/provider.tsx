@@ -10,7 +10,8 @@ function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // district layers are loaded once per visit; nothing on this page edits them yet
+        // district layers are loaded once per visit; a write refetches what it changed, and data that other
+        // users change (work lists, accounts, the audit log) sets a shorter staleTime of its own
         staleTime: Number.POSITIVE_INFINITY,
         refetchOnWindowFocus: false,
         // a 4xx will not change on retry; a dropped connection or a 5xx may

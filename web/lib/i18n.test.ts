@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createI18n, pickName } from './i18n.ts'
+import { MESSAGE_KEYS, createI18n, pickName } from './i18n.ts'
 
 const noop = () => {}
 
@@ -17,8 +17,19 @@ describe('createI18n', () => {
     const zh = createI18n('zh-CN', noop)
     const en = createI18n('en', noop)
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-    const keys = ['unit.meters', 'map.failed', 'panel.failed', 'error.unknown', 'session.demoHint', 'session.signedInAs'] as const
-    for (const key of keys) expect(placeholders(en.t(key)), key).toEqual(placeholders(zh.t(key)))
+    for (const key of MESSAGE_KEYS) expect(placeholders(en.t(key)), key).toEqual(placeholders(zh.t(key)))
+  })
+
+  test('formats lengths in kilometres, shares as percentages and waits in minutes and seconds', () => {
+    const zh = createI18n('zh-CN', noop)
+    const en = createI18n('en', noop)
+    expect(zh.formatKilometers(154_904)).toBe('154.90 公里')
+    expect(en.formatKilometers(920_960.4)).toBe('920.96 km')
+    expect(en.formatPercent(0.8318)).toBe('83.2%')
+    expect(zh.formatDuration(45)).toBe('45 秒')
+    expect(zh.formatDuration(270)).toBe('4 分 30 秒')
+    expect(en.formatDuration(300)).toBe('5 min')
+    expect(en.formatDuration(0.2)).toBe('1 s')
   })
 
   test('shows times in China Standard Time whatever the offset they were written with', () => {

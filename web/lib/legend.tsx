@@ -2,7 +2,7 @@
 // The swatch takes its colour as `color`, so the stylesheet draws every shape with currentColor.
 import type { ReactNode } from 'react'
 
-export type SwatchShape = 'line' | 'dash' | 'dot' | 'ring' | 'bubble'
+export type SwatchShape = 'line' | 'dash' | 'dot' | 'ring' | 'hollow' | 'bubble'
 
 export interface LegendItemProps {
   color: string

@@ -17,3 +17,13 @@ describe('findLayerAbove', () => {
     expect(new Set(LAYER_ORDER).size).toBe(LAYER_ORDER.length)
   })
 })
+
+describe('the lighting layers', () => {
+  test('draw dark zones over the streets and under the lamps, and stop numbers above street names', () => {
+    const at = (id: (typeof LAYER_ORDER)[number]) => LAYER_ORDER.indexOf(id)
+    expect(at('dark-zones')).toBeGreaterThan(at('streets-category'))
+    expect(at('dark-zones')).toBeLessThan(at('lamps'))
+    expect(at('work-stops')).toBeGreaterThan(at('lamps'))
+    expect(at('work-stops-label')).toBeGreaterThan(at('base-streets-label'))
+  })
+})

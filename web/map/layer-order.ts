@@ -12,13 +12,21 @@ export const LAYER_ORDER = [
   'incidents-density',
   'streets-category',
   'zones-outline', // above the streets: zone boundaries often run along one
+  // lighting views: dark stretches glow over the streets, the crew's route runs on top of them
+  'dark-zones-glow',
+  'dark-zones',
+  'dark-zones-selected',
+  'work-route',
   // points that sit under the labels
   'intersections',
   'lamps',
+  'retrofit-proposals', // hollow rings around the spots, so the lamps beside them stay visible
+  'work-stops', // the broken lamps the crew visits sit on top of the other lamps
   // labels
   'base-water-label',
   'base-streets-label',
   'zones-label',
+  'work-stops-label', // stop numbers must never hide under a street name
   // incidents stay on top: they are what a user clicks most
   'incidents-clusters',
   'incidents-cluster-count',

@@ -12,7 +12,10 @@ import { MapContext } from './map-context.ts'
 import type { FeatureClickHandler, MapHandle, SourceStatus } from './map-context.ts'
 import {
   BASEMAP_LABEL_LAYERS,
+  BASE_COLORS,
   IDEOGRAPH_FONT_FAMILY,
+  NIGHT_COLORS,
+  applyBasemapPalette,
   createOfflineStyle,
   localizedName,
 } from './offline-style.ts'
@@ -28,6 +31,15 @@ declare global {
 }
 
 type BBox = [number, number, number, number]
+
+/**
+ * Where a panel asks the map to go: a place and a zoom, or a box to fit. Each request is a new object, so asking
+ * for the same place twice (after the user panned away) flies there again.
+ */
+export type MapFocus = { center: [number, number]; zoom: number } | { bounds: BBox; maxZoom: number }
+
+// Room kept around a fitted box, in CSS pixels, so the target is not drawn under the map's edge controls
+const FOCUS_PADDING_PX = 60
 
 /** Central Chengdu, used when the server cannot tell the district's bounds (empty store, /api/meta failed). */
 export const FALLBACK_BOUNDS: BBox = [104.03, 30.63, 104.11, 30.69]
@@ -47,6 +59,10 @@ export interface MapViewProps {
   bounds: BBox
   locale: Locale
   labels: { region: string; loading: string; failed: (detail: string) => string }
+  /** The night basemap, for the lighting views: dark land and streets under bright dark-zone lines. */
+  night?: boolean
+  /** The latest place a panel asked to show; the map flies there whenever this changes. */
+  focus?: MapFocus | undefined
   /** Layer components; rendered once the map has loaded its style. */
   children: ReactNode
 }
@@ -72,7 +88,7 @@ function setBodyFlag(name: 'mapReady' | 'mapErrors', value: string | undefined):
   else document.body.dataset[name] = value
 }
 
-export function MapView({ bounds, locale, labels, children }: MapViewProps) {
+export function MapView({ bounds, locale, labels, night = false, focus, children }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const [handle, setHandle] = useState<MapHandle | null>(null)
   const [initError, setInitError] = useState<string>()
@@ -193,6 +209,16 @@ export function MapView({ bounds, locale, labels, children }: MapViewProps) {
   }, [handle, locale])
 
   useEffect(() => {
+    if (handle) applyBasemapPalette(handle.map, night ? NIGHT_COLORS : BASE_COLORS)
+  }, [handle, night])
+
+  useEffect(() => {
+    if (!handle || !focus) return
+    if ('bounds' in focus) handle.map.fitBounds(focus.bounds, { padding: FOCUS_PADDING_PX, maxZoom: focus.maxZoom })
+    else handle.map.flyTo({ center: focus.center, zoom: focus.zoom })
+  }, [handle, focus])
+
+  useEffect(() => {
     if (!popup) return
     const closeOnEscape = (event: KeyboardEvent) => {
       if (event.key === 'Escape') setPopup(null)
@@ -215,7 +241,7 @@ export function MapView({ bounds, locale, labels, children }: MapViewProps) {
   }, [handle, popup, popupContainer])
 
   return (
-    <section className="map-view" aria-label={labels.region}>
+    <section className={`map-view${night ? ' map-view--night' : ''}`} aria-label={labels.region}>
       <div ref={containerRef} className="map-canvas" />
       {initError !== undefined ? (
         <p className="map-overlay map-overlay--error" role="alert">

@@ -30,6 +30,50 @@ export const BASE_COLORS = {
   halo: '#ffffff',
 } as const
 
+/** The basemap at night, for the lighting views: dark land and streets, so unlit stretches and lamps stand out. */
+export const NIGHT_COLORS: Record<keyof typeof BASE_COLORS, string> = {
+  land: '#151b26',
+  water: '#1d3550',
+  waterLine: '#2a4b6e',
+  building: '#222a38',
+  buildingOutline: '#2c3647',
+  street: '#465165',
+  streetCasing: '#2a3240',
+  label: '#c3ccd9',
+  waterLabel: '#80a7cf',
+  halo: '#10151e',
+}
+
+type ColorPaintProperty = 'background-color' | 'fill-color' | 'fill-outline-color' | 'line-color' | 'text-color' | 'text-halo-color'
+
+/** The part of a MapLibre map a repaint needs (a stand-in in tests). */
+export interface PaintableMap {
+  getLayer: (id: string) => unknown
+  setPaintProperty: (layer: string, property: ColorPaintProperty, value: string) => unknown
+}
+
+/** Which basemap paint property shows which palette colour; `applyBasemapPalette` repaints them all. */
+const PALETTE_PAINT: ReadonlyArray<readonly [layer: string, property: ColorPaintProperty, color: keyof typeof BASE_COLORS]> = [
+  ['base-background', 'background-color', 'land'],
+  ['base-water-area', 'fill-color', 'water'],
+  ['base-water-line', 'line-color', 'waterLine'],
+  ['base-buildings', 'fill-color', 'building'],
+  ['base-buildings', 'fill-outline-color', 'buildingOutline'],
+  ['base-streets-casing', 'line-color', 'streetCasing'],
+  ['base-streets', 'line-color', 'street'],
+  ['base-water-label', 'text-color', 'waterLabel'],
+  ['base-water-label', 'text-halo-color', 'halo'],
+  ['base-streets-label', 'text-color', 'label'],
+  ['base-streets-label', 'text-halo-color', 'halo'],
+]
+
+/** Repaints the basemap layers of `map` with `palette` (day: BASE_COLORS, night: NIGHT_COLORS). */
+export function applyBasemapPalette(map: PaintableMap, palette: Record<keyof typeof BASE_COLORS, string>): void {
+  for (const [layer, property, color] of PALETTE_PAINT) {
+    if (map.getLayer(layer)) map.setPaintProperty(layer, property, palette[color])
+  }
+}
+
 /**
  * Font stack for every symbol layer. With no glyphs URL these are CSS font families looked up on the user's
  * machine: Noto on Linux (fonts-noto-cjk), Microsoft YaHei on the bureau's Windows desktops, PingFang on macOS.

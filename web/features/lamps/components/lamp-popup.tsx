@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { FeatureCard } from '../../../lib/feature-card.tsx'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import type { LocalizedName } from '../../../lib/i18n.ts'
@@ -7,21 +8,28 @@ export interface LampPopupProps {
   lamp: LampFeature
   /** The lamp's street, undefined when it is not among the loaded streets. */
   street: LocalizedName | undefined
+  /** What the user may do with this lamp (a crew marks it repaired or broken); given by the app. */
+  actions?: ReactNode
 }
 
-export function LampPopup({ lamp, street }: LampPopupProps) {
+export function LampPopup({ lamp, street, actions }: LampPopupProps) {
   const { t, locale, formatNumber, formatDate, formatDateTime } = useI18n()
-  const { status, height_m, maintainer, installed_at, status_changed_at } = lamp.properties
+  const { status, working, height_m, maintainer, installed_at, status_changed_at } = lamp.properties
   return (
-    <FeatureCard
-      title={`${t('layer.lamps')} ${lamp.id}`}
-      rows={[
-        [t('field.status'), `${t(`lampStatus.${status}`)} · ${formatDateTime(status_changed_at)}`],
-        [t('field.height'), t('unit.meters', { value: formatNumber(height_m) })],
-        [t('field.maintainer'), maintainer],
-        [t('field.street'), street ? (pickName(locale, street) ?? t('value.unnamed')) : t('value.none')],
-        [t('field.installedAt'), formatDate(installed_at)],
-      ]}
-    />
+    <>
+      <FeatureCard
+        title={t('lamp.title', { id: lamp.id })}
+        rows={[
+          [t('field.status'), `${t(`lampStatus.${status}`)} · ${formatDateTime(status_changed_at)}`],
+          // ok but not lit: an outage report is still open (DOMAIN.md §3)
+          [t('field.working'), working ? t('lamp.lit') : t('lamp.unlit')],
+          [t('field.height'), t('unit.meters', { value: formatNumber(height_m) })],
+          [t('field.maintainer'), maintainer],
+          [t('field.street'), street ? (pickName(locale, street) ?? t('value.unnamed')) : t('value.none')],
+          [t('field.installedAt'), formatDate(installed_at)],
+        ]}
+      />
+      {actions}
+    </>
   )
 }

@@ -44,3 +44,38 @@ export const lampsLayer: MapLayerSpec = {
     'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 1],
   },
 }
+
+// At night a lit lamp is a warm point of light; an 'ok' lamp with an open outage report is not lit and shows grey.
+export const LAMP_NIGHT_COLORS = { lit: '#ffd166', unlit: '#8d99ae' } as const
+
+export const lampsNightLayer: MapLayerSpec = {
+  ...lampsLayer,
+  layout: { 'circle-sort-key': ['case', ['get', 'working'], 0, 1] },
+  paint: {
+    'circle-color': [
+      'case',
+      ['get', 'working'],
+      LAMP_NIGHT_COLORS.lit,
+      matchColor(
+        'status',
+        [['ok', LAMP_NIGHT_COLORS.unlit], ...LAMP_FAULTS.map((status) => [status, LAMP_STATUS_COLORS[status]] as const)],
+        LAMP_NIGHT_COLORS.unlit,
+      ),
+    ],
+    'circle-radius': [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      12,
+      ['case', ['get', 'working'], 0.6, 2],
+      14,
+      ['case', ['get', 'working'], 1.8, 3.5],
+      17,
+      ['case', ['get', 'working'], 4, 7],
+    ],
+    'circle-opacity': ['case', ['get', 'working'], 0.8, 1],
+    'circle-blur': ['case', ['get', 'working'], 0.35, 0],
+    'circle-stroke-color': '#10151e',
+    'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 1],
+  },
+}

@@ -1,29 +1,44 @@
-// The header's account corner: who is signed in and a sign-out button, or a sign-in form in a small popover.
-import { useId, useState } from 'react'
-import type { FormEvent } from 'react'
+// The header's account corner: who is signed in, with their roles, and a sign-out button; or, for a visitor, a
+// prominent sign-in button that opens the sign-in dialog over the whole page.
+import { useState } from 'react'
 import { describeError } from '../../../lib/describe-error.ts'
-import { useI18n } from '../../../lib/i18n.ts'
-import { useSession, useSignIn, useSignOut } from '../api/session.ts'
+import { pickName, useI18n } from '../../../lib/i18n.ts'
+import type { LocalizedName } from '../../../lib/i18n.ts'
+import { useSession, useSignOut } from '../api/session.ts'
+import { SignInDialog } from './sign-in-dialog.tsx'
 
-// The accounts a demo database is seeded with (README "Accounts and roles"); shown only in demo mode.
-const DEMO_USERNAMES = 'leader / dispatcher / inspector / crew'
-const DEMO_PASSWORD = 'gridwatch-demo'
+/** A role as the roles table names it; passed in by the app, which owns that query. */
+export interface RoleName extends LocalizedName {
+  role: string
+}
 
-export function SessionControl({ demo }: { demo: boolean }) {
+export interface SessionControlProps {
+  /** Demo mode: the sign-in dialog offers the demo accounts. */
+  demo: boolean
+  roles: readonly RoleName[]
+}
+
+export function SessionControl({ demo, roles }: SessionControlProps) {
   const i18n = useI18n()
-  const { t } = i18n
+  const { t, locale } = i18n
   const session = useSession()
   const signOut = useSignOut()
   const [open, setOpen] = useState(false)
+  // a successful sign-in swaps this corner to the signed-in view, unmounting the dialog before its own onSuccess
+  // can close it; close it here, or it would reopen at the next sign-out
+  if (session.data && open) setOpen(false)
 
   if (session.isPending) return null
   if (session.data) {
     const { user } = session.data
+    const roleNames = user.roles.map((role) => {
+      const info = roles.find((r) => r.role === role)
+      return (info && pickName(locale, info)) ?? role
+    })
     return (
       <div className="session">
-        <span className="session__user" title={user.roles.join(', ')}>
-          {t('session.signedInAs', { name: user.display_name || user.username })}
-        </span>
+        <span className="session__user">{t('session.signedInAs', { name: user.display_name || user.username })}</span>
+        <span className="session__roles">{roleNames.join(' · ')}</span>
         <button type="button" className="header-button" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
           {t('session.signOut')}
         </button>
@@ -37,58 +52,10 @@ export function SessionControl({ demo }: { demo: boolean }) {
   }
   return (
     <div className="session">
-      <button type="button" className="header-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" className="header-button header-button--primary" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         {t('session.signIn')}
       </button>
-      {open && <SignInForm demo={demo} onDone={() => setOpen(false)} />}
+      {open && <SignInDialog demo={demo} roles={roles} onClose={() => setOpen(false)} />}
     </div>
-  )
-}
-
-function SignInForm({ demo, onDone }: { demo: boolean; onDone: () => void }) {
-  const i18n = useI18n()
-  const { t } = i18n
-  const signIn = useSignIn()
-  const formId = useId()
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget)
-    const username = form.get('username')
-    const password = form.get('password')
-    if (typeof username !== 'string' || typeof password !== 'string') return
-    signIn.mutate({ username, password }, { onSuccess: onDone })
-  }
-
-  return (
-    <form
-      className="sign-in"
-      aria-label={t('session.formLabel')}
-      onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onDone()
-      }}
-    >
-      <label htmlFor={`${formId}-username`}>{t('session.username')}</label>
-      <input id={`${formId}-username`} name="username" autoComplete="username" required autoFocus />
-      <label htmlFor={`${formId}-password`}>{t('session.password')}</label>
-      <input id={`${formId}-password`} name="password" type="password" autoComplete="current-password" required />
-      {signIn.error && (
-        <p className="sign-in__error" role="alert">
-          {describeError(signIn.error, i18n)}
-        </p>
-      )}
-      {demo && (
-        <p className="sign-in__hint">{t('session.demoHint', { usernames: DEMO_USERNAMES, password: DEMO_PASSWORD })}</p>
-      )}
-      <div className="sign-in__actions">
-        <button type="button" className="link-button" onClick={onDone}>
-          {t('session.cancel')}
-        </button>
-        <button type="submit" className="primary-button" disabled={signIn.isPending}>
-          {signIn.isPending ? t('session.signingIn') : t('session.submit')}
-        </button>
-      </div>
-    </form>
   )
 }

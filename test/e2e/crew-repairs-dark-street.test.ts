@@ -1,0 +1,103 @@
+// Journey: a streetlight crew (路灯班组) signs in, opens its view, sees how much of the district is dark and the
+// broken lamps to visit, repairs the first one, and sees the totals and the list change without reloading the page.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { PROJECT_ROOT } from '../../server/build-web.ts'
+import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
+
+const skipReason = browserUnavailableReason()
+const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test/e2e/screenshots')
+
+async function signInThroughHeader(page: Page, username: string, displayName: string) {
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill('gridwatch-demo')
+  await page.getByRole('form', { name: '登录 Gridwatch' }).getByRole('button', { name: '登录', exact: true }).click()
+  await page.getByText(displayName).waitFor()
+}
+
+/** The number in a text such as "154.90 公里" or "130 盏故障路灯待修" (grouping commas allowed). */
+function readNumber(text: string): number {
+  const match = /(\d[\d,]*(?:\.\d+)?)/.exec(text)
+  if (!match?.[1]) throw new Error(`no number in "${text}"`)
+  return Number(match[1].replaceAll(',', ''))
+}
+
+describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark street', () => {
+  let server: RunningServer
+  let browser: Browser
+  let page: Page
+  const pageErrors: string[] = []
+
+  // what the crew reads in its view
+  const darkLength = () => page.getByRole('group', { name: '黑暗长度' })
+  const litShare = () => page.getByRole('group', { name: '亮灯率' })
+  const workList = () => page.getByRole('list', { name: '维修清单' })
+  const workListCount = () => page.getByText(/盏故障路灯待修/)
+  const readText = async (locator: Locator) => (await locator.innerText()).trim()
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
+    page.on('pageerror', (err) => pageErrors.push(String(err)))
+    await page.goto(`${server.baseUrl}/#14/30.6598/104.0633`)
+    await signInThroughHeader(page, 'crew', '演示路灯班组')
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 })
+    await page.getByRole('tab', { name: '路灯巡修' }).click()
+    await workListCount().waitFor({ timeout: 60_000 })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('shows the lighting coverage and the broken lamps in visiting order', async () => {
+    expect(await readText(darkLength())).toMatch(/黑暗长度\s*[\d,.]+ 公里/)
+    expect(await readText(litShare())).toMatch(/亮灯率\s*[\d.]+%/)
+    expect(await readText(page.getByRole('group', { name: '街道总长' }))).toMatch(/[\d,.]+ 公里/)
+    expect(readNumber(await readText(workListCount()))).toBeGreaterThan(0)
+    const first = workList().getByRole('listitem').first()
+    expect(await readText(first)).toMatch(/起点/)
+    await expect(first.getByRole('button', { name: '标记已修复' }).isVisible()).resolves.toBe(true)
+    // the same order is drawn on the map as a route with numbered stops
+    await page.waitForFunction(() => {
+      const map = (window as unknown as { __gridwatch: { map: { getLayer: (id: string) => unknown } } }).__gridwatch.map
+      return map.getLayer('work-stops') !== undefined && map.getLayer('dark-zones') !== undefined
+    })
+  })
+
+  test('marks the first lamp repaired and sees the dark length and the work list shrink without a reload', async () => {
+    const darkBefore = readNumber(await readText(darkLength()))
+    const countBefore = readNumber(await readText(workListCount()))
+    const first = workList().getByRole('listitem').first()
+    const lampId = /L\d+/.exec(await readText(first))?.[0]
+    if (!lampId) throw new Error('the first stop names no lamp')
+    // a marker on the page's window: a reload would wipe it
+    await page.evaluate(() => Object.assign(window, { __beforeRepair: true }))
+
+    // show the stop on the map, then repair it
+    await first.getByRole('button', { name: /起点/ }).click()
+    await first.getByRole('button', { name: '标记已修复' }).click()
+
+    await expect.poll(async () => readNumber(await readText(workListCount())), { timeout: 15_000 }).toBe(countBefore - 1)
+    await expect.poll(() => workList().getByText(lampId).count(), { timeout: 15_000 }).toBe(0)
+    const darkAfter = readNumber(await readText(darkLength()))
+    expect(darkAfter).toBeLessThanOrEqual(darkBefore)
+    expect(await page.evaluate(() => (window as unknown as { __beforeRepair?: boolean }).__beforeRepair)).toBe(true)
+
+    // the server agrees: the lamp is ok and counts as lit
+    const response = await page.request.get(`${server.baseUrl}/api/lamps/${lampId}`)
+    expect(response.status()).toBe(200)
+    const lamp: unknown = await response.json()
+    expect(lamp).toMatchObject({ id: lampId, properties: { status: 'ok', working: true } })
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    await page.waitForTimeout(1500) // let the fly-to settle before the picture
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'crew-repairs-dark-street.png') })
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest'
+import { listPanelModes, may } from './permissions.ts'
+
+describe('may', () => {
+  test('grants a permission to any of its roles', () => {
+    expect(may(['crew'], 'changeLampStatus')).toBe(true)
+    expect(may(['inspector', 'admin'], 'manageUsers')).toBe(true)
+  })
+
+  test('refuses roles that are not listed, and a visitor with no roles', () => {
+    expect(may(['leader'], 'changeLampStatus')).toBe(false)
+    expect(may(['planner'], 'auditLog')).toBe(false)
+    expect(may([], 'crewView')).toBe(false)
+  })
+})
+
+describe('listPanelModes', () => {
+  test('offers a visitor only the layer view', () => {
+    expect(listPanelModes([])).toEqual(['layers'])
+  })
+
+  test('offers each role the views the server lets it use, in tab order', () => {
+    expect(listPanelModes(['crew'])).toEqual(['layers', 'crew'])
+    expect(listPanelModes(['planner'])).toEqual(['layers', 'planner'])
+    expect(listPanelModes(['leader'])).toEqual(['layers', 'crew', 'planner', 'audit'])
+    expect(listPanelModes(['admin'])).toEqual(['layers', 'crew', 'planner', 'audit', 'users'])
+    expect(listPanelModes(['dispatcher', 'inspector', 'unit'])).toEqual(['layers'])
+  })
+})

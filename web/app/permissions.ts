@@ -1,0 +1,37 @@
+// What the signed-in user's roles allow the interface to offer. It mirrors the server's requireRole lists so that
+// nobody is shown a button that can only fail; the server stays the authority and refuses anything else.
+export const PERMISSIONS = {
+  crewView: ['crew', 'leader', 'admin'], // GET /api/lamps/work-list
+  changeLampStatus: ['crew', 'admin'], // PATCH /api/lamps/:id
+  plannerView: ['planner', 'leader', 'admin'], // GET /api/retrofit-plan
+  auditLog: ['admin', 'leader'], // GET /api/audit
+  manageUsers: ['admin'], // GET/POST/PATCH /api/users
+} as const satisfies Record<string, readonly string[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+/** True when one of `roles` is among those the permission needs; nobody signed in (no roles) has none. */
+export function may(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission]
+  return roles.some((role) => allowed.includes(role))
+}
+
+/** The side panel's views, in tab order. */
+export const PANEL_MODES = ['layers', 'crew', 'planner', 'audit', 'users'] as const
+export type PanelMode = (typeof PANEL_MODES)[number]
+
+const MODE_PERMISSION: Record<PanelMode, Permission | undefined> = {
+  layers: undefined, // everyone, signed in or not
+  crew: 'crewView',
+  planner: 'plannerView',
+  audit: 'auditLog',
+  users: 'manageUsers',
+}
+
+/** The views these roles may open, in tab order; the layer view is always first. */
+export function listPanelModes(roles: readonly string[]): PanelMode[] {
+  return PANEL_MODES.filter((mode) => {
+    const permission = MODE_PERMISSION[mode]
+    return permission === undefined || may(roles, permission)
+  })
+}

@@ -1,0 +1,186 @@
+// The audit log (admin, leader): each write as one readable entry (when, who, what, on which record, and the
+// fields it changed from → to), newest first, with older entries a click away.
+import { useId, useState } from 'react'
+import { pickName, useI18n } from '../../../lib/i18n.ts'
+import type { I18n, LocalizedName } from '../../../lib/i18n.ts'
+import { QueryState } from '../../../lib/query-state.tsx'
+import type { AuditEntry, AuditFilter } from '../api/get-audit.ts'
+import { useAudit } from '../api/get-audit.ts'
+import type { AuditChange } from './list-audit-changes.ts'
+import { listAuditChanges } from './list-audit-changes.ts'
+
+export interface AuditRoleName extends LocalizedName {
+  role: string
+}
+
+// The records the server audits today; others still show, under their raw entity name.
+const ENTITIES = ['user', 'lamp', 'incident'] as const
+
+// Accounts the server writes as, not people: seeding and the anonymous public.
+const SYSTEM_ACTORS = new Set(['system', 'anonymous'])
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function formatValue(change: AuditChange, side: 'before' | 'after', entity: string, roles: readonly AuditRoleName[], i18n: I18n): string {
+  const { t, lookup, locale, formatDateTime, formatNumber } = i18n
+  const value = change[side]
+  const roleName = (role: string) => {
+    const info = roles.find((r) => r.role === role)
+    return (info && pickName(locale, info)) ?? role
+  }
+  if (value === undefined || value === null) return t('value.none')
+  if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no')
+  if (typeof value === 'number') return formatNumber(value)
+  if (typeof value === 'string') {
+    if (change.field === 'status' && entity === 'lamp') return lookup(`lampStatus.${value}`, value)
+    if (change.field === 'status' && entity === 'incident') return lookup(`incidentStatus.${value}`, value)
+    return ISO_INSTANT.test(value) ? formatDateTime(value) : value
+  }
+  if (Array.isArray(value)) {
+    // an account with no zones may act in every zone (server/http/auth.ts mayActInZone)
+    if (value.length === 0) return change.field === 'zoneIds' || change.field === 'zone_ids' ? t('users.allZones') : t('value.none')
+    const items = value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)))
+    return (change.field === 'roles' ? items.map(roleName) : items).join('、')
+  }
+  return JSON.stringify(value)
+}
+
+/** The record an entry is about, as a reader names it: an account by its username, anything else by its id. */
+function describeTarget(entry: AuditEntry, i18n: I18n): string | undefined {
+  if (entry.entity_id === null) return undefined
+  const entityName = i18n.lookup(`auditEntity.${entry.entity}`, entry.entity)
+  const named = [entry.after, entry.before].find((side) => isRecord(side) && typeof side.username === 'string')
+  const label = isRecord(named) && typeof named.username === 'string' ? named.username : entry.entity_id
+  return `${entityName} ${label}`
+}
+
+export function AuditLogPanel({ roles }: { roles: readonly AuditRoleName[] }) {
+  const i18n = useI18n()
+  const { t, formatNumber } = i18n
+  const headingId = useId()
+  const selectId = useId()
+  const [filter, setFilter] = useState<AuditFilter>({})
+  const audit = useAudit(filter)
+  const entries = audit.data?.pages.flat() ?? []
+  const focused = filter.entity_id !== undefined
+
+  return (
+    <section className="panel-section" aria-labelledby={headingId}>
+      <div className="panel-section__header">
+        <h2 id={headingId} className="panel-title">
+          {t('audit.title')}
+        </h2>
+        <button type="button" className="small-button" disabled={audit.isFetching} onClick={() => void audit.refetch()}>
+          {t('audit.refresh')}
+        </button>
+      </div>
+      <div className="panel-filters">
+        <label htmlFor={selectId}>{t('audit.entity')}</label>
+        <select
+          id={selectId}
+          value={filter.entity ?? ''}
+          onChange={(event) => setFilter(event.target.value === '' ? {} : { entity: event.target.value })}
+        >
+          <option value="">{t('audit.allEntities')}</option>
+          {ENTITIES.map((entity) => (
+            <option key={entity} value={entity}>
+              {t(`auditEntity.${entity}`)}
+            </option>
+          ))}
+        </select>
+        {focused && (
+          <span className="filter-chip">
+            {t('audit.onlyRecord', { id: filter.entity_id ?? '' })}
+            <button type="button" className="link-button" onClick={() => setFilter(filter.entity ? { entity: filter.entity } : {})}>
+              {t('audit.clearFilter')}
+            </button>
+          </span>
+        )}
+      </div>
+      <QueryState isPending={audit.isPending} error={audit.error} onRetry={() => void audit.refetch()} />
+      {audit.data && entries.length === 0 && <p className="panel-empty">{t('audit.empty')}</p>}
+      <ol className="audit-list">
+        {entries.map((entry) => (
+          <AuditEntryItem
+            key={entry.id}
+            entry={entry}
+            roles={roles}
+            onFocusRecord={
+              entry.entity_id === null || focused
+                ? undefined
+                : () => setFilter({ entity: entry.entity, entity_id: entry.entity_id ?? undefined })
+            }
+          />
+        ))}
+      </ol>
+      {audit.data && (
+        <div className="panel-more">
+          <span className="panel-count">{t('audit.shown', { count: formatNumber(entries.length) })}</span>
+          {audit.hasNextPage ? (
+            <button type="button" className="small-button" disabled={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
+              {audit.isFetchingNextPage ? t('panel.loading') : t('audit.older')}
+            </button>
+          ) : (
+            entries.length > 0 && <span className="panel-count">{t('audit.end')}</span>
+          )}
+        </div>
+      )}
+    </section>
+  )
+}
+
+interface AuditEntryItemProps {
+  entry: AuditEntry
+  roles: readonly AuditRoleName[]
+  onFocusRecord: (() => void) | undefined
+}
+
+function AuditEntryItem({ entry, roles, onFocusRecord }: AuditEntryItemProps) {
+  const i18n = useI18n()
+  const { t, lookup, formatDateTime } = i18n
+  const changes = listAuditChanges(entry.before, entry.after)
+  // signing in and out is about the actor's own account: naming it again adds nothing
+  const target = entry.entity === 'user' && entry.entity_id === entry.user_id ? undefined : describeTarget(entry, i18n)
+  const actor = SYSTEM_ACTORS.has(entry.username) ? lookup(`audit.actor.${entry.username}`, entry.username) : entry.username
+
+  return (
+    <li className="audit-entry">
+      <div className="audit-entry__head">
+        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+        <span className="audit-entry__actor">{actor}</span>
+      </div>
+      <p className="audit-entry__what">
+        <strong>{lookup(`auditAction.${entry.action}`, entry.action)}</strong>
+        {target !== undefined &&
+          (onFocusRecord ? (
+            <button type="button" className="link-button" title={t('audit.focusRecord')} onClick={onFocusRecord}>
+              {target}
+            </button>
+          ) : (
+            <span>{target}</span>
+          ))}
+      </p>
+      {changes.length > 0 && (
+        <ul className="audit-changes">
+          {changes.map((change) => (
+            <li key={change.field}>
+              <span className="audit-changes__field">{lookup(`auditField.${change.field}`, change.field)}</span>
+              {change.before !== undefined && entry.before !== null && (
+                <>
+                  <del>{formatValue(change, 'before', entry.entity, roles, i18n)}</del>
+                  <span aria-hidden="true"> → </span>
+                </>
+              )}
+              <ins>{formatValue(change, 'after', entry.entity, roles, i18n)}</ins>
+            </li>
+          ))}
+        </ul>
+      )}
+      {entry.ip !== null && <p className="audit-entry__ip">{t('audit.ip', { ip: entry.ip })}</p>}
+    </li>
+  )
+}
