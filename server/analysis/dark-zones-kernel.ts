@@ -74,14 +74,10 @@ export interface DarkIntervalStore {
   poolUsed: number
 }
 
-function checkCoordinate(value: unknown, what: string): LngLat {
+/** Throws the TypeError for a coordinate that failed the check (not a finite [lng, lat] with |lat| ≤ 90). */
+function throwBadCoordinate(value: unknown, what: string): never {
   if (!Array.isArray(value)) throw new TypeError(`${what} must be a [lng, lat] pair, got ${String(value)}`)
-  const lng: unknown = value[0]
-  const lat: unknown = value[1]
-  if (typeof lng !== 'number' || !Number.isFinite(lng) || typeof lat !== 'number' || !(lat >= -90 && lat <= 90)) {
-    throw new TypeError(`${what} must be a finite [lng, lat] pair with |lat| ≤ 90, got [${String(lng)}, ${String(lat)}]`)
-  }
-  return [lng, lat]
+  throw new TypeError(`${what} must be a finite [lng, lat] pair with |lat| ≤ 90, got [${String(value[0])}, ${String(value[1])}]`)
 }
 
 /** Projected length in metres of the segment from (lngA, latA) to (lngB, latB), in the frame centred on it. */
@@ -122,16 +118,16 @@ export function buildStreetModel(streets: readonly DarkZoneStreet[], table: Cove
     const coords = street.coordinates
     const v0 = firstVertex[s]!
     for (let i = 0; i < coords.length; i++) {
-      const c = coords[i]
+      const c = coords[i]!
       const v = v0 + i
-      // Plain numbers straight through on the common path; checkCoordinate only to word the error.
-      const x = c?.[0]
-      const y = c?.[1]
-      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !(y >= -90 && y <= 90)) {
-        checkCoordinate(c, `street ${street.id} coordinates[${i}]`)
-      }
-      lng[v] = x!
-      lat[v] = y!
+      // The check is written so that the numbers stay unboxed (typeof or ?. here boxed every coordinate: 30 MB of
+      // garbage per megacity run); throwBadCoordinate only words the error.
+      if (!Array.isArray(c)) throwBadCoordinate(c, `street ${street.id} coordinates[${i}]`)
+      const x = c[0]
+      const y = c[1]
+      if (!(Number.isFinite(x) && Number.isFinite(y) && y >= -90 && y <= 90)) throwBadCoordinate(c, `street ${street.id} coordinates[${i}]`)
+      lng[v] = x
+      lat[v] = y
       vertexStreet[v] = s
     }
     let lengthUm = 0
@@ -145,29 +141,31 @@ export function buildStreetModel(streets: readonly DarkZoneStreet[], table: Cove
   return { streetCount, vertexCount, firstVertex, vertexStreet, lng, lat, streetRadiusM, segmentLengthUm, streetLengthUm }
 }
 
-const KD_NODE_SIZE = 32 // points per kdbush leaf: tuned by test/bench/dark-zones.bench.ts (small boxes favour small leaves)
+const KD_NODE_SIZE = 32 // points per kdbush leaf: of 8–128, 16–32 were fastest on the bench's city inputs (small boxes, small leaves)
 
-/** A kdbush index over lamp positions, or undefined for none. */
-export function indexLampPositions(lng: Float64Array, lat: Float64Array, count: number): KDBush | undefined {
+/** A kdbush index over the first `count` lamp positions in `xy` ([lng, lat] pairs, degrees); undefined for none. */
+export function indexLampPositions(xy: Float64Array, count: number): KDBush | undefined {
   if (count === 0) return undefined
   const index = new KDBush(count, KD_NODE_SIZE, Float64Array)
-  for (let i = 0; i < count; i++) index.add(lng[i]!, lat[i]!)
+  for (let i = 0; i < count; i++) index.add(xy[2 * i]!, xy[2 * i + 1]!)
   return index.finish()
 }
 
-/** Reads one lamp's position, checking it. */
+/** Reads one lamp's position into out[2i], out[2i + 1]; throws a TypeError unless it is a finite [lng, lat]. */
 export function readLampPosition(lamp: DarkZoneLamp, out: Float64Array, i: number): void {
   const c = lamp.coordinates
-  const x = c?.[0]
-  const y = c?.[1]
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !(y >= -90 && y <= 90)) {
-    checkCoordinate(c, `lamp ${lamp.id} coordinates`)
-  }
-  out[2 * i] = x!
-  out[2 * i + 1] = y!
+  if (!Array.isArray(c)) throwBadCoordinate(c, `lamp ${lamp.id} coordinates`) // checked as in buildStreetModel
+  const x = c[0]
+  const y = c[1]
+  if (!(Number.isFinite(x) && Number.isFinite(y) && y >= -90 && y <= 90)) throwBadCoordinate(c, `lamp ${lamp.id} coordinates`)
+  out[2 * i] = x
+  out[2 * i + 1] = y
 }
 
-/** A lamp source over the working lamps only (for a one-off computation). */
+/**
+ * A lamp source over the working lamps only (for a one-off computation). Checks every lamp's position, working or
+ * not, so that bad input fails here as it does in the engine.
+ */
 export function indexWorkingLamps(lamps: readonly DarkZoneLamp[]): LampSource {
   let count = 0
   for (let i = 0; i < lamps.length; i++) if (lamps[i]!.working) count++
@@ -175,17 +173,20 @@ export function indexWorkingLamps(lamps: readonly DarkZoneLamp[]): LampSource {
   let k = 0
   for (let i = 0; i < lamps.length; i++) {
     const lamp = lamps[i]!
-    if (lamp.working) readLampPosition(lamp, xy, k++)
+    const c = lamp.coordinates
+    if (!Array.isArray(c)) throwBadCoordinate(c, `lamp ${lamp.id} coordinates`) // checked as in buildStreetModel
+    const x = c[0]
+    const y = c[1]
+    if (!(Number.isFinite(x) && Number.isFinite(y) && y >= -90 && y <= 90)) throwBadCoordinate(c, `lamp ${lamp.id} coordinates`)
+    if (lamp.working) {
+      xy[k++] = x
+      xy[k++] = y
+    }
   }
-  let index: KDBush | undefined
-  if (count > 0) {
-    index = new KDBush(count, KD_NODE_SIZE, Float64Array)
-    for (let i = 0; i < count; i++) index.add(xy[2 * i]!, xy[2 * i + 1]!)
-    index.finish()
-  }
-  return { index, indexState: undefined, ...createExtraLamps(0) }
+  return { index: indexLampPositions(xy, count), indexState: undefined, ...createExtraLamps(0) }
 }
 
+/** Empty room for `capacity` unindexed lamps (positions in degrees, LAMP_* states). */
 export function createExtraLamps(capacity: number): Pick<LampSource, 'extraCount' | 'extraLng' | 'extraLat' | 'extraState'> {
   return { extraCount: 0, extraLng: new Float64Array(capacity), extraLat: new Float64Array(capacity), extraState: new Uint8Array(capacity) }
 }
@@ -230,12 +231,11 @@ function growLit(): void {
   litT1 = t1
 }
 
-
 /**
- * Dark intervals of segment v (from vertex v to v + 1), as parametric pairs [t0, t1] ⊂ [0, 1], into the dark scratch
- * buffer; returns their number (store them with storeSegmentDark). Exact: in the equirectangular frame centred on the segment
- * (see local-metric.ts), each working lamp within the radius lights the interval where the segment is inside its
- * circle (a quadratic in t); the dark intervals are the complement of those intervals' union.
+ * Dark intervals of segment v (from vertex v to v + 1), as parametric pairs [t0, t1] ⊂ [0, 1], into the dark
+ * scratch buffer; returns their number (store them with storeSegmentDark). Exact: in the equirectangular frame
+ * centred on the segment (see local-metric.ts), each working lamp within the radius lights the interval where the
+ * segment is inside its circle (a quadratic in t); the dark intervals are the complement of those intervals' union.
  *
  * Any working lamp lights any street within the radius, whichever street it stands on: a lamp at a corner lights the
  * crossing street too, which is physically right. The radius is the lit street's class radius.
@@ -485,9 +485,28 @@ export function computeAllSegments(model: StreetModel, lamps: LampSource, store:
   return streetDarkUm
 }
 
+// The open dark piece's vertices, [lng, lat] pairs, until it closes: then it becomes an array of exactly its size
+// (growing a JS array by push leaves most of its backing store empty, which at a megacity's 90k dark lines doubled
+// the garbage of a run). Written inline, not through a helper taking the numbers, so that they stay unboxed.
+let pieceXY = new Float64Array(64)
+
+function reservePiece(vertices: number): void {
+  if (2 * vertices <= pieceXY.length) return
+  const grown = new Float64Array(Math.max(2 * vertices, 2 * pieceXY.length))
+  grown.set(pieceXY)
+  pieceXY = grown
+}
+
+function toLine(n: number): LngLat[] {
+  const line = new Array<LngLat>(n)
+  for (let i = 0; i < n; i++) line[i] = [pieceXY[2 * i]!, pieceXY[2 * i + 1]!]
+  return line
+}
+
 /**
- * The dark pieces of street s as [lng, lat] lines with their lengths (µm): pieces on consecutive segments that meet
- * at a vertex join into one line; zero-length segments between them do not break it.
+ * The dark pieces of street s as [lng, lat] lines with their lengths (µm), in order along the street: pieces on
+ * consecutive segments that meet at a vertex join into one line, and zero-length segments between them do not break
+ * it. On a closed street (a roundabout) a piece through the closing vertex is one line, emitted last.
  */
 export function traceDarkPieces(
   model: StreetModel,
@@ -497,42 +516,62 @@ export function traceDarkPieces(
 ): void {
   const { lng, lat, segmentLengthUm } = model
   const { offset, count, pool } = store
+  const first = model.firstVertex[s]!
   const end = model.firstVertex[s + 1]! - 1
-  let open: LngLat[] | undefined
+  const closed = end > first && lng[first] === lng[end] && lat[first] === lat[end]
+  let open = 0 // vertices of the open piece in pieceXY; 0: none
   let openUm = 0
-  for (let v = model.firstVertex[s]!; v < end; v++) {
+  let openAtStart = false // the open piece starts at the street's first vertex
+  let atStart = true // no segment with length seen yet
+  let held: LngLat[] | undefined // on a closed street, the piece from the first vertex: the last piece may continue into it
+  let heldUm = 0
+  for (let v = first; v < end; v++) {
     if (segmentLengthUm[v] === 0) continue
     const k = count[v]!
-    if (k === 0) {
-      if (open !== undefined) emit(open, openUm)
-      open = undefined
-      continue
-    }
+    const isFirstSegment = atStart
+    atStart = false
     const lngA = lng[v]!
     const latA = lat[v]!
     const lngB = lng[v + 1]!
     const latB = lat[v + 1]!
-    const lengthM = measureSegmentM(lngA, latA, lngB, latB)
+    const lengthM = k === 0 ? 0 : measureSegmentM(lngA, latA, lngB, latB)
     const o = offset[v]!
-    for (let i = 0; i < k; i++) {
-      const t0 = pool[o + 2 * i]!
-      const t1 = pool[o + 2 * i + 1]!
-      const um = Math.round((t1 - t0) * lengthM * MICROMETERS_PER_METER)
-      if (open !== undefined && t0 !== 0) {
-        emit(open, openUm)
-        open = undefined
+    // i = k: the lit rest of a segment whose last dark piece stops short of its end closes the open piece.
+    for (let i = 0; i <= k; i++) {
+      const t0 = i < k ? pool[o + 2 * i]! : 1
+      const t1 = i < k ? pool[o + 2 * i + 1]! : 1
+      if (open > 0 && (t0 !== 0 || i === k)) {
+        // Close the open piece: keep it aside if it may continue the last piece of a closed street.
+        if (i === k && k > 0 && pool[o + 2 * k - 1] === 1) break // the last dark piece runs on into the next segment
+        if (closed && openAtStart) {
+          held = toLine(open)
+          heldUm = openUm
+        } else {
+          emit(toLine(open), openUm)
+        }
+        open = 0
       }
-      if (open === undefined) {
-        open = [t0 === 0 ? [lngA, latA] : [lngA + t0 * (lngB - lngA), latA + t0 * (latB - latA)]]
+      if (i === k) break
+      reservePiece(open + 2)
+      if (open === 0) {
+        pieceXY[0] = t0 === 0 ? lngA : lngA + t0 * (lngB - lngA)
+        pieceXY[1] = t0 === 0 ? latA : latA + t0 * (latB - latA)
+        open = 1
         openUm = 0
+        openAtStart = isFirstSegment && t0 === 0
       }
-      open.push(t1 === 1 ? [lngB, latB] : [lngA + t1 * (lngB - lngA), latA + t1 * (latB - latA)])
-      openUm += um
-      if (t1 !== 1) {
-        emit(open, openUm)
-        open = undefined
-      }
+      pieceXY[2 * open] = t1 === 1 ? lngB : lngA + t1 * (lngB - lngA)
+      pieceXY[2 * open + 1] = t1 === 1 ? latB : latA + t1 * (latB - latA)
+      open++
+      openUm += Math.round((t1 - t0) * lengthM * MICROMETERS_PER_METER)
     }
   }
-  if (open !== undefined) emit(open, openUm)
+  if (open > 0 && held !== undefined) {
+    // Dark through the closing vertex: the last piece runs on into the first.
+    const last = toLine(open)
+    emit([...last, ...held.slice(1)], openUm + heldUm)
+    return
+  }
+  if (open > 0) emit(toLine(open), openUm)
+  if (held !== undefined) emit(held, heldUm)
 }

@@ -115,7 +115,10 @@ export interface DarkZoneEngine {
   removeLamp(lampId: string): DarkZoneChange | undefined
   /** The whole analysis as `computeDarkZones` would return it for the current lamps. Treat it as read-only. */
   result(): DarkZoneResult
-  /** Dark stretches and street figures around a bbox [west, south, east, north]; throws a RangeError if west > east or south > north. */
+  /**
+   * Dark stretches and street figures around a bbox [west, south, east, north] (degrees); throws a RangeError if
+   * west > east or south > north. Its objects are the very ones `result()` returns until their street changes.
+   */
   darkZonesInBBox(bbox: BBox): DarkZonesInBBox
 }
 
@@ -293,14 +296,7 @@ export function createDarkZoneEngine(
   }
   const source: LampSource = { index: undefined, indexState: indexedState, ...createExtraLamps(64) }
   const buildIndex = (): void => {
-    const n = indexedState.length
-    const lng = new Float64Array(n)
-    const lat = new Float64Array(n)
-    for (let i = 0; i < n; i++) {
-      lng[i] = indexedXY[2 * i]!
-      lat[i] = indexedXY[2 * i + 1]!
-    }
-    source.index = indexLampPositions(lng, lat, n)
+    source.index = indexLampPositions(indexedXY, indexedState.length)
     source.indexState = indexedState
     source.extraCount = 0
   }

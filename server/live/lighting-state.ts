@@ -44,6 +44,17 @@ export class LightingState {
     return { engine, working, zoneNames: new Map(zones.map((z) => [z.id, { name: z.name, nameEn: z.nameEn }])) }
   }
 
+  /**
+   * Re-reads one lamp's status and open outage reports from the store and updates the analysis: a report opening or
+   * closing about a lamp changes whether it counts as lit. No lamp id, or an unknown one, changes nothing.
+   */
+  async refreshLamp(lampId: string | null): Promise<void> {
+    if (!lampId) return
+    const lamp = await this.store.lamp(lampId)
+    if (!lamp) return
+    await this.setLampWorking(lampId, isLampWorking(lamp, await this.store.lampsWithOpenOutage()))
+  }
+
   /** Tells the analysis a lamp's working state changed (after the store has recorded it). */
   async setLampWorking(lampId: string, working: boolean): Promise<void> {
     if (!this.snapshot) return // not built yet: the first build will read the store

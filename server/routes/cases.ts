@@ -15,7 +15,8 @@ import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import { CaseIntake, escalateCase } from '../live/case-intake.ts'
 import type { LightingState } from '../live/lighting-state.ts'
-import { MAX_PHOTO_BYTES, PhotoFiles, detectImageType } from '../store/photo-files.ts'
+import { readPhotoUpload } from '../http/photo-upload.ts'
+import type { PhotoFiles } from '../store/photo-files.ts'
 import type { Store } from '../store/store.ts'
 import { caseJson, eventJson, photoJson } from './case-json.ts'
 
@@ -75,14 +76,6 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
     return { ...caseJson(c, units, now, isOverdue(c, now)), timeline: events.map(eventJson), photos: casePhotos.map(photoJson) }
   }
 
-  /** A lamp's outage case opening or closing changes whether the lamp counts as lit. */
-  async function refreshLamp(lampId: string | null) {
-    if (!lampId) return
-    const lamp = await store.lamp(lampId)
-    if (!lamp) return
-    const open = await store.lampsWithOpenOutage()
-    await lighting.setLampWorking(lampId, lamp.status === 'ok' && !open.has(lampId))
-  }
 
   async function loadCase(c: Context<AppEnv>, id: string): Promise<Case> {
     const found = await store.case(id)
@@ -125,7 +118,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
         actorOf(c),
         at,
       )
-      await refreshLamp(created.lampId)
+      await lighting.refreshLamp(created.lampId)
       const candidates = (await intake.repeatCandidates(b.category, [b.lon, b.lat], created.lampId)).filter((x) => x.id !== created.id)
       c.header('etag', `"${created.version}"`)
       return c.json({ ...(await detail(created)), repeat_candidates: candidates.map((x) => ({ id: x.id, distance_m: Math.round(x.distanceM), same_lamp: x.sameLamp })) }, 201)
@@ -194,7 +187,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
           break
       }
       const updated = await store.transitionCase(id, expected, { action, toStatus: check.to, note: note ?? null, set }, actorOf(c), new Date(now))
-      if (updated.category === LAMP_OUTAGE_CATEGORY) await refreshLamp(updated.lampId)
+      if (updated.category === LAMP_OUTAGE_CATEGORY) await lighting.refreshLamp(updated.lampId)
       c.header('etag', `"${updated.version}"`)
       return c.json({ ...(await detail(updated)), available_actions: availableActions({ status: updated.status, extensionRequested: updated.extensionRequested }, user.roles) })
     })
@@ -210,17 +203,11 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
     })
     .post('/cases/:id/photos', requireRole('unit', 'inspector', 'dispatcher'), validate('param', idParam), async (c) => {
       const found = await loadCase(c, c.req.valid('param').id)
-      const body = await c.req.parseBody()
-      const file = body.photo
-      if (!(file instanceof File)) throw new ProblemError(400, 'invalid-body', 'send the image as multipart/form-data field "photo"')
-      if (file.size > MAX_PHOTO_BYTES) throw new ProblemError(413, 'too-large', `a photo may have at most ${MAX_PHOTO_BYTES} bytes; this one has ${file.size}`)
-      const bytes = new Uint8Array(await file.arrayBuffer())
-      const kind = detectImageType(bytes)
-      if (!kind) throw new ProblemError(415, 'unsupported-media-type', 'only JPEG, PNG or WebP images are accepted')
+      const { bytes, contentType } = await readPhotoUpload(c)
       const user = signedInUser(c)
       const stage = user.roles.includes('unit') ? 'handling' : user.roles.includes('inspector') ? 'verification' : 'report'
       const id = await photos.save(bytes)
-      const photo = { id, caseId: found.id, stage: stage as 'handling' | 'verification' | 'report', contentType: kind.type, bytes: bytes.length, uploadedAt: clock().toISOString(), uploadedBy: user.username }
+      const photo = { id, caseId: found.id, stage: stage as 'handling' | 'verification' | 'report', contentType, bytes: bytes.length, uploadedAt: clock().toISOString(), uploadedBy: user.username }
       await store.addPhoto(photo, actorOf(c))
       return c.json(photoJson(photo), 201)
     })

@@ -221,10 +221,9 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
       const zoneId = (await store.street(existing.streetId))?.zoneId ?? null
       if (!mayActInZone(user, zoneId)) throw new ProblemError(403, 'forbidden', `lamp ${id} is in zone ${zoneId ?? 'none'}, outside your assigned zones`)
       const { lamp, closedIncidentIds } = await store.updateLampStatus(id, status, actorOf(c), clock())
-      const openOutages = await store.lampsWithOpenOutage()
-      const working = lamp.status === 'ok' && !openOutages.has(lamp.id)
-      await lighting.setLampWorking(lamp.id, working)
-      const { engine } = await lighting.get()
+      await lighting.refreshLamp(lamp.id)
+      const { engine, working: workingById } = await lighting.get()
+      const working = workingById.get(lamp.id) ?? false
       const near = new Set(engine.darkZonesInBBox(bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M)).darkLines)
       const numbered = numberDarkLines(engine.result().darkLines).filter(({ line }) => near.has(line))
       return c.json({

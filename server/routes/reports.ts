@@ -10,7 +10,8 @@ import { rateLimit } from '../http/rate-limit.ts'
 import { validate } from '../http/validate.ts'
 import { type CaseIntake, escalateCase } from '../live/case-intake.ts'
 import type { LightingState } from '../live/lighting-state.ts'
-import { MAX_PHOTO_BYTES, type PhotoFiles, detectImageType } from '../store/photo-files.ts'
+import { readPhotoUpload } from '../http/photo-upload.ts'
+import type { PhotoFiles } from '../store/photo-files.ts'
 import type { Store } from '../store/store.ts'
 import { publicCaseJson } from './case-json.ts'
 
@@ -47,13 +48,6 @@ export interface PublicLimits {
 export const reportRoutes = (store: Store, intake: CaseIntake, lighting: LightingState, photos: PhotoFiles, clock: () => Date, limits: PublicLimits) => {
   const limiter = rateLimit({ ...limits, clock, key: (c) => `report|${clientIp(c)}` })
 
-  async function refreshLamp(lampId: string | null) {
-    if (!lampId) return
-    const lamp = await store.lamp(lampId)
-    if (!lamp) return
-    const open = await store.lampsWithOpenOutage()
-    await lighting.setLampWorking(lampId, lamp.status === 'ok' && !open.has(lampId))
-  }
 
   return new Hono<AppEnv>()
     .get('/reports/similar', validate('query', similarQuery), async (c) => {
@@ -95,7 +89,7 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
         at,
         repeatOf ? { repeatOf, escalate: escalateCase } : undefined,
       )
-      await refreshLamp(created.lampId)
+      await lighting.refreshLamp(created.lampId)
       return c.json(
         {
           tracking_number: created.trackingNumber,
@@ -128,15 +122,9 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
       const found = await store.caseByTracking(c.req.valid('param').tracking)
       if (!found) throw new ProblemError(404, 'not-found', 'no report has this tracking number')
       if (!['reported', 'accepted', 'merged'].includes(found.status)) throw new ProblemError(409, 'conflict', 'photos can be added until the case is dispatched')
-      const body = await c.req.parseBody()
-      const file = body.photo
-      if (!(file instanceof File)) throw new ProblemError(400, 'invalid-body', 'send the image as multipart/form-data field "photo"')
-      if (file.size > MAX_PHOTO_BYTES) throw new ProblemError(413, 'too-large', `a photo may have at most ${MAX_PHOTO_BYTES} bytes`)
-      const bytes = new Uint8Array(await file.arrayBuffer())
-      const kind = detectImageType(bytes)
-      if (!kind) throw new ProblemError(415, 'unsupported-media-type', 'only JPEG, PNG or WebP images are accepted')
+      const { bytes, contentType } = await readPhotoUpload(c)
       const id = await photos.save(bytes)
-      await store.addPhoto({ id, caseId: found.id, stage: 'report', contentType: kind.type, bytes: bytes.length, uploadedAt: clock().toISOString(), uploadedBy: 'citizen' }, CITIZEN)
-      return c.json({ id, bytes: bytes.length, content_type: kind.type }, 201)
+      await store.addPhoto({ id, caseId: found.id, stage: 'report', contentType, bytes: bytes.length, uploadedAt: clock().toISOString(), uploadedBy: 'citizen' }, CITIZEN)
+      return c.json({ id, bytes: bytes.length, content_type: contentType }, 201)
     })
 }
