@@ -13,6 +13,11 @@ console.log('» type-check (tsc --noEmit)')
 const typecheck = run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json'])
 if (typecheck !== 0) console.error('type-check failed')
 
+// Build the web app once up front: the end-to-end suites serve it, and building here keeps them from racing.
+console.log('» web build (vite build)')
+const build = run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
+if (build !== 0) console.error('web build failed')
+
 rmSync(resultsFile, { force: true })
 console.log('» vitest')
 const extra = process.argv.slice(2)
@@ -34,7 +39,8 @@ if (existsSync(resultsFile)) {
   console.error('vitest wrote no results file')
 }
 if (typecheck !== 0) failed += 1
+if (build !== 0) failed += 1
 if (vitest !== 0 && failed === 0) failed += 1
 
 console.log(`vitest: ${passed} passed, ${failed} failed, ${skipped} skipped`)
-process.exit(failed > 0 || vitest !== 0 || typecheck !== 0 ? 1 : 0)
+process.exit(failed > 0 || vitest !== 0 || typecheck !== 0 || build !== 0 ? 1 : 0)
