@@ -645,12 +645,17 @@ export class SqliteStore implements Store {
       const unit = this.db.prepare('INSERT INTO units (id, name, name_en, kind, zone_id) VALUES (?, ?, ?, ?, ?)')
       for (const u of units) unit.run(u.id, u.name, u.nameEn, u.kind, u.zoneId)
       const rows = this.all('SELECT * FROM incidents ORDER BY rid')
+      // Rows differ in which fields they set; prepare each distinct UPDATE once (a dozen shapes for 12k rows).
+      const statements = new Map<string, Database.Statement>()
       for (const row of rows) {
         const incident = toIncident(row)
         const values = caseColumnValues(derive(incident))
         const params: Params = { id: incident.id, tracking: row.tracking_number ?? newTrackingNumber(new Date(Date.parse(incident.reportedAt))) }
         values.forEach(([column, value]) => (params[column] = value))
-        this.db.prepare(`UPDATE incidents SET ${['tracking_number = :tracking', ...values.map(([c]) => `${c} = :${c}`)].join(', ')} WHERE id = :id`).run(params)
+        const sql = `UPDATE incidents SET ${['tracking_number = :tracking', ...values.map(([c]) => `${c} = :${c}`)].join(', ')} WHERE id = :id`
+        let statement = statements.get(sql)
+        if (!statement) statements.set(sql, (statement = this.db.prepare(sql)))
+        statement.run(params)
       }
     })()
   }
