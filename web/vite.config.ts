@@ -1,5 +1,6 @@
 // Build and dev config for the web app: `vite build --config web/vite.config.ts` writes dist/web,
 // which the server serves next to /api. Run from the repository root.
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
@@ -19,6 +20,10 @@ export default defineConfig(({ command, mode }) => {
     build: {
       outDir: '../dist/web',
       emptyOutDir: true,
+      // Two pages: the staff app, and the citizens' mobile report page (issue 7), built to dist/web/report/index.html
+      rolldownOptions: {
+        input: { main: join(webRoot, 'index.html'), report: join(webRoot, 'report/index.html') },
+      },
       // maplibre-gl alone is ~1.1 MB minified; the default 500 kB warning would fire on every build
       chunkSizeWarningLimit: 1600,
     },
