@@ -248,7 +248,8 @@ function deepFreeze(value: unknown): void {
 
 const TOLERANCE_M = 0.01 // 1 cm, plus the frame's relative error (< 1e-4 of the radius here)
 
-function workingWithin(lamps: readonly DarkZoneLamp[], p: LngLat, radiusM: number): { nearestM: number } {
+/** Haversine distance (turf) from p to the nearest working lamp, or Infinity if none is within radiusM + 1 m. */
+function measureNearestWorkingLampM(lamps: readonly DarkZoneLamp[], p: LngLat, radiusM: number): number {
   let nearestM = Infinity
   const dLat = (radiusM + 1) / METERS_PER_DEGREE
   const dLng = (radiusM + 1) / computeMetersPerDegreeLng(p[1])
@@ -257,7 +258,7 @@ function workingWithin(lamps: readonly DarkZoneLamp[], p: LngLat, radiusM: numbe
     if (Math.abs(lamp.coordinates[1] - p[1]) > dLat || Math.abs(lamp.coordinates[0] - p[0]) > dLng) continue
     nearestM = Math.min(nearestM, distance(p, lamp.coordinates, { units: 'meters' }))
   }
-  return { nearestM }
+  return nearestM
 }
 
 function* samplePoints(line: readonly LngLat[], stepM: number): Generator<LngLat> {
@@ -274,9 +275,7 @@ function* samplePoints(line: readonly LngLat[], stepM: number): Generator<LngLat
 }
 
 describe('computeDarkZones: independent checks on a generated district', () => {
-  const city = generateSyntheticCity({ seed: 42, segments: 300, lamps: 1400 })
   const table = resolveCoverageRadiusTable()
-  const result = computeDarkZones(city.streets, city.lamps)
 
   it.each([
     ['Chengdu, 30.7° N', [104.066, 30.657]],
@@ -296,7 +295,7 @@ describe('computeDarkZones: independent checks on a generated district', () => {
       const lines = linesByStreet.get(street.id) ?? []
       for (const line of lines) {
         for (const p of samplePoints(line.coordinates, 0.5)) {
-          expect(workingWithin(city.lamps, p, r).nearestM).toBeGreaterThanOrEqual(r - TOLERANCE_M)
+          expect(measureNearestWorkingLampM(city.lamps, p, r)).toBeGreaterThanOrEqual(r - TOLERANCE_M)
           darkSamples++
         }
       }
@@ -306,7 +305,7 @@ describe('computeDarkZones: independent checks on a generated district', () => {
           ...lines.map((l) => pointToLineDistance(p, { type: 'LineString', coordinates: l.coordinates }, { units: 'meters', method: 'planar' })),
         )
         if (toDark < 0.02) continue // on a dark line, or within 2 cm of one's end
-        expect(workingWithin(city.lamps, p, r).nearestM).toBeLessThanOrEqual(r + TOLERANCE_M)
+        expect(measureNearestWorkingLampM(city.lamps, p, r)).toBeLessThanOrEqual(r + TOLERANCE_M)
         litSamples++
       }
     }
@@ -315,6 +314,8 @@ describe('computeDarkZones: independent checks on a generated district', () => {
   })
 
   it('agrees within 0.5 % with turf: union of lamp circles, street length outside it', () => {
+    const city = generateSyntheticCity({ seed: 42, segments: 300, lamps: 1400 })
+    const result = computeDarkZones(city.streets, city.lamps)
     let turfDarkM = 0
     for (const [streetIndex, street] of city.streets.entries()) {
       const r = findCoverageRadius(table, street.highway)
