@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto'
 import { priorityForReports } from './analysis/repeat-reports.ts'
 import { buildResponsibleUnits, routeCase } from './domain/case-routing.ts'
-import { computeDeadlineMs, pullInDeadlineMs } from './domain/case-deadlines.ts'
+import { computeDeadlineMs, pullInDeadlineMs, timeLimitFor } from './domain/case-deadlines.ts'
+import { toChinaIso } from './seed-time.ts'
 import type { CaseFields, MeasureArea } from './domain/cases.ts'
 import { LAMP_OUTAGE_CATEGORY } from './domain/categories.ts'
 import { OPEN_INCIDENT_STATUSES, type Incident, type IncidentStatus, type Zone } from './domain/types.ts'
@@ -18,22 +19,32 @@ function draw(text: string): number {
   return createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32
 }
 
+/** Case fields plus the incident's own closing time, which must agree with the case's. */
+export type DemoCaseFields = Partial<CaseFields> & { closedAt?: string | null }
+
 const REACHED: Record<IncidentStatus, number> = { reported: 0, rejected: 0, merged: 0, accepted: 1, dispatched: 2, in_handling: 2, handled: 3, closed: 4 }
 
 /** Case fields for one generated incident; `callsPerLamp` counts the outage calls about each lamp. */
-export function deriveDemoCaseFields(x: Incident, units: ReturnType<typeof buildResponsibleUnits>, callsPerLamp: ReadonlyMap<string, number>, nowMs: number): Partial<CaseFields> {
+export function deriveDemoCaseFields(x: Incident, units: ReturnType<typeof buildResponsibleUnits>, callsPerLamp: ReadonlyMap<string, number>, nowMs: number): DemoCaseFields {
   const reportedMs = Date.parse(x.reportedAt)
   const reached = REACHED[x.status]
-  const closedMs = x.closedAt ? Date.parse(x.closedAt) : null
   const acceptedMs = reached >= 1 ? reportedMs + Math.round(5 + draw(`${x.id}a`) * 40) * MINUTE_MS : null
   const dispatchedMs = reached >= 2 && acceptedMs !== null ? acceptedMs + Math.round(5 + draw(`${x.id}d`) * 60) * MINUTE_MS : null
-  // Handled some time before closure (verification takes a while), or between dispatch and now for open ones.
-  const firstHandledMs =
-    reached >= 3 && dispatchedMs !== null
-      ? closedMs !== null
-        ? Math.max(dispatchedMs + MINUTE_MS, closedMs - Math.round(30 + draw(`${x.id}v`) * 600) * MINUTE_MS)
-        : Math.min(nowMs, dispatchedMs + Math.round(30 + draw(`${x.id}h`) * 1200) * MINUTE_MS)
-      : null
+  // Each unit has its own record: most finish within the time limit most of the time, a few lag (the league table
+  // needs both). A case done on time is handled within 20–95 % of its handling time; a late one takes 1.1–3×.
+  const unitId = routeCase({ category: x.category, zoneId: x.zoneId }, units)
+  const onTimeShare = 0.68 + draw(`unit:${unitId}`) * 0.3
+  const handlingMs = timeLimitFor(x.category).handlingHours * 3_600_000
+  const onTime = draw(`${x.id}o`) < onTimeShare
+  const handledAfterMs = Math.round(handlingMs * (onTime ? 0.2 + draw(`${x.id}h`) * 0.75 : 1.1 + draw(`${x.id}h`) * 1.9))
+  const firstHandledMs = reached >= 3 && dispatchedMs !== null ? Math.min(nowMs - MINUTE_MS, dispatchedMs + handledAfterMs) : null
+  // Verification takes the rest of the time limit at most when on time, a few hours more when late.
+  const closedMs =
+    x.status === 'closed' && firstHandledMs !== null && dispatchedMs !== null
+      ? Math.min(nowMs - MINUTE_MS, onTime ? firstHandledMs + Math.round((dispatchedMs + handlingMs - firstHandledMs) * draw(`${x.id}c`)) : firstHandledMs + Math.round((1 + draw(`${x.id}c`) * 5) * 3_600_000))
+      : x.closedAt
+        ? Date.parse(x.closedAt)
+        : null
   const extensionCount = reached >= 2 && draw(`${x.id}e`) < 0.05 ? 1 : 0
   const reworkCount = reached >= 3 && draw(`${x.id}r`) < 0.06 ? 1 : 0
   let deadlineMs = computeDeadlineMs({ category: x.category, reportedMs, dispatchedMs, approvedExtensions: extensionCount })
@@ -50,7 +61,8 @@ export function deriveDemoCaseFields(x: Incident, units: ReturnType<typeof build
   const late = closedMs !== null && closedMs > deadlineMs
   const stars = rated ? Math.max(1, Math.min(5, Math.round(4.4 - (late ? 1.6 : 0) + (draw(`${x.id}t`) - 0.5) * 2.4))) : null
   return {
-    unitId: routeCase({ category: x.category, zoneId: x.zoneId }, units),
+    unitId,
+    closedAt: closedMs === null ? null : toChinaIso(new Date(closedMs)),
     acceptedMs,
     dispatchedMs,
     firstHandledMs,

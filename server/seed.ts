@@ -1,13 +1,10 @@
 // Seeds an empty store with the Chengdu demo district (real OSM layers + generated demonstration data).
 import { loadDemoDistrict } from '../geodata/demo/generate-demo.ts'
 import { seedDemoCases } from './demo-cases.ts'
+import { toChinaIso } from './seed-time.ts'
 import type { Store } from './store/store.ts'
 
 
-/** `now` as an ISO 8601 instant in China Standard Time (+08:00), the generator's reference date. */
-export function toChinaIso(now: Date): string {
-  return `${new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`
-}
 
 /**
  * Seeds the store when it holds no streets yet; returns whether it seeded. The demo's twelve months end at the moment

@@ -65,8 +65,9 @@ const csvCell = (v: unknown) => {
 const chinaDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
 
 export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) => {
-  async function kpiCases(): Promise<KpiCase[]> {
-    const { items } = await store.cases({ includeMerged: true, limit: 10_000_000 })
+  /** The cases the KPIs count: those reported in the period (computeKpis counts nothing else). */
+  async function kpiCases(fromMs: number, toMs: number): Promise<KpiCase[]> {
+    const { items } = await store.cases({ includeMerged: true, fromMs, toMs, limit: 10_000_000 })
     return items.map((x) => ({
       id: x.id,
       category: x.category,
@@ -100,7 +101,7 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
       const q = c.req.valid('query')
       const group = q.group ?? 'unit'
       const { fromMs, toMs } = period(q)
-      const rows = computeKpis(await kpiCases(), { fromMs, toMs, nowMs: clock().getTime(), group })
+      const rows = computeKpis(await kpiCases(fromMs, toMs), { fromMs, toMs, nowMs: clock().getTime(), group })
       const label = await names(group)
       const named = rows.map((r) => ({ ...r, name: r.key === null ? null : (label.get(r.key)?.name ?? r.key), name_en: r.key === null ? null : (label.get(r.key)?.nameEn ?? r.key) }))
       if (q.format === 'csv') {
@@ -112,7 +113,7 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
     })
     .get('/kpis/league', requireUser(), validate('query', leagueQuery), async (c) => {
       const { fromMs, toMs } = period(c.req.valid('query'))
-      const rows = computeKpis(await kpiCases(), { fromMs, toMs, nowMs: clock().getTime(), group: 'unit' })
+      const rows = computeKpis(await kpiCases(fromMs, toMs), { fromMs, toMs, nowMs: clock().getTime(), group: 'unit' })
       const label = await names('unit')
       return c.json({
         period: { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() },

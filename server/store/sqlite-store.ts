@@ -639,7 +639,7 @@ export class SqliteStore implements Store {
     })()
   }
 
-  async seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields>): Promise<void> {
+  async seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields> & { closedAt?: string | null }): Promise<void> {
     this.db.transaction(() => {
       this.db.exec('DELETE FROM units')
       const unit = this.db.prepare('INSERT INTO units (id, name, name_en, kind, zone_id) VALUES (?, ?, ?, ?, ?)')
@@ -649,7 +649,10 @@ export class SqliteStore implements Store {
       const statements = new Map<string, Database.Statement>()
       for (const row of rows) {
         const incident = toIncident(row)
-        const values = caseColumnValues(derive(incident))
+        const { closedAt, ...fields } = derive(incident)
+        const values = caseColumnValues(fields)
+        // The incident's closing time follows the case's when the derivation sets one.
+        if (closedAt !== undefined) values.push(['closed_at', closedAt], ['updated_at', closedAt ?? incident.updatedAt])
         const params: Params = { id: incident.id, tracking: row.tracking_number ?? newTrackingNumber(new Date(Date.parse(incident.reportedAt))) }
         values.forEach(([column, value]) => (params[column] = value))
         const sql = `UPDATE incidents SET ${['tracking_number = :tracking', ...values.map(([c]) => `${c} = :${c}`)].join(', ')} WHERE id = :id`

@@ -181,7 +181,7 @@ export interface Store {
   createMeasure(m: NewMeasure, actor: Actor, at: Date): Promise<Measure>
   updateMeasure(id: string, patch: Partial<NewMeasure> & { status?: MeasureStatus; progress?: number; note?: string }, actor: Actor, at: Date, expectedVersion?: number): Promise<Measure>
   /** Replaces the units and fills in the case columns of every incident (used when seeding). */
-  seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields>): Promise<void>
+  seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields> & { closedAt?: string | null }): Promise<void>
 
   /** Ids of lamps with an open outage report (category 0118): such a lamp does not count as working. */
   lampsWithOpenOutage(): Promise<Set<string>>
