@@ -1,4 +1,4 @@
-// The page: header, side panel with its views (layers; for staff with the role, the crew's lighting view, the
+// The page: header, side panel with its views (layers; for staff with the role, the leader overview, the crew's lighting view, the
 // planner's retrofit view, the audit log, user management), and the map with every data layer on it.
 // Features never see each other; what one needs from another (street names, zones, role names, lamp repair
 // buttons) is passed here.
@@ -7,12 +7,24 @@ import type { ReactNode } from 'react'
 import { AuditLogPanel } from '../features/audit/components/audit-log-panel.tsx'
 import { BasemapData } from '../features/basemap/components/basemap-data.tsx'
 import { BasemapStatus } from '../features/basemap/components/basemap-status.tsx'
+import { CasesLayer } from '../features/cases/components/cases-layer.tsx'
+import { CasesPanel } from '../features/cases/components/cases-panel.tsx'
+import { HotspotPanel } from '../features/hotspots/components/hotspot-panel.tsx'
+import { HotspotsLayer } from '../features/hotspots/components/hotspots-layer.tsx'
+import { IncidentStatistics } from '../features/hotspots/components/incident-statistics.tsx'
+import { IntersectionRanking } from '../features/hotspots/components/intersection-ranking.tsx'
+import { TopHotspots } from '../features/hotspots/components/top-hotspots.tsx'
+import { useHotspotView } from '../features/hotspots/components/use-hotspot-view.ts'
 import { DensityLayer } from '../features/incidents/components/density-layer.tsx'
 import { DensityLegend } from '../features/incidents/components/density-legend.tsx'
 import { IncidentsLayer } from '../features/incidents/components/incidents-layer.tsx'
 import { IncidentsLegend } from '../features/incidents/components/incidents-legend.tsx'
 import { IntersectionsLayer } from '../features/intersections/components/intersections-layer.tsx'
 import { IntersectionsLegend } from '../features/intersections/components/intersections-legend.tsx'
+import { CaseTiles } from '../features/kpis/components/case-tiles.tsx'
+import { EscalatedCases } from '../features/kpis/components/escalated-cases.tsx'
+import { MeasuresBoard } from '../features/kpis/components/measures-board.tsx'
+import { UnitLeague } from '../features/kpis/components/unit-league.tsx'
 import { LAMP_NIGHT_COLORS, LAMP_STATUS_COLORS } from '../features/lamps/components/lamp-style.ts'
 import { LampsLayer } from '../features/lamps/components/lamps-layer.tsx'
 import { LampsLegend } from '../features/lamps/components/lamps-legend.tsx'
@@ -22,6 +34,13 @@ import { LampStatusActions } from '../features/lighting/components/lamp-status-a
 import { LIGHTING_COLORS } from '../features/lighting/components/lighting-style.ts'
 import { WorkRouteLayer } from '../features/lighting/components/work-route-layer.tsx'
 import { useMeta } from '../features/meta/api/get-meta.ts'
+import { GuidanceDraw } from '../features/planning/components/guidance-draw.tsx'
+import { GuidancePointsPanel } from '../features/planning/components/guidance-points-panel.tsx'
+import { GuidanceSuggestionsPanel } from '../features/planning/components/guidance-suggestions-panel.tsx'
+import { PlanningIntro } from '../features/planning/components/planning-intro.tsx'
+import { GuidancePointsLayer, GuidanceSuggestionsLayer, SelectedStreetLayer } from '../features/planning/components/planning-layers.tsx'
+import { createPlanningWorkspace } from '../features/planning/components/planning-workspace.ts'
+import { StreetCategoryPanel } from '../features/planning/components/street-category-panel.tsx'
 import { PlannerPanel } from '../features/retrofit/components/planner-panel.tsx'
 import { RetrofitLayer } from '../features/retrofit/components/retrofit-layer.tsx'
 import { useRoles } from '../features/roles/api/get-roles.ts'
@@ -29,6 +48,7 @@ import { useSession } from '../features/session/api/session.ts'
 import { useStreetNames } from '../features/streets/api/use-street-names.ts'
 import { StreetsLayer } from '../features/streets/components/streets-layer.tsx'
 import { StreetsLegend } from '../features/streets/components/streets-legend.tsx'
+import { STREET_CATEGORY_COLORS } from '../features/streets/components/street-style.ts'
 import { UserManagementPanel } from '../features/users/components/user-management-panel.tsx'
 import { useZones } from '../features/zones/api/get-zones.ts'
 import { ZonesLayer } from '../features/zones/components/zones-layer.tsx'
@@ -55,6 +75,15 @@ const NO_ROLES: never[] = []
 // In the lighting views these step back, so the dark stretches, lamps and route are what the eye finds;
 // their switches in the layer view keep their state for when the user returns.
 const HIDDEN_IN_LIGHTING_VIEWS: ReadonlySet<LayerKey> = new Set(['streets', 'incidents', 'density', 'intersections'])
+// In the overview the Gi* cells are the picture: street colours, points and the density heatmap over them would
+// blur it (and the heatmap must never be mistaken for the hotspots). Zone boundaries stay for orientation, and the
+// intersection dots (zoom 16 and closer) mark the crossing a click in the vending ranking flies to.
+const HIDDEN_IN_OVERVIEW: ReadonlySet<LayerKey> = new Set(['streets', 'lamps', 'incidents', 'density'])
+// In the case view the open cases are drawn by state; the same records as incident points and density would hide them.
+const HIDDEN_IN_CASES_VIEW: ReadonlySet<LayerKey> = new Set(['incidents', 'density'])
+// In the planning view the street categories and the guidance points are the picture, and a click places a point:
+// lamps, incident points, density and junction dots would crowd it and catch those clicks.
+const HIDDEN_IN_PLANNING_VIEW: ReadonlySet<LayerKey> = new Set(['lamps', 'incidents', 'density', 'intersections'])
 
 export function App() {
   const { t, locale } = useI18n()
@@ -67,7 +96,12 @@ export function App() {
   const [chosenMode, setChosenMode] = useState<PanelMode>('layers')
   const [zoneChoice, setZoneChoice] = useState<{ zone: string | undefined }>()
   const [selectedId, setSelectedId] = useState<string>()
+  // the case open in the case view, remembered with whose it was: after a sign-out the next user starts at the queues
+  const [openCase, setOpenCase] = useState<{ userId: string | undefined; caseId: string | undefined }>()
   const [focus, setFocus] = useState<MapFocus>()
+  const hotspotView = useHotspotView()
+  // what the planning view's panels and map layers share (picked street and point, the draft being drawn)
+  const [planning] = useState(createPlanningWorkspace)
   const categories = meta.data?.incident_categories ?? NO_CATEGORIES
   const roleNames = roles.data ?? NO_ROLES
 
@@ -78,6 +112,9 @@ export function App() {
   const mode = modes.includes(chosenMode) ? chosenMode : 'layers'
   const lightingView = mode === 'crew' || mode === 'planner'
   const canChangeLamps = may(userRoles, 'changeLampStatus')
+  const canEditPlanning = may(userRoles, 'editPlanning')
+  const caseId = openCase?.userId === user?.id ? openCase?.caseId : undefined
+  const setCaseId = (next: string | undefined) => setOpenCase({ userId: user?.id, caseId: next })
 
   // a crew assigned to zones picks among its own; everyone else among all. The first is the default: a whole
   // district's work list is thousands of stops, a zone's is a day or two of work
@@ -87,7 +124,9 @@ export function App() {
   const zone = zoneChoice ? zoneChoice.zone : zoneOptions[0]?.id
   const setZone = (next: string | undefined) => setZoneChoice({ zone: next })
 
-  const shown = (key: LayerKey) => visibility[key] && !(lightingView && HIDDEN_IN_LIGHTING_VIEWS.has(key))
+  const shown = (key: LayerKey) =>
+    visibility[key] && !(lightingView && HIDDEN_IN_LIGHTING_VIEWS.has(key)) && !(mode === 'cases' && HIDDEN_IN_CASES_VIEW.has(key)) &&
+    !(mode === 'overview' && HIDDEN_IN_OVERVIEW.has(key)) && !(mode === 'planning' && HIDDEN_IN_PLANNING_VIEW.has(key))
 
   const section = (key: LayerKey, title: MessageKey, legend: ReactNode) => (
     <LayerSection title={t(title)} visible={visibility[key]} onVisibleChange={(v) => setLayerVisible(key, v)}>
@@ -131,6 +170,18 @@ export function App() {
                   <BasemapStatus />
                 </>
               )}
+              {mode === 'cases' && (
+                <CasesPanel
+                  roles={userRoles}
+                  unitId={user?.unit_id ?? null}
+                  categories={categories}
+                  canMerge={may(userRoles, 'mergeCases')}
+                  canAddPhotos={may(userRoles, 'addCasePhotos')}
+                  selectedId={caseId}
+                  onSelect={setCaseId}
+                  onFocus={setFocus}
+                />
+              )}
               {mode === 'crew' && (
                 <CrewPanel
                   zone={zone}
@@ -151,6 +202,57 @@ export function App() {
                   darkColor={LIGHTING_COLORS.dark}
                   onFocus={setFocus}
                 />
+              )}
+              {mode === 'planning' && (
+                <>
+                  <PlanningIntro canEdit={canEditPlanning} categoryColors={STREET_CATEGORY_COLORS} />
+                  <PanelBoundary name="guidance points">
+                    <GuidancePointsPanel workspace={planning} canEdit={canEditPlanning} onFocus={setFocus} />
+                  </PanelBoundary>
+                  <PanelBoundary name="street category">
+                    <StreetCategoryPanel workspace={planning} canEdit={canEditPlanning} categoryColors={STREET_CATEGORY_COLORS} />
+                  </PanelBoundary>
+                  <PanelBoundary name="guidance suggestions">
+                    <GuidanceSuggestionsPanel workspace={planning} canEdit={canEditPlanning} onFocus={setFocus} />
+                  </PanelBoundary>
+                </>
+              )}
+              {mode === 'overview' && (
+                <>
+                  <h2 className="panel-title">{t('kpis.overviewTitle')}</h2>
+                  <PanelBoundary name="case tiles">
+                    <CaseTiles />
+                  </PanelBoundary>
+                  {may(userRoles, 'leaderOverview') && (
+                    <>
+                      <PanelBoundary name="hotspots">
+                        <HotspotPanel view={hotspotView} categories={categories} />
+                      </PanelBoundary>
+                      <PanelBoundary name="top hotspots">
+                        <TopHotspots view={hotspotView} categories={categories} onFocus={setFocus} />
+                      </PanelBoundary>
+                      <PanelBoundary name="intersection ranking">
+                        <IntersectionRanking period={hotspotView.period} categories={categories} onFocus={setFocus} />
+                      </PanelBoundary>
+                      <PanelBoundary name="incident statistics">
+                        <IncidentStatistics view={hotspotView} categories={categories} />
+                      </PanelBoundary>
+                    </>
+                  )}
+                  <PanelBoundary name="escalated cases">
+                    <EscalatedCases period={hotspotView.period} categories={categories} onFocus={setFocus} />
+                  </PanelBoundary>
+                  {may(userRoles, 'leaderOverview') && (
+                    <>
+                      <PanelBoundary name="unit league">
+                        <UnitLeague period={hotspotView.period} />
+                      </PanelBoundary>
+                      <PanelBoundary name="measures">
+                        <MeasuresBoard period={hotspotView.period} />
+                      </PanelBoundary>
+                    </>
+                  )}
+                </>
               )}
               {mode === 'audit' && <AuditLogPanel roles={roleNames} />}
               {mode === 'users' && <UserManagementPanel currentUserId={user?.id} roles={roleNames} zones={zoneOptions} />}
@@ -177,11 +279,12 @@ export function App() {
                 }}
               >
                 {onMap('basemap', <BasemapData />)}
-                {onMap('streets', <StreetsLayer visible={shown('streets')} />)}
+                {onMap('streets', <StreetsLayer visible={shown('streets')} onSelect={mode === 'planning' ? planning.selectStreet : undefined} />)}
                 {onMap('zones', <ZonesLayer visible={shown('zones')} />)}
                 {onMap('density', <DensityLayer visible={shown('density')} />)}
                 {onMap('intersections', <IntersectionsLayer visible={shown('intersections')} />)}
                 {lightingView && onMap('dark-zones', <DarkZonesLayer selectedId={selectedId} />)}
+                {mode === 'overview' && may(userRoles, 'leaderOverview') && onMap('hotspots', <HotspotsLayer view={hotspotView} />)}
                 {mode === 'crew' &&
                   onMap(
                     'work-route',
@@ -199,10 +302,15 @@ export function App() {
                   />,
                 )}
                 {mode === 'planner' && onMap('retrofit', <RetrofitLayer query={zone === undefined ? {} : { zone }} />)}
+                {mode === 'planning' && onMap('selected-street', <SelectedStreetLayer workspace={planning} />)}
+                {mode === 'planning' && onMap('guidance-points', <GuidancePointsLayer workspace={planning} />)}
+                {mode === 'planning' && onMap('guidance-suggestions', <GuidanceSuggestionsLayer workspace={planning} canEdit={canEditPlanning} />)}
+                {mode === 'planning' && canEditPlanning && onMap('guidance-draw', <GuidanceDraw workspace={planning} />)}
                 {onMap(
                   'incidents',
                   <IncidentsLayer visible={shown('incidents')} categories={categories} street={street} />,
                 )}
+                {mode === 'cases' && onMap('cases', <CasesLayer selectedId={caseId} onOpen={setCaseId} />)}
               </MapView>
             )}
             {meta.data?.demo !== false && <DemoNotice />}

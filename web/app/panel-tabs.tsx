@@ -41,7 +41,8 @@ export function PanelTabs({ modes, active, onChange }: PanelTabsProps) {
           className="panel-tabs__tab"
           onClick={() => onChange(mode)}
         >
-          {t(`mode.${mode}`)}
+          {/* the case view's and the overview's strings live under their own prefixes (issues 7 and 5) */}
+          {mode === 'cases' ? t('cases.tab') : mode === 'overview' ? t('kpis.tab') : mode === 'planning' ? t('planning.tab') : t(`mode.${mode}`)}
         </button>
       ))}
     </div>

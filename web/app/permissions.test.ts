@@ -21,9 +21,11 @@ describe('listPanelModes', () => {
 
   test('offers each role the views the server lets it use, in tab order', () => {
     expect(listPanelModes(['crew'])).toEqual(['layers', 'crew'])
-    expect(listPanelModes(['planner'])).toEqual(['layers', 'planner'])
-    expect(listPanelModes(['leader'])).toEqual(['layers', 'crew', 'planner', 'audit'])
-    expect(listPanelModes(['admin'])).toEqual(['layers', 'crew', 'planner', 'audit', 'users'])
-    expect(listPanelModes(['dispatcher', 'inspector', 'unit'])).toEqual(['layers'])
+    expect(listPanelModes(['planner'])).toEqual(['layers', 'planner', 'planning'])
+    expect(listPanelModes(['leader'])).toEqual(['layers', 'overview', 'cases', 'crew', 'planner', 'planning', 'audit'])
+    expect(listPanelModes(['admin'])).toEqual(['layers', 'overview', 'cases', 'crew', 'planner', 'planning', 'audit', 'users'])
+    expect(listPanelModes(['dispatcher'])).toEqual(['layers', 'overview', 'cases'])
+    expect(listPanelModes(['inspector'])).toEqual(['layers', 'overview', 'cases'])
+    expect(listPanelModes(['unit'])).toEqual(['layers', 'cases'])
   })
 })

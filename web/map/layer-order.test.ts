@@ -9,7 +9,7 @@ describe('findLayerAbove', () => {
   })
 
   test('returns undefined for the topmost layer, which is then added on top', () => {
-    expect(findLayerAbove('incidents-points', () => true)).toBeUndefined()
+    expect(findLayerAbove('guidance-draw-point-marker', () => true)).toBeUndefined()
     expect(findLayerAbove('zones-label', () => false)).toBeUndefined()
   })
 
@@ -25,5 +25,18 @@ describe('the lighting layers', () => {
     expect(at('dark-zones')).toBeLessThan(at('lamps'))
     expect(at('work-stops')).toBeGreaterThan(at('lamps'))
     expect(at('work-stops-label')).toBeGreaterThan(at('base-streets-label'))
+  })
+})
+
+describe('the planning layers', () => {
+  test('draw guidance points over the street categories, suggestion ranks above street names, and the draft on top', () => {
+    const at = (id: (typeof LAYER_ORDER)[number]) => LAYER_ORDER.indexOf(id)
+    expect(at('streets-selected')).toBeGreaterThan(at('streets-category'))
+    expect(at('guidance-points-fill')).toBeGreaterThan(at('streets-category'))
+    expect(at('guidance-points-violations')).toBeGreaterThan(at('guidance-points-circle'))
+    expect(at('guidance-suggestions-label')).toBeGreaterThan(at('base-streets-label'))
+    // terra-draw adds its layers on top; every layer added later must slot in below them
+    const draw = LAYER_ORDER.filter((id) => id.startsWith('guidance-draw-'))
+    expect(LAYER_ORDER.slice(-draw.length)).toEqual(draw)
   })
 })

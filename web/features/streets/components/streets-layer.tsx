@@ -8,7 +8,13 @@ import { useStreets } from '../api/get-streets.ts'
 import { StreetPopup } from './street-popup.tsx'
 import { streetsCategoryLayer } from './street-style.ts'
 
-export function StreetsLayer({ visible }: { visible: boolean }) {
+export interface StreetsLayerProps {
+  visible: boolean
+  /** When given, a click picks the street (the planning view opens it in its panel) instead of opening a popup. */
+  onSelect?: ((streetId: string) => void) | undefined
+}
+
+export function StreetsLayer({ visible, onSelect }: StreetsLayerProps) {
   const streets = useStreets()
   useGeoJsonSource(BASEMAP_SOURCES.streets, { data: streets.data, status: streets.status })
   const byId = useMemo(() => indexById(streets.data), [streets.data])
@@ -16,6 +22,10 @@ export function StreetsLayer({ visible }: { visible: boolean }) {
     visible,
     onClick: (feature) => {
       const street = byId.get(readFeatureId(feature) ?? '')
+      if (street && onSelect) {
+        onSelect(street.id)
+        return undefined
+      }
       return street && <StreetPopup street={street} />
     },
   })

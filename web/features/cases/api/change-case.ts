@@ -1,0 +1,110 @@
+// The writes on a case: a workflow step (POST /api/cases/:id/transitions, with If-Match: the ETag the user loaded),
+// merging a repeat into another case, and adding a photo. A step's answer goes straight into the cache so the
+// detail and the queues change at once; the lists are refetched behind it.
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/react-query'
+import { client, parseResponse, readRequestFailure } from '../../../lib/api.ts'
+import type { CaseDetail, LoadedCase } from './get-case.ts'
+import { caseQueryKey, readEtag } from './get-case.ts'
+import type { CaseActionName, CaseList, CaseSummary } from './get-cases.ts'
+import { OPEN_CASE_STATES, openCasesQueryOptions } from './get-cases.ts'
+
+export interface TransitionInput {
+  id: string
+  /** The ETag of the case as the user saw it: the server refuses the step (409 conflict) if it changed since. */
+  etag: string
+  action: CaseActionName
+  note?: string | undefined
+  /** dispatch only: another unit than the one the case was routed to. */
+  unitId?: string | undefined
+}
+
+export async function postTransition({ id, etag, action, note, unitId }: TransitionInput): Promise<LoadedCase> {
+  const response = await client.api.cases[':id'].transitions.$post(
+    { param: { id }, json: { action, ...(note ? { note } : {}), ...(unitId ? { unit_id: unitId } : {}) } },
+    { headers: { 'If-Match': etag } },
+  )
+  const body = await parseResponse(response)
+  return { case: body, etag: readEtag(response.headers, body.version) }
+}
+
+export const postMerge = ({ id, into }: { id: string; into: string }) =>
+  parseResponse(client.api.cases[':id'].merge.$post({ param: { id }, json: { into } }))
+
+export const postCasePhoto = ({ id, photo }: { id: string; photo: File }) => {
+  const body = new FormData()
+  body.append('photo', photo)
+  // the route reads the multipart body itself (no form validator), so the typed client passes it as a raw body;
+  // the browser writes the content type with its boundary
+  return parseResponse(client.api.cases[':id'].photos.$post({ param: { id } }, { init: { body } }))
+}
+
+const isOpen = (state: string) => (OPEN_CASE_STATES as readonly string[]).includes(state)
+
+/** The detail's fields that a queue row carries (a list item is the detail without timeline and photos). */
+function toSummary({ timeline: _timeline, photos: _photos, ...summary }: CaseDetail): CaseSummary {
+  return summary
+}
+
+// Every query a case's step touches: the queues and the map (cases), the incident layers (same records), and the
+// case list of a leader's overview (prefix keys).
+const AFFECTED_QUERIES = ['cases', 'incidents', 'cases-overview', 'kpis'] as const
+
+/**
+ * Puts a changed case into the cache: its detail, and its row in the open cases (replaced, or dropped once it is
+ * closed, rejected or merged), then marks every list it touches for refetch.
+ */
+export function writeCaseToCache(queryClient: QueryClient, loaded: LoadedCase): void {
+  queryClient.setQueryData(caseQueryKey(loaded.case.id), loaded)
+  const row = toSummary(loaded.case)
+  queryClient.setQueryData<CaseList>(openCasesQueryOptions().queryKey, (old) => {
+    // a case the list does not hold yet (just reported) arrives with the refetch, in the server's order
+    if (!old?.items.some((item) => item.id === row.id)) return old
+    if (isOpen(row.state)) return { ...old, items: old.items.map((item) => (item.id === row.id ? row : item)) }
+    return { total: old.total - 1, items: old.items.filter((item) => item.id !== row.id) }
+  })
+  for (const key of AFFECTED_QUERIES) void queryClient.invalidateQueries({ queryKey: [key] })
+}
+
+/** True when a refused step means the case on screen is out of date: someone else changed it first. */
+export function isStaleCaseError(error: unknown): boolean {
+  const { status, code } = readRequestFailure(error)
+  return status === 409 && (code === 'conflict' || code === 'invalid-transition')
+}
+
+export function useCaseTransition() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: postTransition,
+    onSuccess: (loaded) => writeCaseToCache(queryClient, loaded),
+    // a stale case is reloaded at once, so the user sees what changed and the buttons that now apply
+    onError: async (error, { id }) => {
+      if (!isStaleCaseError(error)) return
+      await Promise.all([queryClient.invalidateQueries({ queryKey: caseQueryKey(id) }), queryClient.invalidateQueries({ queryKey: ['cases'] })])
+    },
+  })
+}
+
+export function useMergeCase() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: postMerge,
+    // the answer has no actions for the caller: reload both cases rather than guess them
+    onSuccess: async (_merged, { id, into }) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: caseQueryKey(id) }),
+        queryClient.invalidateQueries({ queryKey: caseQueryKey(into) }),
+        ...AFFECTED_QUERIES.map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+      ])
+    },
+  })
+}
+
+export function useAddCasePhoto() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: postCasePhoto,
+    // the photo joins the case's photos and its timeline; the case's version does not change
+    onSuccess: (_photo, { id }) => queryClient.invalidateQueries({ queryKey: caseQueryKey(id) }),
+  })
+}

@@ -1,0 +1,76 @@
+// Folding a duplicate into the case it repeats (dispatcher, inspector): the other case gains a report, and this one
+// is marked merged and leaves the queues. Irreversible, so it asks once more before it goes.
+import { useId, useState } from 'react'
+import type { FormEvent } from 'react'
+import { readRequestFailure } from '../../../lib/api.ts'
+import { useI18n } from '../../../lib/i18n.ts'
+import { useMergeCase } from '../api/change-case.ts'
+import { describeCaseError } from './describe-case-error.ts'
+
+// the server's case ids: 'I' and seven digits (server/store: I0000001 …)
+const CASE_ID = /^[A-Za-z]\d{1,31}$/
+
+export interface CaseMergeProps {
+  caseId: string
+  onOpenCase: (id: string) => void
+}
+
+export function CaseMerge({ caseId, onOpenCase }: CaseMergeProps) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const merge = useMergeCase()
+  const inputId = useId()
+  const [into, setInto] = useState('')
+  const [confirming, setConfirming] = useState(false)
+  const target = into.trim().toUpperCase()
+  const problem = target === '' ? undefined : !CASE_ID.test(target) ? t('cases.mergeBadId') : target === caseId ? t('cases.mergeSelf') : undefined
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (target === '' || problem !== undefined) return
+    if (!confirming) {
+      setConfirming(true)
+      return
+    }
+    merge.mutate({ id: caseId, into: target })
+    setConfirming(false)
+  }
+
+  return (
+    <details className="case-block case-merge">
+      <summary className="case-block__title">{t('cases.merge')}</summary>
+      <p className="form-hint">{t('cases.mergeHint')}</p>
+      <form className="case-merge__form" onSubmit={submit}>
+        <label htmlFor={inputId}>{t('cases.mergeInto')}</label>
+        <input
+          id={inputId}
+          value={into}
+          placeholder="I0000123"
+          autoComplete="off"
+          onChange={(event) => {
+            setInto(event.target.value)
+            setConfirming(false)
+          }}
+        />
+        <button type="submit" className={`small-button${confirming ? ' small-button--danger' : ''}`} disabled={merge.isPending || target === '' || problem !== undefined}>
+          {confirming ? t('cases.mergeConfirm', { id: caseId, into: target }) : t('cases.mergeSubmit')}
+        </button>
+      </form>
+      {problem !== undefined && <p className="form-problem">{problem}</p>}
+      {merge.isSuccess && (
+        <p className="panel-notice" role="status">
+          {t('cases.merged', { into: merge.variables.into })}{' '}
+          <button type="button" className="link-button" onClick={() => onOpenCase(merge.variables.into)}>
+            {t('cases.openCase', { id: merge.variables.into })}
+          </button>
+        </p>
+      )}
+      {merge.error && (
+        <p className="form-problem" role="alert">
+          {/* for a merge, 409 means one of the two cases is no longer open */}
+          {readRequestFailure(merge.error).code === 'conflict' ? t('cases.mergeNotOpen') : describeCaseError(merge.error, i18n)}
+        </p>
+      )}
+    </details>
+  )
+}

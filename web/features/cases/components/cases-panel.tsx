@@ -1,0 +1,92 @@
+// The staff case view (案件, issue 7): the queues the user's roles work — the command centre's intake and dispatch
+// and extension requests, a unit's own cases, the inspector's verifications, everything for leaders — and one case
+// in full with the steps the user may take. The map beside it shows the open cases (cases-layer.tsx).
+import './cases.css'
+import { useId, useState } from 'react'
+import { useI18n } from '../../../lib/i18n.ts'
+import { LegendItem, LegendList } from '../../../lib/legend.tsx'
+import type { MapFocus } from '../../../map/map-view.tsx'
+import type { BrowseFilters, CaseQueueId } from '../api/case-queues.ts'
+import { DEFAULT_BROWSE_FILTERS, listCaseQueues, listKnownUnits } from '../api/case-queues.ts'
+import type { CaseSummary } from '../api/get-cases.ts'
+import { useOpenCases } from '../api/get-cases.ts'
+import { CaseDetailView } from './case-detail.tsx'
+import type { CategoryOption } from './case-queues-view.tsx'
+import { CaseQueuesView } from './case-queues-view.tsx'
+import { CASE_COLORS, CASE_FOCUS_ZOOM, CASE_STATE_COLORS } from './case-style.ts'
+
+export interface CasesPanelProps {
+  roles: readonly string[]
+  /** The handler's own unit, for the unit queue. */
+  unitId: string | null
+  categories: readonly CategoryOption[]
+  canMerge: boolean
+  canAddPhotos: boolean
+  /** The case open in the panel (picked here or on the map); undefined shows the queues. */
+  selectedId: string | undefined
+  onSelect: (id: string | undefined) => void
+  onFocus: (focus: MapFocus) => void
+}
+
+export function CasesPanel({ roles, unitId, categories, canMerge, canAddPhotos, selectedId, onSelect, onFocus }: CasesPanelProps) {
+  const { t, lookup } = useI18n()
+  const headingId = useId()
+  const queues = listCaseQueues(roles, unitId)
+  const [queueId, setQueueId] = useState<CaseQueueId | undefined>()
+  const [search, setSearch] = useState('')
+  const [filters, setFilters] = useState<BrowseFilters>(DEFAULT_BROWSE_FILTERS)
+  const openCases = useOpenCases()
+  const units = listKnownUnits(openCases.data?.items ?? [])
+
+  const open = (summary: CaseSummary) => {
+    onSelect(summary.id)
+    onFocus({ center: summary.coordinates, zoom: CASE_FOCUS_ZOOM })
+  }
+
+  return (
+    <section className="panel-section cases-panel" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel-title">
+        {t('cases.title')}
+      </h2>
+      {selectedId !== undefined ? (
+        <CaseDetailView
+          key={selectedId}
+          caseId={selectedId}
+          units={units}
+          canMerge={canMerge}
+          canAddPhotos={canAddPhotos}
+          onBack={() => onSelect(undefined)}
+          onOpenCase={onSelect}
+          onFocus={onFocus}
+        />
+      ) : (
+        <>
+          <details className="case-legend">
+            <summary>{t('cases.legend')}</summary>
+            <LegendList>
+              {Object.entries(CASE_STATE_COLORS).map(([state, color]) => (
+                <LegendItem key={state} shape="dot" color={color} label={lookup(`incidentStatus.${state}`, state)} />
+              ))}
+              <LegendItem shape="bubble" color={CASE_COLORS.escalated} label={t('cases.legendEscalated')} />
+            </LegendList>
+          </details>
+          {queues.length === 0 ? (
+            <p className="panel-empty">{t('cases.noQueues')}</p>
+          ) : (
+            <CaseQueuesView
+              queues={queues}
+              queueId={queueId ?? queues[0]?.id ?? 'all'}
+              onQueueChange={setQueueId}
+              search={search}
+              onSearchChange={setSearch}
+              filters={filters}
+              onFiltersChange={setFilters}
+              categories={categories}
+              onOpen={open}
+            />
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,31 @@
+// The measures board's order: the four areas of the bureau's plan, and within each the overdue measures first (the
+// ones the inspection office chases), then by deadline.
+import type { Measure } from '../api/get-measures.ts'
+
+/** The plan's four areas, in the order the plan lists them (server/domain/cases.ts MEASURE_AREAS). */
+export const MEASURE_AREAS = ['street_order', 'team_building', 'sanitation', 'municipal_lighting'] as const
+export type MeasureArea = (typeof MEASURE_AREAS)[number]
+
+type BoardMeasure = Pick<Measure, 'id' | 'area' | 'deadline' | 'overdue' | 'status'>
+
+export interface MeasureGroup<M> {
+  area: MeasureArea
+  measures: M[]
+  overdue: number
+  done: number
+}
+
+/** Every area once, in plan order, even when it has no measure yet; does not mutate its input. */
+export function groupMeasuresByArea<M extends BoardMeasure>(measures: readonly M[]): MeasureGroup<M>[] {
+  return MEASURE_AREAS.map((area) => {
+    const inArea = measures
+      .filter((m) => m.area === area)
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id))
+    return {
+      area,
+      measures: inArea,
+      overdue: inArea.filter((m) => m.overdue).length,
+      done: inArea.filter((m) => m.status === 'done').length,
+    }
+  })
+}
