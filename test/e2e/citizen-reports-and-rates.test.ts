@@ -8,11 +8,9 @@ import { join } from 'node:path'
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { PROJECT_ROOT } from '../../server/build-web.ts'
-import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
+import { type RunningServer, browserUnavailableReason, launchBrowser, startServer, SCREENSHOT_DIR } from './harness.ts'
 
 const skipReason = browserUnavailableReason()
-const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test/e2e/screenshots')
 const TRACKING_NUMBER = /GW\d{6}[A-Z2-9]{6}/
 
 // A 1×1 PNG: the server sniffs the bytes, so the photo has to be a real image

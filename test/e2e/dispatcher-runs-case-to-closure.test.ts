@@ -7,11 +7,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PROJECT_ROOT } from '../../server/build-web.ts'
-import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
+import { type RunningServer, browserUnavailableReason, launchBrowser, startServer, SCREENSHOT_DIR } from './harness.ts'
 
 const skipReason = browserUnavailableReason()
-const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test/e2e/screenshots')
 // a point on a street inside the demo district (zone 001's sub-district office sweeps it)
 const PLACE = { lon: 104.065, lat: 30.665 }
 // each step signs in, finds the case and acts: more than the default 20 s on a slow software-rendered map

@@ -8,6 +8,12 @@ import { join } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 import { PROJECT_ROOT, ensureWebBuild } from '../../server/build-web.ts'
 
+/**
+ * Where the journeys save their screenshots: test-results/ is not tracked, so a test run leaves the tree clean.
+ * The README's picture is a copy kept in test/e2e/screenshots/, refreshed by hand when the UI changes.
+ */
+export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results/screenshots')
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Why the browser suite cannot run here, or undefined when it can. In CI a missing browser is a failure, not a skip. */

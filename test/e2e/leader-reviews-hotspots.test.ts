@@ -6,11 +6,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PROJECT_ROOT } from '../../server/build-web.ts'
-import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
+import { type RunningServer, browserUnavailableReason, launchBrowser, startServer, SCREENSHOT_DIR } from './harness.ts'
 
 const skipReason = browserUnavailableReason()
-const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test/e2e/screenshots')
 
 async function signInThroughHeader(page: Page, username: string, displayName: string) {
   await page.getByRole('button', { name: '登录' }).click()

@@ -8,11 +8,9 @@ import { bbox, distance, nearestPointOnLine, pointToLineDistance, along, length 
 import type { BBox, Feature, LineString } from 'geojson'
 import type { APIRequestContext, Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PROJECT_ROOT } from '../../server/build-web.ts'
-import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
+import { type RunningServer, browserUnavailableReason, launchBrowser, startServer, SCREENSHOT_DIR } from './harness.ts'
 
 const skipReason = browserUnavailableReason()
-const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test/e2e/screenshots')
 
 // The rule keeps guidance points 50 m from a demonstration street (server/domain/guidance-rules.ts); 60 m leaves
 // room for a drop a pixel or two off the target at zoom 18 (≈0.5 m per pixel here)

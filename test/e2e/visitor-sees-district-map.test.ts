@@ -4,8 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { PROJECT_ROOT } from '../../server/build-web.ts'
-import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
+import { type RunningServer, browserUnavailableReason, launchBrowser, startServer, SCREENSHOT_DIR } from './harness.ts'
 
 const skipReason = browserUnavailableReason()
 
@@ -16,7 +15,6 @@ async function signInThroughHeader(page: Page, username: string) {
   await page.getByRole('form', { name: '登录 Gridwatch' }).getByRole('button', { name: '登录', exact: true }).click()
   await page.getByText('演示领导').waitFor()
 }
-const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test/e2e/screenshots')
 
 describe.skipIf(skipReason !== undefined)('a visitor opens the district map', () => {
   let server: RunningServer
