@@ -107,7 +107,8 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
       // A merged repeat follows the case it joined: that is where the work happens.
       const followed = found.repeatOf ? ((await store.case(found.repeatOf)) ?? found) : found
       const body = publicCaseJson(followed, await store.caseEvents(followed.id))
-      return c.json({ ...body, tracking_number: found.trackingNumber, merged_into_existing: found.repeatOf !== null })
+      // The case a repeat joined is rated by its first reporter; a repeat's own number cannot rate it.
+      return c.json({ ...body, tracking_number: found.trackingNumber, merged_into_existing: found.repeatOf !== null, can_rate: found.repeatOf === null && body.can_rate })
     })
     .post('/reports/:tracking/rating', limiter, validate('param', tracking), validate('json', z.strictObject({ stars: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() })), async (c) => {
       const found = await store.caseByTracking(c.req.valid('param').tracking)

@@ -121,6 +121,8 @@ describe('repeat reports', () => {
     expect(JSON.stringify(offered.body)).not.toContain('phone')
     const merged = await report(app, { category: '0501', lon: 104.05015, lat: 30.66015, description: '同一个路口', repeat_of: 'I0000002' })
     expect(merged.body).toMatchObject({ case_id: 'I0000002', repeat_of: 'I0000002' })
+    const status = await getJson<{ merged_into_existing: boolean; can_rate: boolean; state: string }>(app, `/api/reports/${merged.body.tracking_number}`)
+    expect(status.body).toMatchObject({ merged_into_existing: true, can_rate: false, state: 'reported' })
     const far = await report(app, { category: '0501', lon: 104.058, lat: 30.668, description: '另一处', repeat_of: 'I0000002' })
     expect(far.res.status).toBe(422)
   })
