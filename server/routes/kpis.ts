@@ -109,7 +109,11 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
         c.header('content-disposition', `attachment; filename="kpis-${group}-${chinaDate(fromMs)}-${chinaDate(toMs)}.csv"`)
         return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8' })
       }
-      return c.json({ group, period: { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() }, rows: named })
+      // The rows themselves are the answer (the API contract: "→ rows with closure_rate, …"); the period they cover
+      // travels in headers.
+      c.header('x-period-from', new Date(fromMs).toISOString())
+      c.header('x-period-to', new Date(toMs).toISOString())
+      return c.json(named.map((r) => ({ group, ...r })))
     })
     .get('/kpis/league', requireUser(), validate('query', leagueQuery), async (c) => {
       const { fromMs, toMs } = period(c.req.valid('query'))

@@ -274,10 +274,12 @@ describe('KPIs, league table and measures', () => {
   test('KPIs by unit have every rate in [0, 1] or null and count open overdue cases as late', async () => {
     const { app } = await createTestApp({ clock: () => NOW })
     const leader = await signIn(app, 'leader')
-    const { res, body } = await getJson<{ rows: Record<string, number | string | null>[] }>(app, '/api/kpis?group=unit&from=2026-09-01&to=2026-11-01', leader)
+    const { res, body } = await getJson<Record<string, number | string | null>[]>(app, '/api/kpis?group=unit&from=2026-09-01&to=2026-11-01', leader)
     expect(res.status).toBe(200)
-    expect(body.rows.length).toBeGreaterThan(0)
-    for (const row of body.rows) {
+    expect(res.headers.get('x-period-from')).toBe('2026-08-31T16:00:00.000Z')
+    expect(body.length).toBeGreaterThan(0)
+    for (const row of body) {
+      expect(row.group).toBe('unit')
       for (const k of ['closure_rate', 'on_time_closure_rate', 'handling_rate', 'on_time_handling_rate', 'rework_rate', 'extension_rate', 'overdue_open_rate']) {
         const v = row[k]
         if (v !== null) {
