@@ -1,12 +1,14 @@
 // The responsible units' league table for the period (综合评价): ranked by 按期结案率, the laggards named for public
 // criticism (通报) in red, and the full KPI table as CSV for the monthly report.
-import { useId } from 'react'
+import { Suspense, lazy, useId } from 'react'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'
 import type { LeagueRow } from '../api/get-unit-league.ts'
 import { unitKpisCsvPath, useUnitLeague } from '../api/get-unit-league.ts'
 import type { KpiPeriod } from './kpi-period.ts'
 import '../kpis.css'
+
+const LeagueChart = lazy(() => import('./league-chart.tsx').then((m) => ({ default: m.LeagueChart })))
 
 export interface UnitLeagueProps {
   period: KpiPeriod
@@ -40,6 +42,15 @@ export function UnitLeague({ period }: UnitLeagueProps) {
       )}
       <QueryState isPending={league.isPending} error={league.error} onRetry={() => void league.refetch()} />
       {league.data && league.data.units.length === 0 && <p className="panel-empty">{t('kpis.leagueEmpty')}</p>}
+      {league.data && league.data.units.length > 0 && (
+        <Suspense fallback={null}>
+          <LeagueChart
+            bars={league.data.units.map((u) => ({ name: pickName(locale, u) ?? u.key ?? '—', rate: u.on_time_closure_rate, laggard: u.laggard }))}
+            thresholdLabel={t('kpis.chartThreshold')}
+            label={t('kpis.chartLabel')}
+          />
+        </Suspense>
+      )}
       {league.data && league.data.units.length > 0 && (
         <table className="data-table kpi-league" aria-labelledby={headingId}>
           <thead>
