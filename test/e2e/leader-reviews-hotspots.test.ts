@@ -175,6 +175,21 @@ describe.skipIf(skipReason !== undefined)('a leader reviews the hotspots', () =>
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'leader-league-and-measures.png') })
   })
 
+  test('reports progress on a measure, which the board and the API then show', async () => {
+    const board = page.getByRole('region', { name: '整改措施推进' })
+    await board.getByRole('button', { name: '更新进度' }).first().click()
+    const form = board.getByRole('form', { name: '更新进度' })
+    await form.getByLabel('进度').fill('60')
+    await form.getByLabel('状态').selectOption('in_progress')
+    await form.getByLabel('进展说明').fill('已完成六个街道的摸底')
+    await form.getByRole('button', { name: '保存' }).click()
+    await board.getByText('已完成六个街道的摸底').waitFor()
+    const measures = (await (await page.request.get(`${server.baseUrl}/api/measures`)).json()) as { progress: number; notes: { note: string; username: string }[] }[]
+    const updated = measures.find((m) => m.notes.some((n) => n.note === '已完成六个街道的摸底'))
+    expect(updated?.progress).toBe(60)
+    expect(updated?.notes.at(-1)?.username).toBe('leader')
+  })
+
   test('reads the overview in English too', async () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('tab', { name: 'Overview' }).waitFor()

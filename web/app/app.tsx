@@ -248,7 +248,11 @@ export function App() {
                         <UnitLeague period={hotspotView.period} />
                       </PanelBoundary>
                       <PanelBoundary name="measures">
-                        <MeasuresBoard period={hotspotView.period} />
+                        <MeasuresBoard
+                          period={hotspotView.period}
+                          // leaders, admins and the inspection office update any measure; a unit its own (server-enforced)
+                          canUpdate={(unitId) => userRoles.some((r) => r === 'leader' || r === 'admin' || r === 'inspector') || (userRoles.includes('unit') && user?.unit_id === unitId)}
+                        />
                       </PanelBoundary>
                     </>
                   )}

@@ -1,10 +1,13 @@
 // The rectification measures of the bureau's plan, by area: what, who (unit and person), by when, how far along;
 // overdue ones flagged for the inspection office (执法监察科), which tracks every measure to its deadline.
-import { useId } from 'react'
+import { useId, useState } from 'react'
+import type { FormEvent } from 'react'
+import { describeError } from '../../../lib/describe-error.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'
 import type { Measure } from '../api/get-measures.ts'
 import { useMeasures } from '../api/get-measures.ts'
+import { useUpdateMeasure } from '../api/update-measure.ts'
 import { groupMeasuresByArea } from './group-measures.ts'
 import type { KpiPeriod } from './kpi-period.ts'
 import { useUnitName } from './unit-names.ts'
@@ -13,9 +16,11 @@ import '../kpis.css'
 export interface MeasuresBoardProps {
   /** The league's period, whose unit names the board borrows. */
   period: KpiPeriod
+  /** Whether the signed-in user may report progress on a measure of this unit (the server decides in the end). */
+  canUpdate: (unitId: string) => boolean
 }
 
-export function MeasuresBoard({ period }: MeasuresBoardProps) {
+export function MeasuresBoard({ period, canUpdate }: MeasuresBoardProps) {
   const { t, formatNumber } = useI18n()
   const headingId = useId()
   const measures = useMeasures()
@@ -48,7 +53,7 @@ export function MeasuresBoard({ period }: MeasuresBoardProps) {
             ) : (
               <ul className="measure-list">
                 {group.measures.map((measure) => (
-                  <MeasureItem key={measure.id} measure={measure} unit={unitName(measure.unit_id) ?? measure.unit_id} />
+                  <MeasureItem key={measure.id} measure={measure} unit={unitName(measure.unit_id) ?? measure.unit_id} canUpdate={canUpdate(measure.unit_id)} />
                 ))}
               </ul>
             )}
@@ -58,8 +63,10 @@ export function MeasuresBoard({ period }: MeasuresBoardProps) {
   )
 }
 
-function MeasureItem({ measure, unit }: { measure: Measure; unit: string }) {
+function MeasureItem({ measure, unit, canUpdate }: { measure: Measure; unit: string; canUpdate: boolean }) {
   const { t, formatDate } = useI18n()
+  const [editing, setEditing] = useState(false)
+  const lastNote = measure.notes[measure.notes.length - 1]
   return (
     <li className={`measure${measure.overdue ? ' measure--overdue' : ''}`}>
       <span className="measure__title">{measure.title}</span>
@@ -81,6 +88,63 @@ function MeasureItem({ measure, unit }: { measure: Measure; unit: string }) {
         <span className={`measure__status measure__status--${measure.status}`}>{t(`kpis.status.${measure.status}`)}</span>
       </span>
       {measure.overdue && <span className="kpi-flag measure__flag">{t('kpis.measureOverdue')}</span>}
+      {lastNote && (
+        <span className="measure__note">
+          {formatDate(lastNote.at)} · {lastNote.username}：{lastNote.note}
+        </span>
+      )}
+      {canUpdate && !editing && (
+        <button type="button" className="small-button measure__edit" onClick={() => setEditing(true)}>
+          {t('kpis.updateProgress')}
+        </button>
+      )}
+      {canUpdate && editing && <MeasureProgressForm measure={measure} onDone={() => setEditing(false)} />}
     </li>
+  )
+}
+
+function MeasureProgressForm({ measure, onDone }: { measure: Measure; onDone: () => void }) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const update = useUpdateMeasure()
+  const formId = useId()
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const progress = Number(form.get('progress'))
+    const status = String(form.get('status'))
+    const note = String(form.get('note') ?? '').trim()
+    if (status !== 'planned' && status !== 'in_progress' && status !== 'done') return
+    update.mutate(
+      { id: measure.id, update: { progress, status, version: measure.version, ...(note ? { note } : {}) } },
+      { onSuccess: onDone },
+    )
+  }
+  return (
+    <form className="measure-form" onSubmit={submit} aria-label={t('kpis.updateProgress')}>
+      <label htmlFor={`${formId}-progress`}>{t('kpis.progress')}</label>
+      <input id={`${formId}-progress`} name="progress" type="number" min={0} max={100} step={5} defaultValue={measure.progress} required />
+      <label htmlFor={`${formId}-status`}>{t('kpis.statusLabel')}</label>
+      <select id={`${formId}-status`} name="status" defaultValue={measure.status}>
+        <option value="planned">{t('kpis.status.planned')}</option>
+        <option value="in_progress">{t('kpis.status.in_progress')}</option>
+        <option value="done">{t('kpis.status.done')}</option>
+      </select>
+      <label htmlFor={`${formId}-note`}>{t('kpis.progressNote')}</label>
+      <textarea id={`${formId}-note`} name="note" rows={2} maxLength={2000} />
+      {update.error && (
+        <p className="sign-in__error" role="alert">
+          {describeError(update.error, i18n)}
+        </p>
+      )}
+      <div className="measure-form__buttons">
+        <button type="submit" className="small-button" disabled={update.isPending}>
+          {t('kpis.saveProgress')}
+        </button>
+        <button type="button" className="small-button" onClick={onDone}>
+          {t('kpis.cancel')}
+        </button>
+      </div>
+    </form>
   )
 }
