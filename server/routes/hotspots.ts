@@ -4,6 +4,7 @@ import { booleanPointInPolygon, point, polygon } from '@turf/turf'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { binIncidents, cellRing, type CellScheme } from '../analysis/cells.ts'
+import { MIN_GI_STAR_CELLS, defaultNeighbourCount, kthNeighbourBand } from '../analysis/gi-star.ts'
 import { HotspotRefusalError, compareHotspotPeriods, findHotspots, type HotspotResult } from '../analysis/hotspots.ts'
 import { rankIntersectionHotspots } from '../analysis/hotspots-intersections.ts'
 import { createNearestStreetIndex } from '../analysis/nearest-street.ts'
@@ -91,9 +92,26 @@ export const hotspotRoutes = (store: Store, clock: () => Date) => {
     return { items: page.items, fromMs, toMs }
   }
 
+  // The automatic band depends only on the study cells, never on the incidents, so it is the same for every
+  // filter: compute it once per cell scheme (at H3 res 11 the K-th-neighbour search is most of the request).
+  const autoBands = new Map<string, number>()
+  function automaticBand(bbox: BBox, scheme: CellScheme): number | undefined {
+    const key = `${JSON.stringify(scheme)}|${bbox.join(',')}`
+    if (!autoBands.has(key)) {
+      const lattice = binIncidents([], bbox, scheme)
+      const n = lattice.ids.length
+      if (n < MIN_GI_STAR_CELLS) return undefined // findHotspots refuses these anyway
+      autoBands.set(key, kthNeighbourBand(lattice.x, lattice.y, defaultNeighbourCount(n)))
+    }
+    return autoBands.get(key)
+  }
+
   function hotspotsOrRefuse(items: readonly Incident[], bbox: BBox, scheme: CellScheme, bandMeters?: number, fdr?: boolean): HotspotResult {
     try {
-      return findHotspots(items, { bbox, cellScheme: scheme, bandMeters, fdr })
+      const auto = bandMeters === undefined ? automaticBand(bbox, scheme) : undefined
+      const result = findHotspots(items, { bbox, cellScheme: scheme, bandMeters: bandMeters ?? auto, fdr })
+      // Same band as findHotspots would have chosen itself; say where it came from.
+      return auto === undefined ? result : { ...result, bandSource: 'kth-neighbour', k: defaultNeighbourCount(result.n) }
     } catch (err) {
       if (err instanceof HotspotRefusalError) {
         const why = err.code === 'zero-variance' ? 'every cell has the same count (often: no incidents match these filters), so no cell can stand out' : err.message
