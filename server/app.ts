@@ -11,6 +11,7 @@ import { ProblemError, notFound, onError } from './http/problem.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { guidancePointRoutes } from './routes/guidance-points.ts'
 import { kpiRoutes } from './routes/kpis.ts'
+import { open311Routes } from './routes/open311.ts'
 import { reportRoutes } from './routes/reports.ts'
 import { hotspotRoutes } from './routes/hotspots.ts'
 import { incidentRoutes } from './routes/incidents.ts'
@@ -81,6 +82,7 @@ export function createApi(deps: AppDeps) {
     .route('/', caseRoutes(store, intake, lighting, photos, clock))
     .route('/', reportRoutes(store, intake, lighting, photos, clock, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
     .route('/', kpiRoutes(store, intake, clock))
+    .route('/', open311Routes(store, intake, lighting, clock, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
 }
 
 // No inline scripts or remote hosts anywhere in the app; MapLibre needs blob: workers and data: images.

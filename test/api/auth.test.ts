@@ -88,6 +88,13 @@ const WRITE_ROUTES: Record<string, WriteRouteCase> = {
     allowed: 'everyone',
     request: async ({ store }) => ({ path: `/api/reports/${(await store.case('I0000002'))?.trackingNumber}/photos`, init: { method: 'POST', body: photoForm() } }),
   },
+  'POST /api/open311/v2/:file': {
+    allowed: 'everyone',
+    request: () => ({
+      path: '/api/open311/v2/requests.json',
+      init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'service_code=0104&lat=30.668&long=104.0585&description=dirty' },
+    }),
+  },
   'POST /api/measures': {
     allowed: ['leader', 'admin', 'inspector'],
     request: () => ({ path: '/api/measures', init: json('POST', { area: 'sanitation', title: '小巷保洁', unit_id: 'SAN', person: '陈处长', deadline: '2026-12-31' }) }),
