@@ -4,6 +4,9 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'vite'
 import { PROJECT_ROOT } from './build-web.ts'
 
+// The Vite proxy (web/vite.config.ts) must reach the API on whatever PORT it was given.
+process.env.GRIDWATCH_API_URL ??= `http://localhost:${process.env.PORT ?? 8787}`
+
 const api = spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/main.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit' })
 const vite = await createServer({ configFile: `${PROJECT_ROOT}web/vite.config.ts` })
 await vite.listen()
