@@ -1,14 +1,15 @@
 // A stacked bar chart of incidents per month and category, drawn by ECharts on a canvas. Only the bar chart, grid,
 // tooltip and legend are registered (with the canvas renderer), so the bundle carries a fraction of ECharts; it
-// loads nothing from the network. The chart follows its container's size and is disposed of with the component.
+// loads nothing from the network. The chart's life cycle is web/lib/use-echart.ts.
 import { BarChart } from 'echarts/charts'
 import type { BarSeriesOption } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
-import { init, use } from 'echarts/core'
-import type { ComposeOption, ECharts } from 'echarts/core'
+import { use } from 'echarts/core'
+import type { ComposeOption } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { useEffect, useRef } from 'react'
+import { useMemo } from 'react'
+import { useEChart } from '../../../lib/use-echart.ts'
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
@@ -47,28 +48,7 @@ function buildOption(months: readonly string[], series: readonly ChartSeries[]):
 }
 
 export function MonthlyTrendChart({ months, series, label }: MonthlyTrendChartProps) {
-  const containerRef = useRef<HTMLDivElement>(null)
-  const chartRef = useRef<ECharts | null>(null)
-
-  useEffect(() => {
-    const container = containerRef.current
-    if (!container) return
-    const chart = init(container, undefined, { renderer: 'canvas' })
-    chartRef.current = chart
-    // the side panel changes width with the view and the window: redraw to the new size
-    const observer = new ResizeObserver(() => chart.resize())
-    observer.observe(container)
-    return () => {
-      observer.disconnect()
-      chartRef.current = null
-      chart.dispose()
-    }
-  }, [])
-
-  useEffect(() => {
-    // notMerge: a category taken out of the filter must leave the chart, not linger from the last option
-    chartRef.current?.setOption(buildOption(months, series), { notMerge: true })
-  }, [months, series])
-
+  const option = useMemo(() => buildOption(months, series), [months, series])
+  const containerRef = useEChart(option)
   return <div ref={containerRef} className="trend-chart" role="img" aria-label={label} />
 }

@@ -5,10 +5,11 @@ import { BarChart } from 'echarts/charts'
 import type { BarSeriesOption } from 'echarts/charts'
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components'
-import { init, use } from 'echarts/core'
-import type { ComposeOption, ECharts } from 'echarts/core'
+import { use } from 'echarts/core'
+import type { ComposeOption } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { useEffect, useRef } from 'react'
+import { useMemo } from 'react'
+import { useEChart } from '../../../lib/use-echart.ts'
 
 use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer])
 
@@ -53,27 +54,8 @@ export function buildLeagueChartOption(bars: readonly LeagueChartBar[], threshol
 }
 
 export function LeagueChart({ bars, thresholdLabel, label }: LeagueChartProps) {
-  const containerRef = useRef<HTMLDivElement>(null)
-  const chartRef = useRef<ECharts | null>(null)
-
-  useEffect(() => {
-    const container = containerRef.current
-    if (!container) return
-    const chart = init(container, undefined, { renderer: 'canvas' })
-    chartRef.current = chart
-    const observer = new ResizeObserver(() => chart.resize())
-    observer.observe(container)
-    return () => {
-      observer.disconnect()
-      chartRef.current = null
-      chart.dispose()
-    }
-  }, [])
-
-  useEffect(() => {
-    chartRef.current?.setOption(buildLeagueChartOption(bars, thresholdLabel), { notMerge: true })
-  }, [bars, thresholdLabel])
-
+  const option = useMemo(() => buildLeagueChartOption(bars, thresholdLabel), [bars, thresholdLabel])
+  const containerRef = useEChart(option)
   // One row of bars per unit: tall enough to read every name.
   return <div ref={containerRef} className="league-chart" style={{ height: `${Math.max(120, 22 * bars.length + 40)}px` }} role="img" aria-label={label} />
 }
