@@ -227,4 +227,48 @@ describe.skipIf(skipReason !== undefined)('a dispatcher runs a case to closure',
     },
     STEP_TIMEOUT_MS,
   )
+
+  test(
+    'lets the dispatcher file a hotline call as a new case, its spot picked on the map',
+    async () => {
+      await signOut(page)
+      await signIn(page, 'dispatcher', '演示指挥中心派遣员')
+      await page.getByRole('tab', { name: '案件' }).click()
+      await button('新建案件').click()
+      const form = panel().getByRole('form', { name: '新建案件' })
+      await form.getByLabel('来源').selectOption({ label: '热线' })
+      await form.getByLabel('类别').selectOption({ label: '道路不洁' })
+      await form.getByLabel('描述').fill('市民来电：路口有垃圾堆放')
+      await form.getByLabel('来电号码').fill('13800000000')
+      await form.getByRole('button', { name: '在地图上选点' }).click()
+      await form.getByText('请在地图上点击').waitFor()
+
+      const canvas = await page.locator('.maplibregl-canvas').boundingBox()
+      if (!canvas) throw new Error('no map canvas')
+      await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2)
+      await form.getByText(/经度 [\d.]+，纬度 [\d.]+/).waitFor()
+      // the picked spot is marked on the map
+      await page.waitForFunction(
+        () => {
+          const map = (window as unknown as { __gridwatch: { map: { queryRenderedFeatures: (options: { layers: string[] }) => unknown[] } } }).__gridwatch.map
+          return map.queryRenderedFeatures({ layers: ['cases-picked-point'] }).length === 1
+        },
+        undefined,
+        { timeout: 10_000 },
+      )
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'new-case-form.png') })
+
+      await form.getByRole('button', { name: '提交' }).click()
+      const notice = panel().getByText(/已创建案件 I\d+/)
+      await notice.waitFor()
+      const newId = /I\d+/.exec(await readText(notice))?.[0]
+      if (!newId) throw new Error('no new case id shown')
+
+      const response = await page.request.get(`/api/cases/${newId}`)
+      expect(response.status()).toBe(200)
+      expect(await response.json()).toMatchObject({ id: newId, source: 'hotline', category: '0104' })
+      expect(pageErrors).toEqual([])
+    },
+    STEP_TIMEOUT_MS,
+  )
 })

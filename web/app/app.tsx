@@ -9,6 +9,7 @@ import { BasemapData } from '../features/basemap/components/basemap-data.tsx'
 import { BasemapStatus } from '../features/basemap/components/basemap-status.tsx'
 import { CasesLayer } from '../features/cases/components/cases-layer.tsx'
 import { CasesPanel } from '../features/cases/components/cases-panel.tsx'
+import { PickPointLayer } from '../features/cases/components/pick-point-layer.tsx'
 import { HotspotPanel } from '../features/hotspots/components/hotspot-panel.tsx'
 import { HotspotsLayer } from '../features/hotspots/components/hotspots-layer.tsx'
 import { IncidentStatistics } from '../features/hotspots/components/incident-statistics.tsx'
@@ -99,6 +100,9 @@ export function App() {
   // the case open in the case view, remembered with whose it was: after a sign-out the next user starts at the queues
   const [openCase, setOpenCase] = useState<{ userId: string | undefined; caseId: string | undefined }>()
   const [focus, setFocus] = useState<MapFocus>()
+  // a new case's spot: while picking, the next map click sets it ([lon, lat])
+  const [picking, setPicking] = useState(false)
+  const [pickedPoint, setPickedPoint] = useState<[number, number]>()
   const hotspotView = useHotspotView()
   // what the planning view's panels and map layers share (picked street and point, the draft being drawn)
   const [planning] = useState(createPlanningWorkspace)
@@ -115,6 +119,8 @@ export function App() {
   const canEditPlanning = may(userRoles, 'editPlanning')
   const caseId = openCase?.userId === user?.id ? openCase?.caseId : undefined
   const setCaseId = (next: string | undefined) => setOpenCase({ userId: user?.id, caseId: next })
+  // picking belongs to the case view: leaving it (or the new-case form) ends it
+  const pickingNow = picking && mode === 'cases'
 
   // a crew assigned to zones picks among its own; everyone else among all. The first is the default: a whole
   // district's work list is thousands of stops, a zone's is a day or two of work
@@ -147,7 +153,15 @@ export function App() {
           className={`side-panel side-panel--${mode}${modes.length > 4 ? ' side-panel--many-tabs' : ''}`}
           aria-label={t('panel.label')}
         >
-          {modes.length > 1 && <PanelTabs modes={modes} active={mode} onChange={setChosenMode} />}
+          {modes.length > 1 && <PanelTabs
+              modes={modes}
+              active={mode}
+              onChange={(next) => {
+                setChosenMode(next)
+                setPicking(false)
+                setPickedPoint(undefined)
+              }}
+            />}
           {/* keyed by view: a new view starts at its top, not where the last one was scrolled to */}
           <div
             key={mode}
@@ -180,6 +194,11 @@ export function App() {
                   selectedId={caseId}
                   onSelect={setCaseId}
                   onFocus={setFocus}
+                  picking={pickingNow}
+                  pickedPoint={pickedPoint}
+                  onStartPicking={() => setPicking(true)}
+                  onCancelPicking={() => setPicking(false)}
+                  onClearPickedPoint={() => setPickedPoint(undefined)}
                 />
               )}
               {mode === 'crew' && (
@@ -314,7 +333,23 @@ export function App() {
                   'incidents',
                   <IncidentsLayer visible={shown('incidents')} categories={categories} street={street} />,
                 )}
-                {mode === 'cases' && onMap('cases', <CasesLayer selectedId={caseId} onOpen={setCaseId} />)}
+                {/* while a new case's spot is picked, a click on a case dot must not swap the form for that case */}
+                {mode === 'cases' && onMap('cases', <CasesLayer selectedId={caseId} onOpen={(id) => {
+                  if (!pickingNow) setCaseId(id)
+                }} />)}
+                {mode === 'cases' &&
+                  onMap(
+                    'picked-point',
+                    <PickPointLayer
+                      picking={pickingNow}
+                      point={pickedPoint}
+                      onPick={(point) => {
+                        setPickedPoint(point)
+                        setPicking(false)
+                      }}
+                      onCancel={() => setPicking(false)}
+                    />,
+                  )}
               </MapView>
             )}
             {meta.data?.demo !== false && <DemoNotice />}

@@ -49,6 +49,7 @@ export const LAYER_ORDER = [
   'cases-escalated',
   'cases-escalated-count',
   'cases-selected',
+  'cases-picked-point', // the spot picked for a new case, over every case dot near it
   // incidents stay on top: they are what a user clicks most
   'incidents-clusters',
   'incidents-cluster-count',

@@ -8,12 +8,16 @@ import { LegendItem, LegendList } from '../../../lib/legend.tsx'
 import type { MapFocus } from '../../../map/map-view.tsx'
 import type { BrowseFilters, CaseQueueId } from '../api/case-queues.ts'
 import { DEFAULT_BROWSE_FILTERS, listCaseQueues, listKnownUnits } from '../api/case-queues.ts'
+import type { CreatedCase } from '../api/create-case.ts'
+import { mayCreateCase } from '../api/create-case.ts'
 import type { CaseSummary } from '../api/get-cases.ts'
 import { useOpenCases } from '../api/get-cases.ts'
 import { CaseDetailView } from './case-detail.tsx'
 import type { CategoryOption } from './case-queues-view.tsx'
 import { CaseQueuesView } from './case-queues-view.tsx'
 import { CASE_COLORS, CASE_FOCUS_ZOOM, CASE_STATE_COLORS } from './case-style.ts'
+import { CreatedCaseNotice } from './created-case-notice.tsx'
+import { NewCaseForm } from './new-case-form.tsx'
 
 export interface CasesPanelProps {
   roles: readonly string[]
@@ -26,9 +30,31 @@ export interface CasesPanelProps {
   selectedId: string | undefined
   onSelect: (id: string | undefined) => void
   onFocus: (focus: MapFocus) => void
+  /** The map is waiting for the click that places a new case (pick-point-layer.tsx). */
+  picking: boolean
+  /** [lon, lat] picked on the map for a new case. */
+  pickedPoint: readonly [number, number] | undefined
+  onStartPicking: () => void
+  onCancelPicking: () => void
+  /** Forgets the picked point (the new-case form closed), so the map stops marking it. */
+  onClearPickedPoint: () => void
 }
 
-export function CasesPanel({ roles, unitId, categories, canMerge, canAddPhotos, selectedId, onSelect, onFocus }: CasesPanelProps) {
+export function CasesPanel({
+  roles,
+  unitId,
+  categories,
+  canMerge,
+  canAddPhotos,
+  selectedId,
+  onSelect,
+  onFocus,
+  picking,
+  pickedPoint,
+  onStartPicking,
+  onCancelPicking,
+  onClearPickedPoint,
+}: CasesPanelProps) {
   const { t, lookup } = useI18n()
   const headingId = useId()
   const queues = listCaseQueues(roles, unitId)
@@ -37,6 +63,22 @@ export function CasesPanel({ roles, unitId, categories, canMerge, canAddPhotos, 
   const [filters, setFilters] = useState<BrowseFilters>(DEFAULT_BROWSE_FILTERS)
   const openCases = useOpenCases()
   const units = listKnownUnits(openCases.data?.items ?? [])
+  const canCreate = mayCreateCase(roles)
+  const [creating, setCreating] = useState(false)
+  const [created, setCreated] = useState<CreatedCase>()
+
+  const closeForm = () => {
+    setCreating(false)
+    onCancelPicking()
+    onClearPickedPoint()
+  }
+  const onCreated = (next: CreatedCase) => {
+    closeForm()
+    setCreated(next)
+    onFocus({ center: next.coordinates, zoom: CASE_FOCUS_ZOOM })
+    // with nothing nearby to fold it into, the new case opens at once; otherwise the notice offers the choice
+    if (next.repeat_candidates.length === 0) onSelect(next.id)
+  }
 
   const open = (summary: CaseSummary) => {
     onSelect(summary.id)
@@ -48,6 +90,7 @@ export function CasesPanel({ roles, unitId, categories, canMerge, canAddPhotos, 
       <h2 id={headingId} className="panel-title">
         {t('cases.title')}
       </h2>
+      {created && <CreatedCaseNotice key={created.id} created={created} onOpenCase={onSelect} onDismiss={() => setCreated(undefined)} />}
       {selectedId !== undefined ? (
         <CaseDetailView
           key={selectedId}
@@ -55,12 +98,39 @@ export function CasesPanel({ roles, unitId, categories, canMerge, canAddPhotos, 
           units={units}
           canMerge={canMerge}
           canAddPhotos={canAddPhotos}
-          onBack={() => onSelect(undefined)}
+          onBack={() => {
+            setCreated(undefined)
+            onSelect(undefined)
+          }}
           onOpenCase={onSelect}
           onFocus={onFocus}
         />
       ) : (
         <>
+          {canCreate &&
+            (creating ? (
+              <NewCaseForm
+                roles={roles}
+                categories={categories}
+                picking={picking}
+                pickedPoint={pickedPoint}
+                onStartPicking={onStartPicking}
+                onCancelPicking={onCancelPicking}
+                onCreated={onCreated}
+                onClose={closeForm}
+              />
+            ) : (
+              <button
+                type="button"
+                className="small-button small-button--go new-case-open"
+                onClick={() => {
+                  setCreated(undefined)
+                  setCreating(true)
+                }}
+              >
+                {t('cases.new')}
+              </button>
+            ))}
           <details className="case-legend">
             <summary>{t('cases.legend')}</summary>
             <LegendList>
