@@ -44,7 +44,8 @@ try {
     const roles = (values.role ?? fail(`give --role (${ROLES.join(', ')})`)).map((r) =>
       (ROLES as readonly string[]).includes(r) ? (r as Role) : fail(`unknown role "${r}"; one of ${ROLES.join(', ')}`),
     )
-    let password = values['password-stdin'] ? await readStdin() : process.env.GRIDWATCH_PASSWORD
+    // An empty GRIDWATCH_PASSWORD counts as unset: a blank variable must not become a blank password.
+    let password = values['password-stdin'] ? await readStdin() : process.env.GRIDWATCH_PASSWORD || undefined
     const generated = password === undefined
     password ??= randomBytes(12).toString('base64url')
     if (password.length < MIN_PASSWORD_LENGTH) fail(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`)
