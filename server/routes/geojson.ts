@@ -29,12 +29,15 @@ export const streetFeature = (s: Street) => ({
   properties: { name: s.name, name_en: s.nameEn, highway: s.highway, category: s.category, length_m: Math.round(s.lengthM * 10) / 10, zone_id: s.zoneId, osm_id: s.osmId },
 })
 
-/** `working`: lit as the dark-zone analysis counts it (status ok and no open outage report). */
-export const lampFeature = (l: Lamp, working: boolean) => ({
+/**
+ * `working`: lit as the dark-zone analysis counts it (status ok and no open outage report); `zoneId`: the zone of
+ * the lamp's street, which decides which crews may change it.
+ */
+export const lampFeature = (l: Lamp, working: boolean, zoneId: string | null) => ({
   type: 'Feature' as const,
   id: l.id,
   geometry: { type: 'Point' as const, coordinates: l.coordinates },
-  properties: { status: l.status, working, street_id: l.streetId, height_m: l.heightM, maintainer: l.maintainer, installed_at: l.installedAt, status_changed_at: l.statusChangedAt },
+  properties: { status: l.status, working, zone_id: zoneId, street_id: l.streetId, height_m: l.heightM, maintainer: l.maintainer, installed_at: l.installedAt, status_changed_at: l.statusChangedAt },
 })
 
 export const incidentFeature = (x: Incident) => ({

@@ -29,8 +29,11 @@ const idParam = z.object({ id: z.string().min(1).max(64) })
 // The unit grid has ~7,000 cells for the demo district; beyond this many a client must ask for a bbox.
 const MAX_GRID_CELLS = 20_000
 
-export const layerRoutes = (store: Store, lighting: LightingState) =>
-  new Hono<AppEnv>()
+export const layerRoutes = (store: Store, lighting: LightingState) => {
+  // A street's zone never changes while the server runs: look the lamps' zones up in one map, built once.
+  let zones: Promise<Map<string, string | null>> | undefined
+  const streetZones = () => (zones ??= store.streets({}).then((streets) => new Map(streets.map((s) => [s.id, s.zoneId]))))
+  return new Hono<AppEnv>()
     .get('/streets', validate('query', streetsQuery), async (c) => {
       const { bbox, category } = c.req.valid('query')
       return c.json(featureCollection(await store.streets({ bbox, categories: category }), streetFeature))
@@ -42,14 +45,14 @@ export const layerRoutes = (store: Store, lighting: LightingState) =>
     })
     .get('/lamps', requireUser(), validate('query', lampsQuery), async (c) => {
       const { bbox, status } = c.req.valid('query')
-      const { working } = await lighting.get()
-      return c.json(featureCollection(await store.lamps({ bbox, statuses: status }), (l) => lampFeature(l, working.get(l.id) ?? false)))
+      const [{ working }, zoneOf] = await Promise.all([lighting.get(), streetZones()])
+      return c.json(featureCollection(await store.lamps({ bbox, statuses: status }), (l) => lampFeature(l, working.get(l.id) ?? false, zoneOf.get(l.streetId) ?? null)))
     })
     .get('/lamps/:id', requireUser(), validate('param', idParam), async (c) => {
       const lamp = await store.lamp(c.req.valid('param').id)
       if (!lamp) throw new ProblemError(404, 'not-found', `lamp ${c.req.valid('param').id} does not exist`)
-      const { working } = await lighting.get()
-      return c.json(lampFeature(lamp, working.get(lamp.id) ?? false))
+      const [{ working }, zoneOf] = await Promise.all([lighting.get(), streetZones()])
+      return c.json(lampFeature(lamp, working.get(lamp.id) ?? false, zoneOf.get(lamp.streetId) ?? null))
     })
     .get('/zones', validate('query', z.strictObject({})), async (c) => c.json(featureCollection(await store.zones(), zoneFeature)))
     .get('/intersections', validate('query', bboxOnly), async (c) =>
@@ -68,3 +71,4 @@ export const layerRoutes = (store: Store, lighting: LightingState) =>
     .get('/basemap/water', validate('query', bboxOnly), async (c) =>
       c.json(featureCollection(await store.water({ bbox: c.req.valid('query').bbox }), waterFeature)),
     )
+}

@@ -227,7 +227,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
       const near = new Set(engine.darkZonesInBBox(bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M)).darkLines)
       const numbered = numberDarkLines(engine.result().darkLines).filter(({ line }) => near.has(line))
       return c.json({
-        ...lampFeature(lamp, working),
+        ...lampFeature(lamp, working, zoneId),
         closed_incident_ids: closedIncidentIds,
         coverage: totalsJson(engine.result().totals),
         dark_zones: { type: 'FeatureCollection' as const, bbox: bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M), features: numbered.map(({ line, id: lineId }) => ({ ...darkLineFeature(line, 0), id: lineId })) },

@@ -69,7 +69,7 @@ describe('layer endpoints return RFC 7946 FeatureCollections', () => {
     const { get } = await createSignedIn()
     const all = await get('/api/lamps')
     expect(all.body.features).toHaveLength(5)
-    expect(all.body.features[0]?.properties).toMatchObject({ status: 'ok', street_id: 'w1', height_m: 12 })
+    expect(all.body.features[0]?.properties).toMatchObject({ status: 'ok', street_id: 'w1', height_m: 12, zone_id: '001' })
     const broken = await get('/api/lamps?status=defective_lamp,broken_lantern,column_issue')
     expect(broken.body.features.map((f) => f.id)).toEqual(['L000002', 'L000004', 'L000005'])
     const boxed = await get('/api/lamps?bbox=104.045,30.659,104.047,30.661')

@@ -116,6 +116,9 @@ export function App() {
   const mode = modes.includes(chosenMode) ? chosenMode : 'layers'
   const lightingView = mode === 'crew' || mode === 'planner'
   const canChangeLamps = may(userRoles, 'changeLampStatus')
+  // A crew assigned to zones changes lamps there only (the server refuses the rest with 403): hide the buttons.
+  const mayChangeLampIn = (zoneId: string | null) =>
+    !user || userRoles.includes('admin') || user.zone_ids.length === 0 || (zoneId !== null && user.zone_ids.includes(zoneId))
   const canEditPlanning = may(userRoles, 'editPlanning')
   const caseId = openCase?.userId === user?.id ? openCase?.caseId : undefined
   const setCaseId = (next: string | undefined) => setOpenCase({ userId: user?.id, caseId: next })
@@ -320,7 +323,14 @@ export function App() {
                     street={street}
                     night={lightingView}
                     renderActions={
-                      canChangeLamps ? (lamp) => <LampStatusActions lampId={lamp.id} working={lamp.properties.working} /> : undefined
+                      canChangeLamps
+                        ? (lamp) =>
+                            mayChangeLampIn(lamp.properties.zone_id) ? (
+                              <LampStatusActions lampId={lamp.id} working={lamp.properties.working} />
+                            ) : (
+                              <p className="legend-note">{t('lighting.notYourZone')}</p>
+                            )
+                        : undefined
                     }
                   />,
                 )}

@@ -139,6 +139,7 @@ const zhCN = {
   'lighting.workingLamps': '正常亮灯 {working} 盏 / 共 {total} 盏',
   'lighting.byZone': '各辖区覆盖情况',
   'lighting.outsideZones': '辖区以外',
+  'lighting.notYourZone': '此路灯不在你负责的辖区内，不能更改其状态。',
   'lighting.radii': '覆盖半径（CJJ 45-2015）',
   'lighting.darkDefinition': '街道中线上距离所有正常亮灯路灯都超过覆盖半径的路段计为黑暗路段；有未结故障报告的路灯不计为亮灯。',
   'lighting.allZones': '全部辖区',
@@ -806,6 +807,7 @@ const en: Messages = {
   'lighting.workingLamps': '{working} of {total} lamps lit',
   'lighting.byZone': 'Coverage by zone',
   'lighting.outsideZones': 'Outside every zone',
+  'lighting.notYourZone': 'This lamp is outside your assigned zones; you cannot change its status.',
   'lighting.radii': 'Coverage radius (CJJ 45-2015)',
   'lighting.darkDefinition':
     'A stretch of street centreline farther than the coverage radius from every lit lamp is dark; a lamp with an open outage report does not count as lit.',

@@ -10,6 +10,7 @@ const lamp = (id: string, status: 'ok' | 'defective_lamp', working: boolean) => 
   properties: {
     status,
     working,
+    zone_id: '001' as string | null,
     street_id: 'w1',
     height_m: 10,
     maintainer: 'm',
