@@ -3,6 +3,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { findCoverageRadius } from '../analysis/coverage-radius.ts'
+import { METERS_PER_DEGREE, computeMetersPerDegreeLng } from '../analysis/local-metric.ts'
 import { computeDarkZones, type DarkLine } from '../analysis/dark-zones.ts'
 import { rankDarkStretches } from '../analysis/dark-zone-priority.ts'
 import { proposeRetrofitLamps } from '../analysis/retrofit-plan.ts'
@@ -31,9 +32,10 @@ const PRIORITY_WINDOW_DAYS = 90 // recent enough to describe the street as it is
 // with a margin so the client can replace its features in that box.
 const CHANGE_NEIGHBOURHOOD_M = 200
 
-const darkLineFeature = (line: DarkLine, n: number) => ({
+/** A dark stretch as a feature; `id` is '<street id>:<n>', numbered along the street (numberDarkLines). */
+const darkLineFeature = ({ line, id }: { line: DarkLine; id: string }) => ({
   type: 'Feature' as const,
-  id: `${line.streetId}:${n}`,
+  id,
   geometry: { type: 'LineString' as const, coordinates: line.coordinates },
   properties: { street_id: line.streetId, name: line.name, highway: line.highway, zone_id: line.zoneId, length_m: Math.round(line.lengthM * 100) / 100 },
 })
@@ -51,8 +53,8 @@ function numberDarkLines(lines: readonly DarkLine[]): { line: DarkLine; id: stri
 const chinaHour = (iso: string) => (new Date(Date.parse(iso)).getUTCHours() + 8) % 24
 
 function bboxAround([lng, lat]: [number, number], meters: number): [number, number, number, number] {
-  const dLat = meters / 111_195
-  const dLng = meters / (111_195 * Math.cos((lat * Math.PI) / 180))
+  const dLat = meters / METERS_PER_DEGREE
+  const dLng = meters / computeMetersPerDegreeLng(lat)
   return [lng - dLng, lat - dLat, lng + dLng, lat + dLat]
 }
 
@@ -108,7 +110,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
       const all = numberDarkLines(engine.result().darkLines)
       const inBox = bbox ? new Set(engine.darkZonesInBBox(bbox).darkLines) : undefined
       const kept = inBox ? all.filter(({ line }) => inBox.has(line)) : all
-      return c.json({ type: 'FeatureCollection' as const, features: kept.map(({ line, id }) => ({ ...darkLineFeature(line, 0), id })) })
+      return c.json({ type: 'FeatureCollection' as const, features: kept.map(darkLineFeature) })
     })
     .get('/dark-zones/ranked', requireUser(), validate('query', rankedQuery), async (c) => {
       const { limit, zone } = c.req.valid('query')
@@ -230,7 +232,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
         ...lampFeature(lamp, working, zoneId),
         closed_incident_ids: closedIncidentIds,
         coverage: totalsJson(engine.result().totals),
-        dark_zones: { type: 'FeatureCollection' as const, bbox: bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M), features: numbered.map(({ line, id: lineId }) => ({ ...darkLineFeature(line, 0), id: lineId })) },
+        dark_zones: { type: 'FeatureCollection' as const, bbox: bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M), features: numbered.map(darkLineFeature) },
       })
     })
     .get('/retrofit-plan', requireRole('planner', 'leader', 'admin'), validate('query', zoneQuery), async (c) =>
