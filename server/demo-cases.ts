@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { priorityForReports } from './analysis/repeat-reports.ts'
 import { buildResponsibleUnits, routeCase } from './domain/case-routing.ts'
 import { computeDeadlineMs, pullInDeadlineMs, timeLimitFor } from './domain/case-deadlines.ts'
-import { toChinaIso } from './seed-time.ts'
+import { chinaDate, toChinaIso } from './domain/china-time.ts'
 import type { CaseFields, MeasureArea } from './domain/cases.ts'
 import { LAMP_OUTAGE_CATEGORY } from './domain/categories.ts'
 import { OPEN_INCIDENT_STATUSES, type Incident, type IncidentStatus, type Zone } from './domain/types.ts'
@@ -105,7 +105,7 @@ async function seedDemoMeasures(store: Store, now: Date): Promise<void> {
   if ((await store.measures()).length > 0) return
   const system = { userId: null, username: 'system' }
   for (const m of DEMO_MEASURES) {
-    const deadline = new Date(now.getTime() + 8 * 3_600_000 + m.inDays * 86_400_000).toISOString().slice(0, 10)
+    const deadline = chinaDate(now.getTime() + m.inDays * 86_400_000)
     const created = await store.createMeasure({ area: m.area, title: m.title, description: '', unitId: m.unitId, person: m.person, deadline }, system, now)
     if (m.inDays < 0) await store.updateMeasure(created.id, { status: 'in_progress', progress: 40, note: '推进中，进度滞后' }, system, now)
   }

@@ -1,7 +1,7 @@
 // Seeds an empty store with the Chengdu demo district (real OSM layers + generated demonstration data).
 import { loadDemoDistrict } from '../geodata/demo/generate-demo.ts'
 import { seedDemoCases } from './demo-cases.ts'
-import { toChinaIso } from './seed-time.ts'
+import { toChinaIso } from './domain/china-time.ts'
 import type { Store } from './store/store.ts'
 
 

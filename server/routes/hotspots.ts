@@ -9,6 +9,7 @@ import { HotspotRefusalError, compareHotspotPeriods, findHotspots, type HotspotR
 import { rankIntersectionHotspots } from '../analysis/hotspots-intersections.ts'
 import { createNearestStreetIndex } from '../analysis/nearest-street.ts'
 import { INCIDENT_CATEGORY_CODES } from '../domain/categories.ts'
+import { chinaMonth } from '../domain/china-time.ts'
 import { INCIDENT_SOURCES, type BBox, type Incident, type LngLat, type Zone } from '../domain/types.ts'
 import { requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -74,8 +75,6 @@ const statsQuery = z.strictObject({ ...filters }).refine(fromBeforeTo, FROM_AFTE
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits
 
-/** China-time month key 'YYYY-MM' of an ISO instant. */
-const chinaMonth = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 7)
 
 export const hotspotRoutes = (store: Store, clock: () => Date) => {
   async function studyArea(): Promise<BBox> {

@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { computeKpis, rankUnits, type KpiCase, type KpiRow } from '../analysis/case-kpis.ts'
 import { isOverdue } from '../domain/case-deadlines.ts'
+import { chinaDate } from '../domain/china-time.ts'
 import { MEASURE_AREAS, MEASURE_STATUSES, type Measure } from '../domain/cases.ts'
 import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
 import { actorOf, requireRole, requireUser, signedInUser } from '../http/auth.ts'
@@ -61,8 +62,6 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** China-time date 'YYYY-MM-DD' of an instant. */
-const chinaDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
 
 export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) => {
   /** The cases the KPIs count: those reported in the period (computeKpis counts nothing else). */

@@ -9,6 +9,7 @@ import { rankDarkStretches } from '../analysis/dark-zone-priority.ts'
 import { proposeRetrofitLamps } from '../analysis/retrofit-plan.ts'
 import { computeVisitOrder } from '../analysis/visit-order.ts'
 import { LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
+import { chinaHour } from '../domain/china-time.ts'
 import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../domain/types.ts'
 import { actorOf, mayActInZone, requireRole, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -50,7 +51,6 @@ function numberDarkLines(lines: readonly DarkLine[]): { line: DarkLine; id: stri
   })
 }
 
-const chinaHour = (iso: string) => (new Date(Date.parse(iso)).getUTCHours() + 8) % 24
 
 function bboxAround([lng, lat]: [number, number], meters: number): [number, number, number, number] {
   const dLat = meters / METERS_PER_DEGREE

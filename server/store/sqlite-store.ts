@@ -22,6 +22,7 @@ import type {
 } from '../domain/types.ts'
 import { randomUUID } from 'node:crypto'
 import { LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
+import { chinaDate } from '../domain/china-time.ts'
 import { OPEN_INCIDENT_STATUSES } from '../domain/types.ts'
 import { ROLES, type Actor, type AuditEntry, type Role, type User } from '../domain/roles.ts'
 import { ConflictError, NotFoundError } from './errors.ts'
@@ -247,7 +248,7 @@ function caseColumnValues(set: Partial<CaseFields>): [string, unknown][] {
 // Tracking numbers: unguessable enough that status lookups cannot be enumerated; no 0/O/1/I to misread on a phone.
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export function newTrackingNumber(at: Date): string {
-  const day = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(2, 10).replace(/-/g, '')
+  const day = chinaDate(at.getTime()).slice(2).replace(/-/g, '')
   const bytes = randomBytes(6)
   return `GW${day}${[...bytes].map((b) => TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]).join('')}`
 }
