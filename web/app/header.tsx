@@ -1,10 +1,7 @@
 import { SessionControl } from '../features/session/components/session-control.tsx'
 import type { RoleName } from '../features/session/components/session-control.tsx'
-import { LOCALES, useI18n } from '../lib/i18n.ts'
-import type { Locale } from '../lib/i18n.ts'
-
-// Each language is offered in its own name, so whoever cannot read the current one still finds theirs.
-const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
+import { useI18n } from '../lib/i18n.ts'
+import { LanguageSwitch } from '../lib/language-switch.tsx'
 
 export function Header({ demo, roles }: { demo: boolean; roles: readonly RoleName[] }) {
   const { t, locale, setLocale } = useI18n()
@@ -17,20 +14,7 @@ export function Header({ demo, roles }: { demo: boolean; roles: readonly RoleNam
       </div>
       <div className="app-header__actions">
         <SessionControl demo={demo} roles={roles} />
-        <div className="language-switch" role="group" aria-label={t('language.label')}>
-          {LOCALES.map((option) => (
-            <button
-              key={option}
-              type="button"
-              lang={option}
-              aria-pressed={option === locale}
-              className="language-switch__option"
-              onClick={() => setLocale(option)}
-            >
-              {LOCALE_NAMES[option]}
-            </button>
-          ))}
-        </div>
+        <LanguageSwitch locale={locale} onChange={setLocale} label={t('language.label')} />
       </div>
     </header>
   )

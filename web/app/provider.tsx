@@ -1,9 +1,10 @@
 // App-wide providers: the query cache and the interface language.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { ReactNode } from 'react'
 import { readRequestFailure } from '../lib/api.ts'
-import { I18nContext, createI18n, readStoredLocale, storeLocale } from '../lib/i18n.ts'
+import { I18nContext, LOCALE_STORAGE_KEY, createI18n } from '../lib/i18n.ts'
+import { readStoredLocale, useLocaleDocument } from '../lib/locale.ts'
 import type { Locale } from '../lib/i18n.ts'
 
 function createQueryClient(): QueryClient {
@@ -26,14 +27,10 @@ function createQueryClient(): QueryClient {
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient)
-  const [locale, setLocale] = useState<Locale>(readStoredLocale)
+  const [locale, setLocale] = useState<Locale>(() => readStoredLocale(LOCALE_STORAGE_KEY))
   const i18n = useMemo(() => createI18n(locale, setLocale), [locale])
 
-  useEffect(() => {
-    storeLocale(locale)
-    document.documentElement.lang = locale
-    document.title = i18n.t('app.title')
-  }, [locale, i18n])
+  useLocaleDocument(LOCALE_STORAGE_KEY, locale, i18n.t('app.title'))
 
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,8 +1,8 @@
 // The UI's two languages as one typed dictionary: zh-CN is the source of truth, English must have every key.
 import { createContext, use } from 'react'
+import { DISPLAY_TIME_ZONE, createDateTimeFormat, fillMessage, formatDuration, formatIso, type Locale } from './locale.ts'
 
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
+export { LOCALES, type Locale } from './locale.ts'
 
 const zhCN = {
   'app.title': 'Gridwatch 城市管理',
@@ -1336,9 +1336,6 @@ const en: Messages = {
 
 const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhCN, en }
 
-// The bureau works in China Standard Time, so times read the same whatever the viewer's machine is set to
-const DISPLAY_TIME_ZONE = 'Asia/Shanghai'
-
 export interface I18n {
   locale: Locale
   setLocale: (locale: Locale) => void
@@ -1365,41 +1362,24 @@ function isMessageKey(key: string): key is MessageKey {
 
 export function createI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
   const messages = MESSAGES[locale]
-  const t: I18n['t'] = (key, params) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole))
+  const t: I18n['t'] = (key, params) => fillMessage(messages[key], params)
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
-  const dateTimes = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone: DISPLAY_TIME_ZONE,
-  })
+  const dateTimes = createDateTimeFormat(locale)
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: DISPLAY_TIME_ZONE })
   const kilometers = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
   const percents = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
-  const formatDuration = (seconds: number): string => {
-    const whole = Math.max(0, Math.ceil(seconds))
-    const minutes = Math.floor(whole / 60)
-    const rest = whole % 60
-    if (minutes === 0) return t('unit.seconds', { value: rest })
-    return rest === 0 ? t('unit.minutes', { value: minutes }) : t('unit.minutesSeconds', { minutes, seconds: rest })
-  }
-  const formatWith = (format: Intl.DateTimeFormat, iso: string): string => {
-    const date = new Date(iso)
-    return Number.isNaN(date.getTime()) ? iso : format.format(date)
-  }
   return {
     locale,
     setLocale,
     t,
     lookup: (key, fallback) => (isMessageKey(key) ? t(key) : fallback),
     formatNumber: (value) => numbers.format(value),
-    formatDateTime: (iso) => formatWith(dateTimes, iso),
-    formatDate: (iso) => formatWith(dates, iso),
+    formatDateTime: (iso) => formatIso(dateTimes, iso),
+    formatDate: (iso) => formatIso(dates, iso),
     formatMeters: (meters) => t('unit.meters', { value: numbers.format(Math.round(meters)) }),
     formatKilometers: (meters) => t('unit.kilometers', { value: kilometers.format(meters / 1000) }),
     formatPercent: (share) => percents.format(share),
-    formatDuration,
+    formatDuration: (seconds) => formatDuration(seconds, t),
   }
 }
 
@@ -1414,25 +1394,7 @@ export function pickName(locale: Locale, { name, name_en }: LocalizedName): stri
   return locale === 'en' ? (name_en ?? name) : (name ?? name_en)
 }
 
-const LOCALE_STORAGE_KEY = 'gridwatch.locale'
-
-/** The saved choice, else zh-CN: the bureau's staff read Chinese, English is the opt-in. */
-export function readStoredLocale(): Locale {
-  try {
-    const saved = window.localStorage.getItem(LOCALE_STORAGE_KEY)
-    return LOCALES.find((l) => l === saved) ?? 'zh-CN'
-  } catch {
-    return 'zh-CN' // storage can be disabled by policy on locked-down intranet browsers
-  }
-}
-
-export function storeLocale(locale: Locale): void {
-  try {
-    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale)
-  } catch {
-    // not persisting is fine: the choice still holds for this page
-  }
-}
+export const LOCALE_STORAGE_KEY = 'gridwatch.locale'
 
 export const I18nContext = createContext<I18n | null>(null)
 

@@ -1,9 +1,9 @@
 // The report page's own two-language dictionary (issue 7): citizens read a few dozen plain messages, none of the
 // staff app's. zh-CN is the source of truth and the default; English must have every key.
 import { createContext, use } from 'react'
+import { createDateTimeFormat, fillMessage, formatDuration, formatIso, type Locale } from '../lib/locale.ts'
 
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
+export { LOCALES, type Locale } from '../lib/locale.ts'
 
 const zhCN = {
   'app.title': '城市管理问题上报',
@@ -350,8 +350,6 @@ const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhCN, en }
 
 export const MESSAGE_KEYS = Object.keys(zhCN).filter(isMessageKey)
 
-// The bureau works in China Standard Time: a deadline reads the same on a phone set to any other zone
-const DISPLAY_TIME_ZONE = 'Asia/Shanghai'
 // 1 MiB: the 5 MiB photo limit (server/store/photo-files.ts) is shown in these as "5 MB", as phones label sizes
 const BYTES_PER_MEBIBYTE = 1024 * 1024
 
@@ -379,59 +377,26 @@ function isMessageKey(key: string): key is MessageKey {
 
 export function createReportI18n(locale: Locale, setLocale: (locale: Locale) => void): ReportI18n {
   const messages = MESSAGES[locale]
-  const t: ReportI18n['t'] = (key, params) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole))
+  const t: ReportI18n['t'] = (key, params) => fillMessage(messages[key], params)
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
-  const dateTimes = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone: DISPLAY_TIME_ZONE,
-  })
+  const dateTimes = createDateTimeFormat(locale)
   return {
     locale,
     setLocale,
     t,
     lookup: (key, fallback) => (isMessageKey(key) ? t(key) : fallback),
-    formatDateTime: (iso) => {
-      const date = new Date(iso)
-      return Number.isNaN(date.getTime()) ? iso : dateTimes.format(date)
-    },
+    formatDateTime: (iso) => formatIso(dateTimes, iso),
     formatMeters: (meters) => t('unit.meters', { value: numbers.format(Math.round(meters)) }),
     formatFileSize: (bytes) =>
       bytes < BYTES_PER_MEBIBYTE
         ? t('unit.kilobytes', { value: Math.max(1, Math.ceil(bytes / 1024)) })
         : t('unit.megabytes', { value: numbers.format(bytes / BYTES_PER_MEBIBYTE) }),
-    formatDuration: (seconds) => {
-      const whole = Math.max(0, Math.ceil(seconds))
-      const minutes = Math.floor(whole / 60)
-      const rest = whole % 60
-      if (minutes === 0) return t('unit.seconds', { value: rest })
-      return rest === 0 ? t('unit.minutes', { value: minutes }) : t('unit.minutesSeconds', { minutes, seconds: rest })
-    },
+    formatDuration: (seconds) => formatDuration(seconds, t),
     categoryName: ({ name, name_en }) => (locale === 'en' ? name_en || name : name || name_en),
   }
 }
 
-const LOCALE_STORAGE_KEY = 'gridwatch.report.locale'
-
-/** The saved choice, else zh-CN: most citizens read Chinese, English is the opt-in. */
-export function readStoredLocale(): Locale {
-  try {
-    const saved = window.localStorage.getItem(LOCALE_STORAGE_KEY)
-    return LOCALES.find((l) => l === saved) ?? 'zh-CN'
-  } catch {
-    return 'zh-CN' // storage can be off (private browsing in some in-app browsers)
-  }
-}
-
-export function storeLocale(locale: Locale): void {
-  try {
-    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale)
-  } catch {
-    // not persisting is fine: the choice still holds for this page
-  }
-}
+export const LOCALE_STORAGE_KEY = 'gridwatch.report.locale'
 
 export const ReportI18nContext = createContext<ReportI18n | null>(null)
 

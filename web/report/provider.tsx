@@ -1,9 +1,10 @@
 // The report page's providers: its own query cache and its own interface language (nothing shared with the staff app).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { ReactNode } from 'react'
 import { readRequestFailure } from '../lib/api.ts'
-import { ReportI18nContext, createReportI18n, readStoredLocale, storeLocale } from './i18n.ts'
+import { readStoredLocale, useLocaleDocument } from '../lib/locale.ts'
+import { LOCALE_STORAGE_KEY, ReportI18nContext, createReportI18n } from './i18n.ts'
 import type { Locale } from './i18n.ts'
 
 function createQueryClient(): QueryClient {
@@ -27,14 +28,10 @@ function createQueryClient(): QueryClient {
 
 export function ReportProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient)
-  const [locale, setLocale] = useState<Locale>(readStoredLocale)
+  const [locale, setLocale] = useState<Locale>(() => readStoredLocale(LOCALE_STORAGE_KEY))
   const i18n = useMemo(() => createReportI18n(locale, setLocale), [locale])
 
-  useEffect(() => {
-    storeLocale(locale)
-    document.documentElement.lang = locale
-    document.title = i18n.t('app.title')
-  }, [locale, i18n])
+  useLocaleDocument(LOCALE_STORAGE_KEY, locale, i18n.t('app.title'))
 
   return (
     <QueryClientProvider client={queryClient}>

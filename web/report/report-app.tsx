@@ -6,9 +6,10 @@ import type { KeyboardEvent } from 'react'
 import { metaQueryOptions } from '../features/meta/api/get-meta.ts'
 import { ReportPanel } from './components/report-panel.tsx'
 import { TrackPanel } from './components/track-panel.tsx'
-import { LOCALES, useReportI18n } from './i18n.ts'
+import { LanguageSwitch } from '../lib/language-switch.tsx'
+import { useReportI18n } from './i18n.ts'
 import { readRecentReports, rememberReport } from './lib/recent-reports.ts'
-import type { Locale, MessageKey } from './i18n.ts'
+import type { MessageKey } from './i18n.ts'
 
 type Tab = 'report' | 'track'
 const TABS: ReadonlyArray<{ id: Tab; label: MessageKey }> = [
@@ -17,8 +18,6 @@ const TABS: ReadonlyArray<{ id: Tab; label: MessageKey }> = [
 ]
 
 // Each language is offered in its own name, so whoever cannot read the current one still finds theirs.
-const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' }
-
 const TRACK_PARAM = 'track'
 
 function readAddress(): { tab: Tab; tracked: string | undefined } {
@@ -73,20 +72,7 @@ export function ReportApp() {
             </span>
           )}
         </div>
-        <div className="language-switch" role="group" aria-label={t('language.label')}>
-          {LOCALES.map((option) => (
-            <button
-              key={option}
-              type="button"
-              lang={option}
-              aria-pressed={option === locale}
-              className="language-switch__option"
-              onClick={() => setLocale(option)}
-            >
-              {LOCALE_NAMES[option]}
-            </button>
-          ))}
-        </div>
+        <LanguageSwitch locale={locale} onChange={setLocale} label={t('language.label')} />
       </header>
 
       <div className="report-tabs" role="tablist" aria-label={t('tabs.label')}>
