@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { matchColor } from './expressions.ts'
+import { byZoom, matchColor } from './expressions.ts'
 
 describe('matchColor', () => {
   test('builds a match expression with the fallback last', () => {
@@ -16,5 +16,11 @@ describe('matchColor', () => {
 
   test('gives every feature the fallback when the table is empty', () => {
     expect(matchColor('status', [], '#999')).toEqual(['to-color', '#999'])
+  })
+})
+
+describe('byZoom', () => {
+  test('interpolates linearly through zooms 12, 15 and 18', () => {
+    expect(byZoom(1, 2, 4)).toEqual(['interpolate', ['linear'], ['zoom'], 12, 1, 15, 2, 18, 4])
   })
 })

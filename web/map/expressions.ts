@@ -12,3 +12,8 @@ export function matchColor(
   if (!first) return ['to-color', fallback]
   return ['match', ['get', property], first[0], first[1], ...rest.flat(), fallback]
 }
+
+/** A value interpolated linearly by zoom through zooms 12, 15 and 18 (street level and closer). */
+export function byZoom(at12: number, at15: number, at18: number): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], 12, at12, 15, at15, 18, at18]
+}

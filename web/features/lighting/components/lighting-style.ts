@@ -1,6 +1,6 @@
 // How the lighting views draw: dark stretches as a magenta glow that reads on the night basemap and by day alike,
 // the crew's route as a cyan dashed line with numbered white stops. The legend reads the same table.
-import type { ExpressionSpecification } from 'maplibre-gl'
+import { byZoom } from '../../../map/expressions.ts'
 import { LABEL_FONT } from '../../../map/offline-style.ts'
 import type { MapLayerSpec } from '../../../map/use-map-layer.ts'
 
@@ -16,18 +16,6 @@ export const LIGHTING_COLORS = {
 export const DARK_ZONES_SOURCE = 'dark-zones'
 export const WORK_ROUTE_SOURCE = 'work-route'
 export const WORK_STOPS_SOURCE = 'work-stops'
-
-const byZoom = (at12: number, at15: number, at18: number): ExpressionSpecification => [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  12,
-  at12,
-  15,
-  at15,
-  18,
-  at18,
-]
 
 export const darkZonesGlowLayer: MapLayerSpec = {
   id: 'dark-zones-glow',

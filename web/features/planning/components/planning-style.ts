@@ -2,7 +2,7 @@
 // break a rule, suggested sites as numbered white markers, the street open in the panel outlined in yellow, and the
 // draft terra-draw draws in amber. The legend reads the same tables.
 import type { ExpressionSpecification } from 'maplibre-gl'
-import { matchColor } from '../../../map/expressions.ts'
+import { byZoom, matchColor } from '../../../map/expressions.ts'
 import { BASEMAP_SOURCES, LABEL_FONT } from '../../../map/offline-style.ts'
 import type { MapLayerSpec } from '../../../map/use-map-layer.ts'
 import { GUIDANCE_STATUSES, GUIDANCE_STATUS_COLORS, VIOLATION_COLOR } from './guidance-status.ts'
@@ -23,18 +23,6 @@ export const PLANNING_COLORS = {
   draftOutline: '#e65100',
   draftHandle: '#ffffff',
 } as const
-
-const byZoom = (at12: number, at15: number, at18: number): ExpressionSpecification => [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  12,
-  at12,
-  15,
-  at15,
-  18,
-  at18,
-]
 
 const statusColor = matchColor(
   'status',
