@@ -6,19 +6,23 @@ import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
 
 const categoryName = (code: string) => INCIDENT_CATEGORIES.find((c) => c.code === code)
 
-const stageOf = (c: Pick<Case, 'category' | 'status'>) =>
-  c.category === '0101' ? { stage: CONSTRUCTION_STAGE[c.status as keyof typeof CONSTRUCTION_STAGE] ?? null } : { stage: null }
+/** The seed's stage name for illegal construction (发现 → 制止 → 查处); null for every other category. */
+function constructionStage(c: Pick<Case, 'category' | 'status'>) {
+  const stage = c.category === '0101' ? CONSTRUCTION_STAGE[c.status] : undefined
+  return stage ? { name: stage.name, name_en: stage.nameEn } : null
+}
 
 export function caseJson(c: Case, units: ReadonlyMap<string, ResponsibleUnit>, nowMs: number, overdue: boolean) {
   const unit = c.unitId ? units.get(c.unitId) : undefined
+  const category = categoryName(c.category)
   return {
     id: c.id,
     state: c.status,
     category: c.category,
-    category_name: categoryName(c.category)?.name ?? c.category,
-    category_name_en: categoryName(c.category)?.nameEn ?? c.category,
+    category_name: category?.name ?? c.category,
+    category_name_en: category?.nameEn ?? c.category,
     // Illegal construction shows the seed's stages: 发现 discovered → 制止 stopped → 查处 investigated.
-    construction_stage: stageOf(c).stage ? { name: stageOf(c).stage!.name, name_en: stageOf(c).stage!.nameEn } : null,
+    construction_stage: constructionStage(c),
     source: c.source,
     coordinates: c.coordinates,
     description: c.description,
@@ -54,12 +58,13 @@ export const photoJson = (p: CasePhoto) => ({ id: p.id, stage: p.stage, content_
 
 /** What a citizen may see of their report: its progress, never who handled it or anyone's phone number. */
 export function publicCaseJson(c: Case, events: readonly CaseEvent[]) {
+  const category = categoryName(c.category)
   return {
     tracking_number: c.trackingNumber,
     state: c.status,
     category: c.category,
-    category_name: categoryName(c.category)?.name ?? c.category,
-    category_name_en: categoryName(c.category)?.nameEn ?? c.category,
+    category_name: category?.name ?? c.category,
+    category_name_en: category?.nameEn ?? c.category,
     reported_at: c.reportedAt,
     deadline: new Date(c.deadlineMs).toISOString(),
     closed_at: c.closedAt,
