@@ -1,13 +1,13 @@
 // The Hono application: one chained app so the web client gets end-to-end types (`AppType`).
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/session-tokens.ts'
 import { sessionMiddleware } from './http/auth.ts'
 import { csrfGuard } from './http/csrf.ts'
 import type { AppEnv } from './http/env.ts'
-import { ProblemError, notFound, onError } from './http/problem.ts'
+import { limitBodySize } from './http/body-limit.ts'
+import { notFound, onError } from './http/problem.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { guidancePointRoutes } from './routes/guidance-points.ts'
 import { kpiRoutes } from './routes/kpis.ts'
@@ -27,6 +27,7 @@ import { sessionRoutes } from './routes/session.ts'
 import { streetRoutes } from './routes/streets.ts'
 import { userRoutes } from './routes/users.ts'
 import type { Store } from './store/store.ts'
+import { type AnalysisPool, sharedAnalysisPool } from './workers/analysis-pool.ts'
 
 export interface AppDeps {
   store: Store
@@ -37,6 +38,8 @@ export interface AppDeps {
   mode?: 'demo' | 'production' // demo: demo accounts exist and the UI shows a demo badge
   photoDir?: string // where case photos are written; default a folder in the OS temp dir (tests)
   publicReportLimit?: { windowMs: number; max: number } // per client address, on the public report endpoints
+  publicReadLimit?: { windowMs: number; max: number } // per client address, on public look-ups (tracking, similar)
+  analysisPool?: AnalysisPool // where heavy analysis runs (its caller closes it); default: the process's shared pool
 }
 
 // 1 MiB is far above any JSON body this API takes; photos (issue 7) get their own limit.
@@ -44,6 +47,9 @@ const MAX_BODY_BYTES = 1024 * 1024
 // 20 reports, photos or ratings per client per 10 minutes: a citizen reporting a street's worth of problems fits;
 // a script flooding the intake does not.
 const DEFAULT_PUBLIC_REPORT_LIMIT = { windowMs: 10 * 60 * 1000, max: 20 }
+// 60 look-ups per client per minute: a page that polls a tracking number or re-checks similar reports as the pin
+// moves stays far below; walking the tracking-number space does not get anywhere.
+const DEFAULT_PUBLIC_READ_LIMIT = { windowMs: 60 * 1000, max: 60 }
 // 10 sign-in attempts per client and username per 5 minutes: plenty for typos, far too few for guessing.
 const DEFAULT_SIGN_IN_LIMIT = { windowMs: 5 * 60 * 1000, max: 10 }
 
@@ -53,34 +59,27 @@ export function createApi(deps: AppDeps) {
   const { store } = deps
   const lighting = new LightingState(store)
   // Street categories feed the guidance-point rules: a category change invalidates the rule checker's index.
-  const guidance = guidancePointRoutes(store, clock)
+  const analysis = deps.analysisPool ?? sharedAnalysisPool()
+  const guidance = guidancePointRoutes(store, clock, analysis)
   const intake = new CaseIntake(store)
   const photos = new PhotoFiles(deps.photoDir ?? join(tmpdir(), 'gridwatch-photos'))
   return new Hono<AppEnv>()
-    .use(async (c, next) => {
-      // Photo uploads may be up to MAX_PHOTO_BYTES plus multipart framing; every other body stays small.
-      const maxSize = c.req.path.endsWith('/photos') ? MAX_PHOTO_BYTES + 64 * 1024 : MAX_BODY_BYTES
-      return bodyLimit({
-        maxSize,
-        onError: () => {
-          throw new ProblemError(413, 'too-large', `request body exceeds ${maxSize} bytes`)
-        },
-      })(c, next)
-    })
+    // Photo uploads may be up to MAX_PHOTO_BYTES plus multipart framing; every other body stays small.
+    .use(limitBodySize((c) => (c.req.path.endsWith('/photos') ? MAX_PHOTO_BYTES + 64 * 1024 : MAX_BODY_BYTES)))
     .use(csrfGuard(deps.allowedOrigins))
     .use(sessionMiddleware(store, clock, policy))
     .route('/', metaRoutes(store, deps.mode ?? 'demo'))
     .route('/', sessionRoutes(store, { clock, policy, signInLimit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT }))
     .route('/', userRoutes(store))
     // Before the layer routes: '/lamps/work-list' must not be taken for a lamp id.
-    .route('/', lightingRoutes(store, lighting, clock))
+    .route('/', lightingRoutes(store, lighting, clock, analysis))
     .route('/', layerRoutes(store, lighting))
     .route('/', incidentRoutes(store))
-    .route('/', hotspotRoutes(store, clock))
+    .route('/', hotspotRoutes(store, clock, analysis))
     .route('/', streetRoutes(store, clock, guidance.invalidate))
     .route('/', guidance.routes)
     .route('/', caseRoutes(store, intake, lighting, photos, clock))
-    .route('/', reportRoutes(store, intake, lighting, photos, clock, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
+    .route('/', reportRoutes(store, intake, lighting, photos, clock, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, deps.publicReadLimit ?? DEFAULT_PUBLIC_READ_LIMIT))
     .route('/', kpiRoutes(store, intake, clock))
     .route('/', open311Routes(store, intake, lighting, clock, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
 }
@@ -106,6 +105,9 @@ export function createApp(deps: AppDeps) {
     // Photos carry their own stricter headers (routes/cases.ts), so they are left out here.
     .use(async (c, next) => (c.req.path.startsWith('/api/photos/') ? next() : appSecurityHeaders(c, next)))
     .route('/api', createApi(deps))
+  // Every method on an unknown API path is a 404 problem, even where a server adds a catch-all after the API (the
+  // web app's fallback in main.ts); registered apart from the chain so it stays out of AppType.
+  app.all('/api/*', notFound)
   app.onError(onError)
   app.notFound(notFound)
   return app

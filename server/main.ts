@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app.ts'
+import { createAnalysisPool } from './workers/analysis-pool.ts'
+import { trustedProxyHops } from './http/auth.ts'
 import { ensureDemoAccounts, findActiveDemoAccounts } from './demo-accounts.ts'
 import { ensureSeeded } from './seed.ts'
 import { DEFAULT_DATABASE_URL, openStore } from './store/open-store.ts'
@@ -16,6 +18,7 @@ const port = Number(process.env.PORT ?? 8787)
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
 
+trustedProxyHops() // a malformed TRUST_PROXY stops the start here rather than at the first request
 const mode = process.env.GRIDWATCH_MODE === 'production' ? 'production' : 'demo'
 
 const store = openStore(databaseUrl)
@@ -40,7 +43,8 @@ if (mode === 'production') {
 const dbPath = sqlitePathFromUrl(databaseUrl)
 const photoDir = process.env.PHOTO_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'gridwatch-photos') : join(dirname(dbPath), 'photos'))
 
-const app = createApp({ store, mode, photoDir, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
+const analysisPool = createAnalysisPool()
+const app = createApp({ store, mode, photoDir, analysisPool, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
 if (existsSync(webRoot)) {
   // Hashed assets are immutable; index.html must be revalidated so a rebuild shows at once.
   app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))
@@ -58,7 +62,7 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.
 
 const shutdown = () => {
   server.close()
-  void store.close().finally(() => process.exit(0))
+  void Promise.allSettled([analysisPool.close(), store.close()]).finally(() => process.exit(0))
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)

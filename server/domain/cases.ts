@@ -30,7 +30,7 @@ export interface CaseEvent {
   id: number
   caseId: string
   at: string
-  action: CaseAction | 'report' | 'merge' | 'escalate' | 'rate' | 'photo'
+  action: CaseAction | 'report' | 'merge' | 'escalate' | 'rate' | 'photo' | 'lamp_repair' // lamp_repair: closed by a crew's repair of its lamp
   fromStatus: string | null
   toStatus: string | null
   username: string

@@ -62,6 +62,21 @@ export interface Lamp {
   statusChangedAt: string // ISO 8601
 }
 
+/** A lamp as the store keeps it: with the optimistic-lock version every status change bumps (ETag / If-Match). */
+export interface StoredLamp extends Lamp {
+  version: number
+}
+
+/** One status change of a lamp: the repair record crews and the audit read. */
+export interface LampStatusChange {
+  at: string // ISO 8601
+  fromStatus: LampStatus
+  toStatus: LampStatus
+  userId: string | null
+  username: string
+  closedCaseIds: string[] // outage cases the change closed (a repair)
+}
+
 /** A demo sub-district (街道) zone. */
 export interface Zone {
   id: string // 3-digit 街道 code within the county, e.g. '001'

@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { isIP } from 'node:net'
 import { hashSessionToken, type SessionPolicy } from '../auth/session-tokens.ts'
 import type { Actor, Role, User } from '../domain/roles.ts'
 import type { Store } from '../store/store.ts'
@@ -15,8 +16,29 @@ export const SESSION_COOKIE = 'gw_session'
 // Writing last_seen on every request would turn reads into writes; a minute's resolution is enough for idle expiry.
 const TOUCH_EVERY_MS = 60_000
 
+/**
+ * How many reverse proxies in front of us append to X-Forwarded-For: `TRUST_PROXY=N` (unset or 0: none, the socket's
+ * address is the client). Each trusted proxy appends the address it saw, so the client is the N-th entry from the
+ * RIGHT; everything left of it was written by the client and proves nothing.
+ */
+export function trustedProxyHops(env: string | undefined = process.env.TRUST_PROXY): number {
+  if (env === undefined || env === '' || env === 'false') return 0
+  if (env === 'true') return 1
+  const n = Number(env)
+  if (!/^\d{1,2}$/.test(env) || n > 16) throw new Error(`TRUST_PROXY must be the number of trusted proxy hops (0–16), not "${env}"`)
+  return n
+}
+
+/** The value the N-th trusted hop wrote into a comma-separated forwarding header, or undefined without one. */
+export function forwardedHop(header: string | undefined, hops: number): string | undefined {
+  if (!header || hops === 0) return undefined
+  const entries = header.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+  if (entries.length === 0) return undefined
+  return entries[Math.max(0, entries.length - hops)]
+}
+
 export function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || (process.env.TRUST_PROXY === '1' && c.req.header('x-forwarded-proto') === 'https')
+  return new URL(c.req.url).protocol === 'https:' || forwardedHop(c.req.header('x-forwarded-proto'), trustedProxyHops()) === 'https'
 }
 
 export function setSessionCookie(c: Context, token: string, maxAgeMs: number): void {
@@ -27,12 +49,11 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
 }
 
-/** The client's address: the socket's, or X-Forwarded-For's first hop when TRUST_PROXY=1 (behind the bureau's proxy). */
+/** The client's address: the socket's, or the one the trusted proxies recorded (TRUST_PROXY=N). */
 export function clientIp(c: Context): string {
-  if (process.env.TRUST_PROXY === '1') {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
+  const forwarded = forwardedHop(c.req.header('x-forwarded-for'), trustedProxyHops())
+  // A proxy writes an address; anything else in that slot is not one and is not believed.
+  if (forwarded && isIP(forwarded.replace(/^\[|\]$/g, '')) !== 0) return forwarded
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {

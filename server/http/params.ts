@@ -1,16 +1,64 @@
-// Shared zod schemas for query parameters: bbox, comma-separated enum lists, ISO 8601 instants.
+// Shared zod schemas for query parameters (bbox, comma-separated enum lists, ISO 8601 instants, bounded integers and
+// decimals) and for dates in bodies. Every number a client sends is bounded here, before a store or an analysis sees
+// it: an unbounded one reached SQLite as 1e20 and failed there as a 500.
 import { z } from 'zod'
 import type { BBox } from '../domain/types.ts'
 
-const finite = (label: string) =>
-  z.string().trim().min(1, `${label} is empty`).transform((s, ctx) => {
-    const n = Number(s)
-    if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: 'custom', message: `${label} "${s}" is not a number` })
+// Plain decimals only: Number() would also read '0x10', '1e2', '0b1', 'Infinity' and '' (as 0), none of which a
+// form or map client sends; accepting them only widens what has to be checked.
+const DECIMAL = /^-?\d+(\.\d+)?$/
+// 32 characters hold any coordinate or count at full double precision; longer is padding or an attack.
+const MAX_NUMBER_CHARS = 32
+
+function readDecimal(raw: string, label: string, ctx: z.RefinementCtx): number | undefined {
+  if (raw.length === 0) {
+    ctx.addIssue({ code: 'custom', message: `${label} is empty` })
+    return undefined
+  }
+  if (raw.length > MAX_NUMBER_CHARS || !DECIMAL.test(raw)) {
+    ctx.addIssue({ code: 'custom', message: `${label} "${raw.slice(0, MAX_NUMBER_CHARS)}" is not a number (plain decimal digits)` })
+    return undefined
+  }
+  return Number(raw)
+}
+
+/** A decimal number within [min, max], written as plain digits (`-12.5`; no hex, exponent or spaces). */
+export function decimalParam(min: number, max: number, label = 'value') {
+  return z.string().transform((raw, ctx): number => {
+    const n = readDecimal(raw, label, ctx)
+    if (n === undefined) return z.NEVER
+    if (n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `${label} must be within [${min}, ${max}]` })
       return z.NEVER
     }
     return n
   })
+}
+
+/** A whole number within [min, max], digits only (with a leading '-' when negative). */
+export function intParam(min: number, max: number, label = 'value') {
+  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min > max) throw new Error(`intParam expects safe integers min ≤ max, got ${min}, ${max}`)
+  const kind = min >= 1 ? 'a positive integer' : min >= 0 ? 'a non-negative integer' : 'an integer'
+  return z.string().transform((raw, ctx): number => {
+    if (raw.length > MAX_NUMBER_CHARS || !/^-?\d+$/.test(raw)) {
+      ctx.addIssue({ code: 'custom', message: `${label} must be ${kind}` })
+      return z.NEVER
+    }
+    const n = Number(raw)
+    if (n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: n < min ? `${label} must be at least ${min}` : `${label} must be at most ${max}` })
+      return z.NEVER
+    }
+    return n
+  })
+}
+
+export const limitParam = (max: number) => intParam(1, max, 'limit')
+
+// A million rows is beyond any list this API pages through; SQLite's OFFSET takes a 64-bit integer, and anything past
+// 2^53 could not even be represented exactly.
+export const MAX_OFFSET = 1_000_000
+export const offsetParam = intParam(0, MAX_OFFSET, 'offset')
 
 /** `bbox=west,south,east,north` in WGS84 degrees. */
 export const bboxParam = z.string().transform((raw, ctx): BBox => {
@@ -22,12 +70,10 @@ export const bboxParam = z.string().transform((raw, ctx): BBox => {
   const names = ['west', 'south', 'east', 'north'] as const
   const nums: number[] = []
   for (const [i, part] of parts.entries()) {
-    const parsed = finite(names[i] ?? 'value').safeParse(part)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message })
-      return z.NEVER
-    }
-    nums.push(parsed.data)
+    // Spaces after the commas are how people type a box by hand; they are not part of any number.
+    const n = readDecimal(part.trim(), names[i] ?? 'value', ctx)
+    if (n === undefined) return z.NEVER
+    nums.push(n)
   }
   const [west, south, east, north] = nums as [number, number, number, number]
   const problems: string[] = []
@@ -48,7 +94,7 @@ export function listParam<T extends string>(allowed: readonly T[], label: string
     if (unknown.length > 0 || values.length === 0) {
       ctx.addIssue({
         code: 'custom',
-        message: values.length === 0 ? `${label} is empty` : `unknown ${label} ${unknown.map((u) => `"${u}"`).join(', ')}; expected one of ${allowed.join(', ')}`,
+        message: values.length === 0 ? `${label} is empty` : `unknown ${label} ${unknown.slice(0, 5).map((u) => `"${u.slice(0, 32)}"`).join(', ')}; expected one of ${allowed.join(', ')}`,
       })
       return z.NEVER
     }
@@ -56,18 +102,59 @@ export function listParam<T extends string>(allowed: readonly T[], label: string
   })
 }
 
+// Years the bureau's records can mean: nothing before 1900 or after 9999 (where ISO 8601's four digits end).
+const MIN_YEAR = 1900
+const MAX_YEAR = 9999
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+const daysInMonth = (y: number, m: number) => (m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31)
+
+/** Whether this year, month (1–12) and day exist on the calendar, within the years accepted. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+// A space before the offset is read as '+': it is what an unencoded '+' in a query string decodes to, and it can
+// mean nothing else.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+\- ])(\d{2}):(\d{2}))$/
+// China Standard Time, UTC+8 all year (no daylight saving since 1991): a bare date is the bureau's day.
+const CHINA_OFFSET_MINUTES = 8 * 60
+
+/**
+ * Epoch milliseconds of an ISO 8601 date (midnight China time) or date-time with offset; undefined for anything
+ * else, including dates and times that do not exist (2024-02-30, 24:00, +25:00). Date.parse is not used for the
+ * check: V8 reads 2024-02-30 as 1 March.
+ */
+export function parseInstant(raw: string): number | undefined {
+  const d = DATE.exec(raw)
+  if (d) {
+    const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])]
+    return isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) - CHINA_OFFSET_MINUTES * 60_000 : undefined
+  }
+  const m = DATE_TIME.exec(raw)
+  if (!m) return undefined
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number]
+  const millis = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3))
+  const offsetHours = Number(m[10] ?? '0')
+  const offsetMinutes = Number(m[11] ?? '0')
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined
+  const offsetMs = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMs
+}
+
 /** ISO 8601 date or date-time; a date-time without an offset is refused, since the bureau's clock (+08:00) and UTC differ by 8 h. */
 export const instantParam = z.string().transform((raw, ctx): number => {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw)
-  const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw)
-  // A bare date means midnight in China Standard Time, the bureau's day.
-  const ms = dateOnly ? Date.parse(`${raw}T00:00:00+08:00`) : withZone ? Date.parse(raw) : Number.NaN
-  if (!Number.isFinite(ms)) {
-    ctx.addIssue({ code: 'custom', message: `"${raw}" is not an ISO 8601 date (YYYY-MM-DD) or date-time with offset` })
+  const ms = parseInstant(raw)
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 40)}" is not an ISO 8601 date (YYYY-MM-DD) or date-time with offset that exists` })
     return z.NEVER
   }
   return ms
 })
 
-export const limitParam = (max: number) =>
-  z.string().regex(/^\d+$/, 'limit must be a positive integer').transform(Number).pipe(z.number().int().min(1).max(max, `limit must be at most ${max}`))
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-31), kept as the string: for dates stored as dates, like deadlines. */
+export const calendarDateString = z.string().refine((raw) => {
+  const d = DATE.exec(raw)
+  return d !== null && isCalendarDate(Number(d[1]), Number(d[2]), Number(d[3]))
+}, 'must be an existing date YYYY-MM-DD')

@@ -3,6 +3,7 @@ import type { Context, ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { ConflictError, NotFoundError } from '../store/errors.ts'
+import { PoolUnavailableError } from '../workers/pool-errors.ts'
 
 export interface ProblemDetail {
   path: string // dotted path of the offending input, e.g. 'bbox'
@@ -33,8 +34,31 @@ const TITLES: Record<string, string> = {
   'rule-violations': 'The guidance point breaks street rules',
   'too-few-cells': 'Too few cells for a hotspot analysis',
   'zero-variance': 'No variation to analyse',
+  'invalid-request': 'Invalid request',
+  'invalid-header': 'Invalid request header',
+  'precondition-required': 'If-Match required',
+  'invalid-transition': 'Step not possible in this state',
+  'category-mismatch': 'Cases of different categories',
+  'unknown-unit': 'Unknown responsible unit',
+  'not-a-repeat': 'Not a repeat of that case',
+  'unnamed-street': 'The street has no name',
+  'no-study-area': 'No study area',
+  'outside-district': 'Outside the district',
+  'unsupported-media-type': 'Unsupported media type',
+  'method-not-allowed': 'Method not allowed',
+  'invalid-geometry': 'Invalid geometry',
+  'too-many-pairs': 'Too many cell pairs for one analysis',
+  'period-too-long': 'Period too long to analyse',
+  busy: 'Analysis capacity busy',
+  'analysis-timeout': 'Analysis ran out of time',
   internal: 'Internal server error',
 }
+
+/** The title of a problem code; undefined for a code without one (rendered as "Error", which the API tests refuse). */
+export const problemTitle = (code: string): string | undefined => TITLES[code]
+
+// Hono's own refusals (HTTPException) by status, for the few it raises itself.
+const HTTP_CODES: Record<number, string> = { 400: 'invalid-request', 404: 'not-found', 405: 'method-not-allowed', 413: 'too-large', 415: 'unsupported-media-type' }
 
 /** Thrown by handlers and validators; rendered by `onError` as application/problem+json. */
 export class ProblemError extends Error {
@@ -72,8 +96,9 @@ export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(c, { ...err.extensions, ...toProblem(err.status, err.code, err.message, err.errors) }, err.headers)
   if (err instanceof NotFoundError) return problemResponse(c, toProblem(404, 'not-found', err.message))
   if (err instanceof ConflictError) return problemResponse(c, toProblem(409, 'conflict', err.message))
+  if (err instanceof PoolUnavailableError) return problemResponse(c, toProblem(503, err.code, err.message), { 'retry-after': String(err.retryAfterSeconds) })
   if (err instanceof HTTPException && err.status < 500) {
-    const code = err.status === 404 ? 'not-found' : err.status === 413 ? 'too-large' : `http-${err.status}`
+    const code = HTTP_CODES[err.status] ?? `http-${err.status}`
     return problemResponse(c, toProblem(err.status, code, err.message || 'Request refused'))
   }
   console.error('[gridwatch] unhandled error on', c.req.method, c.req.path, err)

@@ -1,14 +1,18 @@
 // Fixed-window rate limits kept in memory (one process serves a bureau). Over the limit: 429 with Retry-After.
+//
+// Keys are hashed before they are stored, so a key costs the same few bytes whatever a client sends, and the
+// store is bounded: past `maxKeys` live keys the oldest window is forgotten first. An attacker who could flood the
+// store with fresh keys would only forget other clients' counts, never grow the process; every key a limiter sees is
+// built from input already validated and normalised by the caller, so padding a value cannot make a new key.
+import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from './env.ts'
 import { ProblemError } from './problem.ts'
 
-export interface RateLimitOptions {
+export interface WindowLimit {
   windowMs: number // length of one counting window
-  max: number // requests allowed per key per window
-  key: (c: Context<AppEnv>) => string | Promise<string>
-  clock: () => Date
+  max: number // events allowed per key per window
 }
 
 export class RateLimitError extends ProblemError {
@@ -17,20 +21,78 @@ export class RateLimitError extends ProblemError {
   }
 }
 
-export function rateLimit(options: RateLimitOptions) {
-  const windows = new Map<string, { startMs: number; count: number }>()
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const now = options.clock().getTime()
-    const key = await options.key(c)
-    let w = windows.get(key)
-    if (!w || now - w.startMs >= options.windowMs) {
+// 10,000 live windows × ~100 bytes: about a megabyte at most, whatever the traffic.
+const DEFAULT_MAX_KEYS = 10_000
+
+const digest = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
+
+/** Counts events per key in fixed windows, in bounded memory. */
+export class WindowCounter {
+  private readonly windows = new Map<string, { startMs: number; count: number }>()
+
+  constructor(
+    private readonly limit: WindowLimit,
+    private readonly clock: () => Date,
+    private readonly maxKeys = DEFAULT_MAX_KEYS,
+  ) {}
+
+  /** Seconds until `key` may act again, or 0 when it is under its limit. Counts nothing. */
+  retryAfter(key: string): number {
+    const w = this.live(digest(key), this.clock().getTime())
+    return w && w.count >= this.limit.max ? this.secondsLeft(w.startMs) : 0
+  }
+
+  /** Counts one event for `key`; returns the seconds to wait when this event is over the limit, else 0. */
+  hit(key: string): number {
+    const now = this.clock().getTime()
+    const k = digest(key)
+    let w = this.live(k, now)
+    if (!w) {
       w = { startMs: now, count: 0 }
-      windows.set(key, w)
-      // Forget finished windows so the map stays as small as the set of active clients.
-      if (windows.size > 10_000) for (const [k, v] of windows) if (now - v.startMs >= options.windowMs) windows.delete(k)
+      this.remember(k, w, now)
     }
     w.count += 1
-    if (w.count > options.max) throw new RateLimitError(Math.max(1, Math.ceil((w.startMs + options.windowMs - now) / 1000)))
+    return w.count > this.limit.max ? this.secondsLeft(w.startMs) : 0
+  }
+
+  get size(): number {
+    return this.windows.size
+  }
+
+  private live(k: string, now: number) {
+    const w = this.windows.get(k)
+    return w && now - w.startMs < this.limit.windowMs ? w : undefined
+  }
+
+  private remember(k: string, w: { startMs: number; count: number }, now: number): void {
+    this.windows.delete(k) // re-inserted last: the Map's order is the windows' age
+    if (this.windows.size >= this.maxKeys) {
+      for (const [key, v] of this.windows) if (now - v.startMs >= this.limit.windowMs) this.windows.delete(key)
+      // Still full of live windows: forget the oldest ones.
+      for (const key of this.windows.keys()) {
+        if (this.windows.size < this.maxKeys) break
+        this.windows.delete(key)
+      }
+    }
+    this.windows.set(k, w)
+  }
+
+  private secondsLeft(startMs: number): number {
+    return Math.max(1, Math.ceil((startMs + this.limit.windowMs - this.clock().getTime()) / 1000))
+  }
+}
+
+export interface RateLimitOptions extends WindowLimit {
+  key: (c: Context<AppEnv>) => string
+  clock: () => Date
+}
+
+/** Every request counts: for public endpoints, keyed by client address. */
+export function rateLimit(options: RateLimitOptions) {
+  const counter = new WindowCounter(options, options.clock)
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const wait = counter.hit(options.key(c))
+    if (wait > 0) throw new RateLimitError(wait)
     await next()
   })
 }

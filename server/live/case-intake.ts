@@ -8,7 +8,8 @@ import { routeCase, type ResponsibleUnit } from '../domain/case-routing.ts'
 import { computeDeadlineMs, pullInDeadlineMs } from '../domain/case-deadlines.ts'
 import type { Case } from '../domain/cases.ts'
 import { LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
-import { OPEN_INCIDENT_STATUSES, type Lamp, type LngLat } from '../domain/types.ts'
+import { OPEN_INCIDENT_STATUSES, type BBox, type Lamp, type LngLat } from '../domain/types.ts'
+import { DISTRICT_MARGIN_M, insideDistrict } from '../domain/district-bounds.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from '../analysis/local-metric.ts'
 import type { EscalateFn, Store } from '../store/store.ts'
 
@@ -22,6 +23,7 @@ interface Places {
   lampIndex: KDBush | undefined
   units: ResponsibleUnit[]
   unitById: Map<string, ResponsibleUnit>
+  bounds: BBox | undefined
 }
 
 /** Priority and deadline after a case gains reports: escalation at the policy's thresholds pulls the deadline in once. */
@@ -39,7 +41,7 @@ export class CaseIntake {
 
   private load(): Promise<Places> {
     this.places ??= (async () => {
-      const [zones, streets, lamps, units] = await Promise.all([this.store.zones(), this.store.streets({}), this.store.lamps({}), this.store.units()])
+      const [zones, streets, lamps, units, info] = await Promise.all([this.store.zones(), this.store.streets({}), this.store.lamps({}), this.store.units(), this.store.info()])
       let lampIndex: KDBush | undefined
       if (lamps.length > 0) {
         lampIndex = new KDBush(lamps.length)
@@ -53,6 +55,7 @@ export class CaseIntake {
         lampIndex,
         units,
         unitById: new Map(units.map((u) => [u.id, u])),
+        bounds: info.bounds,
       }
     })().catch((err: unknown) => {
       this.places = undefined
@@ -63,6 +66,12 @@ export class CaseIntake {
 
   async units(): Promise<Map<string, ResponsibleUnit>> {
     return (await this.load()).unitById
+  }
+
+  /** Whether a point is in the district (with the stated margin); an empty store has no district and takes nothing. */
+  async inDistrict(coordinates: LngLat): Promise<boolean> {
+    const { bounds } = await this.load()
+    return bounds !== undefined && insideDistrict(bounds, coordinates, DISTRICT_MARGIN_M)
   }
 
   /** Zone, nearest street, the lamp a lamp report names, the responsible unit and the initial deadline. */

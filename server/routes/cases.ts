@@ -7,12 +7,15 @@ import { computeDeadlineMs, extendDeadlineMs, isOverdue, pullInDeadlineMs } from
 import type { Case, CaseFields } from '../domain/cases.ts'
 import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
 import type { User } from '../domain/roles.ts'
+import { CASE_READERS, caseListScope, mayAddPhoto, mayReadCase, unitScopeAllows } from '../domain/case-access.ts'
 import { INCIDENT_STATUSES } from '../domain/types.ts'
 import { actorOf, requireRole, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
-import { instantParam, limitParam, listParam } from '../http/params.ts'
+import { instantParam, limitParam, listParam, offsetParam } from '../http/params.ts'
+import { parseIfMatch } from '../http/etag.ts'
 import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
+import { requireInDistrict } from '../http/district.ts'
 import { CaseIntake, escalateCase } from '../live/case-intake.ts'
 import type { LightingState } from '../live/lighting-state.ts'
 import { readPhotoUpload } from '../http/photo-upload.ts'
@@ -31,7 +34,7 @@ const casesQuery = z
     from: instantParam.optional(),
     to: instantParam.optional(),
     limit: limitParam(1000).optional(),
-    offset: z.string().regex(/^\d+$/).transform(Number).optional(),
+    offset: offsetParam.optional(),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be later than to', path: ['from'] })
 
@@ -53,20 +56,9 @@ const intakeBody = z.strictObject({
 
 const idParam = z.object({ id: z.string().min(1).max(32) })
 
-/** Parses If-Match: `3`, `"3"` or `W/"3"`. */
-function ifMatchVersion(c: Context<AppEnv>): number {
-  const raw = c.req.header('if-match')
-  if (raw === undefined) throw new ProblemError(428, 'precondition-required', 'send If-Match with the case version you loaded (its ETag), so concurrent edits cannot overwrite each other')
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(raw.trim())
-  if (!m) throw new ProblemError(400, 'invalid-header', `If-Match "${raw}" is not a case version`)
-  return Number(m[1])
-}
-
-/** A unit handler acts only on its own unit's cases; everyone else is scoped by role alone. */
+/** 403 unless one of the user's roles lets them read this case (a unit handler: only its own unit's). */
 function assertMayView(user: User, c: Case): void {
-  if (user.roles.includes('unit') && user.roles.length === 1 && c.unitId !== user.unitId) {
-    throw new ProblemError(403, 'forbidden', `case ${c.id} belongs to another unit`)
-  }
+  if (!mayReadCase(user, c)) throw new ProblemError(403, 'forbidden', `case ${c.id} belongs to another unit`)
 }
 
 export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingState, photos: PhotoFiles, clock: () => Date) => {
@@ -85,16 +77,16 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
   }
 
   return new Hono<AppEnv>()
-    .get('/cases', requireRole('dispatcher', 'inspector', 'unit', 'leader', 'admin'), validate('query', casesQuery), async (c) => {
+    .get('/cases', requireRole(...CASE_READERS), validate('query', casesQuery), async (c) => {
       const q = c.req.valid('query')
       const user = signedInUser(c)
-      const unitOnly = user.roles.includes('unit') && user.roles.length === 1
-      if (unitOnly && !user.unitId) throw new ProblemError(403, 'forbidden', 'your account is not attached to a responsible unit')
+      const scope = caseListScope(user)
+      if (scope.kind === 'none') throw new ProblemError(403, 'forbidden', scope.reason)
       const now = clock().getTime()
       const page = await store.cases({
         statuses: q.state,
         categories: q.category,
-        unitId: unitOnly ? (user.unitId ?? undefined) : q.unit,
+        unitId: scope.kind === 'unit' ? scope.unitId : q.unit,
         zoneId: q.zone,
         overdueAtMs: q.overdue ? now : undefined,
         escalated: q.escalated === undefined ? undefined : q.escalated === 'true',
@@ -111,6 +103,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
     })
     .post('/cases', requireRole('inspector', 'dispatcher'), validate('json', intakeBody), async (c) => {
       const b = c.req.valid('json')
+      await requireInDistrict(intake, [b.lon, b.lat])
       const at = clock()
       const where = await intake.locate(b.category, [b.lon, b.lat], at.getTime(), b.lamp_id)
       const created = await store.createReport(
@@ -123,7 +116,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       c.header('etag', `"${created.version}"`)
       return c.json({ ...(await detail(created)), repeat_candidates: candidates.map((x) => ({ id: x.id, distance_m: Math.round(x.distanceM), same_lamp: x.sameLamp })) }, 201)
     })
-    .get('/cases/:id', requireRole('dispatcher', 'inspector', 'unit', 'leader', 'admin'), validate('param', idParam), async (c) => {
+    .get('/cases/:id', requireRole(...CASE_READERS), validate('param', idParam), async (c) => {
       const found = await loadCase(c, c.req.valid('param').id)
       const user = signedInUser(c)
       c.header('etag', `"${found.version}"`)
@@ -138,7 +131,8 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       const check = checkTransition({ status: found.status, extensionRequested: found.extensionRequested }, action, user.roles)
       if (!check.ok && check.reason === 'forbidden') throw new ProblemError(403, 'forbidden', check.detail)
       assertMayView(user, found)
-      const expected = ifMatchVersion(c)
+      if (!unitScopeAllows(user, found, action)) throw new ProblemError(403, 'forbidden', `case ${id} belongs to another unit; as a unit handler you act on your own unit's cases only`)
+      const expected = parseIfMatch(c.req.header('if-match'), 'case')
       if (expected !== found.version) throw new ProblemError(409, 'conflict', `case ${id} is at version ${found.version}, not ${expected}: it changed since you loaded it`)
       if (!check.ok) throw new ProblemError(409, 'invalid-transition', check.detail)
       const now = clock().getTime()
@@ -196,25 +190,29 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       const { into } = c.req.valid('json')
       const [from, target] = await Promise.all([store.case(id), store.case(into)])
       if (!from || !target) throw new ProblemError(404, 'not-found', `case ${from ? into : id} does not exist`)
+      assertMayView(signedInUser(c), from)
+      const expected = parseIfMatch(c.req.header('if-match'), 'case')
+      if (expected !== from.version) throw new ProblemError(409, 'conflict', `case ${id} is at version ${from.version}, not ${expected}: it changed since you loaded it`)
       if (from.category !== target.category) throw new ProblemError(422, 'category-mismatch', `case ${id} (${from.category}) and ${into} (${target.category}) are different problems`)
-      const merged = await store.mergeCase(id, into, actorOf(c), clock(), escalateCase)
+      const merged = await store.mergeCase(id, into, expected, actorOf(c), clock(), escalateCase)
       c.header('etag', `"${merged.version}"`)
       return c.json(await detail(merged))
     })
     .post('/cases/:id/photos', requireRole('unit', 'inspector', 'dispatcher'), validate('param', idParam), async (c) => {
       const found = await loadCase(c, c.req.valid('param').id)
-      const { bytes, contentType } = await readPhotoUpload(c)
       const user = signedInUser(c)
+      if (!mayAddPhoto(user, found)) throw new ProblemError(403, 'forbidden', `case ${found.id} belongs to another unit`)
+      const { bytes, contentType } = await readPhotoUpload(c)
       const stage = user.roles.includes('unit') ? 'handling' : user.roles.includes('inspector') ? 'verification' : 'report'
       const id = await photos.save(bytes)
       const photo = { id, caseId: found.id, stage: stage as 'handling' | 'verification' | 'report', contentType, bytes: bytes.length, uploadedAt: clock().toISOString(), uploadedBy: user.username }
       await store.addPhoto(photo, actorOf(c))
       return c.json(photoJson(photo), 201)
     })
-    .get('/photos/:id', requireUser(), validate('param', z.object({ id: z.string().uuid() })), async (c) => {
+    .get('/photos/:id', requireRole(...CASE_READERS), validate('param', z.object({ id: z.string().uuid() })), async (c) => {
       const photo = await store.photo(c.req.valid('param').id)
       if (!photo) throw new ProblemError(404, 'not-found', 'no such photo')
-      await loadCase(c, photo.caseId) // a unit sees only its own cases' photos
+      await loadCase(c, photo.caseId) // a photo is readable by exactly those who may read its case
       const bytes = await photos.read(photo.id)
       // Served only as the image type detected at upload, never sniffed, never able to run script.
       return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 200, {

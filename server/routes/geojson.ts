@@ -1,5 +1,5 @@
 // Domain records → RFC 7946 features. Properties are snake_case, the API's wire convention.
-import type { Building, GridCell, Incident, Intersection, Lamp, Street, WaterFeature, Zone } from '../domain/types.ts'
+import type { Building, GridCell, Incident, Intersection, StoredLamp, Street, WaterFeature, Zone } from '../domain/types.ts'
 
 type Geometry =
   | { type: 'Point'; coordinates: [number, number] }
@@ -33,11 +33,12 @@ export const streetFeature = (s: Street) => ({
  * `working`: lit as the dark-zone analysis counts it (status ok and no open outage report); `zoneId`: the zone of
  * the lamp's street, which decides which crews may change it.
  */
-export const lampFeature = (l: Lamp, working: boolean, zoneId: string | null) => ({
+/** A lamp as a feature; `version` is what a status change sends back as If-Match. */
+export const lampFeature = (l: StoredLamp, working: boolean, zoneId: string | null) => ({
   type: 'Feature' as const,
   id: l.id,
   geometry: { type: 'Point' as const, coordinates: l.coordinates },
-  properties: { status: l.status, working, zone_id: zoneId, street_id: l.streetId, height_m: l.heightM, maintainer: l.maintainer, installed_at: l.installedAt, status_changed_at: l.statusChangedAt },
+  properties: { status: l.status, working, zone_id: zoneId, street_id: l.streetId, height_m: l.heightM, maintainer: l.maintainer, installed_at: l.installedAt, status_changed_at: l.statusChangedAt, version: l.version },
 })
 
 export const incidentFeature = (x: Incident) => ({

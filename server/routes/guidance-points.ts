@@ -4,21 +4,23 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { createGuidanceChecker, type GuidanceChecker, type GuidanceContext } from '../analysis/guidance-check.ts'
-import { suggestGuidanceSites } from '../analysis/guidance-suggestions.ts'
+import { polygonRingProblems } from '../analysis/polygon-validity.ts'
+import { DISTRICT_MARGIN_M, insideDistrict } from '../domain/district-bounds.ts'
 import { GUIDANCE_STATUSES, RULE_CHECKED_STATUSES, canMoveGuidanceStatus, type GuidancePoint } from '../domain/guidance-points.ts'
 import { actorOf, requireRole } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
-import { instantParam } from '../http/params.ts'
+import { instantParam, intParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Store } from '../store/store.ts'
+import type { AnalysisPool } from '../workers/analysis-pool.ts'
+import { guidanceContextBuffers, packGuidanceContext, packPositions } from '../workers/packing.ts'
+import { checkPeriodCap } from './analysis-caps.ts'
 
 const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
-const ring = z
-  .array(lngLat)
-  .min(4, 'a polygon ring needs at least 4 positions')
-  .max(200)
-  .refine((r) => r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1], 'a polygon ring must be closed (first position = last)')
+// The shape is checked here (400 when it is not a ring of positions at all); whether the ring is a valid polygon —
+// closed, simple, small enough — is a 422 from polygonRingProblems, like any other rule the drawing breaks.
+const ring = z.array(lngLat).min(1).max(10_000)
 const geometry = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Point'), coordinates: lngLat }),
   z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(1, 'holes are not supported') }),
@@ -51,16 +53,23 @@ const patchBody = z
     unit: fields.unit.optional(),
     off_street: fields.off_street.optional(),
     status: z.enum(GUIDANCE_STATUSES).optional(),
-    version: z.number().int().min(1).optional(), // optimistic lock: refuse if someone changed the point since
+    version: z.number().int().min(1), // optimistic lock: required, so an edit never overwrites one made meanwhile
   })
   .refine((b) => Object.keys(b).filter((k) => k !== 'version').length > 0, 'give at least one field to change')
+
+/** 422 invalid-geometry for a polygon that is open, crosses itself, encloses nothing or has too many vertices. */
+function assertValidGeometry(g: z.output<typeof geometry>): void {
+  if (g.type !== 'Polygon') return
+  const problems = polygonRingProblems(g.coordinates[0] ?? [])
+  if (problems.length > 0) throw new ProblemError(422, 'invalid-geometry', problems.join('; '), problems.map((message) => ({ path: 'geometry.coordinates', message })))
+}
 
 const suggestionsQuery = z
   .strictObject({
     from: instantParam.optional(),
     to: instantParam.optional(),
-    walk_radius_m: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().min(50).max(1000)).optional(),
-    max: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(50)).optional(),
+    walk_radius_m: intParam(50, 1000, 'walk_radius_m').optional(),
+    max: intParam(1, 50, 'max').optional(),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be later than to', path: ['from'] })
 
@@ -89,7 +98,7 @@ const pointFeature = (p: GuidancePoint, violations: unknown[]) => ({
   },
 })
 
-export const guidancePointRoutes = (store: Store, clock: () => Date) => {
+export const guidancePointRoutes = (store: Store, clock: () => Date, analysis: AnalysisPool) => {
   // The checker indexes every street; rebuild it only when streets' categories or the points change.
   let cached: Promise<{ context: GuidanceContext; checker: GuidanceChecker }> | undefined
   const invalidate = () => {
@@ -107,9 +116,20 @@ export const guidancePointRoutes = (store: Store, clock: () => Date) => {
   const check = async (p: Pick<GuidancePoint, 'geometry' | 'capacity' | 'offStreet'> & { id?: string }) =>
     (await rules()).checker.check({ id: p.id, geometry: p.geometry, capacity: p.capacity, offStreet: p.offStreet })
 
+  /** A stored point must be a valid shape inside the district (with the intake's margin). */
+  async function assertPlaceable(g: z.output<typeof geometry>): Promise<void> {
+    assertValidGeometry(g)
+    const { bounds } = await store.info()
+    const positions = g.type === 'Point' ? [g.coordinates] : (g.coordinates[0] ?? [])
+    if (!bounds || positions.some((p) => !insideDistrict(bounds, p, DISTRICT_MARGIN_M))) {
+      throw new ProblemError(422, 'outside-district', `the guidance point lies outside the district (more than ${DISTRICT_MARGIN_M} m beyond its bounds)`, [{ path: 'geometry', message: 'outside the district' }])
+    }
+  }
+
   const routes = new Hono<AppEnv>()
     .post('/guidance-points/check', validate('json', checkBody), async (c) => {
       const b = c.req.valid('json')
+      assertValidGeometry(b.geometry)
       return c.json({ violations: await check({ id: b.id, geometry: b.geometry, capacity: b.capacity ?? 1, offStreet: b.off_street ?? false }) })
     })
     .get('/guidance-points', requireRole('planner', 'leader', 'admin', 'dispatcher', 'inspector'), validate('query', z.strictObject({ include_retired: z.enum(['true', 'false']).optional() })), async (c) => {
@@ -121,11 +141,15 @@ export const guidancePointRoutes = (store: Store, clock: () => Date) => {
       const q = c.req.valid('query')
       const toMs = q.to ?? clock().getTime()
       const fromMs = q.from ?? toMs - DEFAULT_DEMAND_DAYS * 86_400_000
+      checkPeriodCap(fromMs, toMs)
       const demand = (await store.incidents({ categories: VENDING_CATEGORIES, fromMs, toMs, limit: 1_000_000 })).items
       const { context } = await rules()
       // Only points that are or will be in service count as already serving demand.
       const serving = (await store.guidancePoints({})).filter((p) => p.status !== 'proposed')
-      const result = suggestGuidanceSites(demand, { ...context, points: serving.map((p) => ({ id: p.id, geometry: p.geometry })) }, { walkRadiusM: q.walk_radius_m, maxSuggestions: q.max })
+      // Indexing every street and the greedy search take a second or more: on the analysis pool, not the event loop.
+      const packed = packGuidanceContext({ ...context, points: serving.map((p) => ({ id: p.id, geometry: p.geometry })) })
+      const positions = packPositions(demand)
+      const result = await analysis.run('suggestSites', { demand: positions, context: packed, walkRadiusM: q.walk_radius_m, maxSuggestions: q.max }, [positions.buffer, ...guidanceContextBuffers(packed)])
       return c.json({
         type: 'FeatureCollection' as const,
         period: { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() },
@@ -147,6 +171,7 @@ export const guidancePointRoutes = (store: Store, clock: () => Date) => {
     })
     .post('/guidance-points', requireRole('planner', 'admin'), validate('json', createBody), async (c) => {
       const b = c.req.valid('json')
+      await assertPlaceable(b.geometry)
       const point = await store.createGuidancePoint(
         { name: b.name, geometry: b.geometry, capacity: b.capacity, openingHours: b.opening_hours ?? '', allowedGoods: b.allowed_goods ?? '', unit: b.unit, offStreet: b.off_street ?? false },
         actorOf(c),
@@ -160,6 +185,8 @@ export const guidancePointRoutes = (store: Store, clock: () => Date) => {
       const b = c.req.valid('json')
       const current = await store.guidancePoint(id)
       if (!current) throw new ProblemError(404, 'not-found', `guidance point ${id} does not exist`)
+      if (b.geometry) await assertPlaceable(b.geometry)
+      if (b.version !== current.version) throw new ProblemError(409, 'conflict', `guidance point ${id} is at version ${current.version}, not ${b.version}: it changed since you loaded it`)
       if (b.status && !canMoveGuidanceStatus(current.status, b.status)) {
         throw new ProblemError(409, 'conflict', `a ${current.status} guidance point cannot become ${b.status}`)
       }

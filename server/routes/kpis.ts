@@ -9,7 +9,7 @@ import { MEASURE_AREAS, MEASURE_STATUSES, type Measure } from '../domain/cases.t
 import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
 import { actorOf, requireRole, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
-import { instantParam } from '../http/params.ts'
+import { calendarDateString, instantParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { CaseIntake } from '../live/case-intake.ts'
@@ -35,7 +35,7 @@ const measureBody = z.strictObject({
   description: z.string().trim().max(2000).optional(),
   unit_id: z.string().trim().min(1).max(16),
   person: z.string().trim().min(1).max(64),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'deadline is a date YYYY-MM-DD'),
+  deadline: calendarDateString,
 })
 const measurePatch = z
   .strictObject({
@@ -64,6 +64,12 @@ const csvCell = (v: unknown) => {
 
 
 export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) => {
+  /** A measure names a responsible unit that exists; a typo would leave it owned by nobody. */
+  async function assertKnownUnit(unitId: string): Promise<void> {
+    const units = await intake.units()
+    if (!units.has(unitId)) throw new ProblemError(422, 'unknown-unit', `no responsible unit ${unitId}; expected one of ${[...units.keys()].join(', ')}`)
+  }
+
   /** The cases the KPIs count: those reported in the period (computeKpis counts nothing else). */
   async function kpiCases(fromMs: number, toMs: number): Promise<KpiCase[]> {
     const { items } = await store.cases({ includeMerged: true, fromMs, toMs, limit: 10_000_000 })
@@ -149,6 +155,7 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
     })
     .post('/measures', requireRole('leader', 'admin', 'inspector'), validate('json', measureBody), async (c) => {
       const b = c.req.valid('json')
+      await assertKnownUnit(b.unit_id)
       const m = await store.createMeasure({ area: b.area, title: b.title, description: b.description ?? '', unitId: b.unit_id, person: b.person, deadline: b.deadline }, actorOf(c), clock())
       return c.json(measureJson(m, chinaDate(clock().getTime())), 201)
     })
@@ -158,8 +165,10 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
       const user = signedInUser(c)
       const current = await store.measure(id)
       if (!current) throw new ProblemError(404, 'not-found', `measure ${id} does not exist`)
-      // A unit reports progress on its own measures only, and cannot reassign or reschedule them.
-      if (user.roles.length === 1 && user.roles[0] === 'unit') {
+      if (b.unit_id !== undefined) await assertKnownUnit(b.unit_id)
+      // A unit reports progress on its own measures only, and cannot reassign or reschedule them — whatever other
+      // roles the account holds, unless one of them (leader, admin, inspector) grants the edit by itself.
+      if (!user.roles.some((r) => r === 'leader' || r === 'admin' || r === 'inspector')) {
         if (current.unitId !== user.unitId) throw new ProblemError(403, 'forbidden', `measure ${id} belongs to another unit`)
         if (b.unit_id !== undefined || b.deadline !== undefined || b.title !== undefined) throw new ProblemError(403, 'forbidden', 'a unit may report progress, status and notes only')
       }

@@ -2,7 +2,7 @@
 // Public (the citizen's report page needs them): streets, zones, intersections, basemap. Staff only: lamps, grid.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { LAMP_STATUSES, STREET_CATEGORIES } from '../domain/types.ts'
+import { LAMP_STATUSES, STREET_CATEGORIES, type BBox, type LngLat } from '../domain/types.ts'
 import { requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { bboxParam, listParam } from '../http/params.ts'
@@ -29,6 +29,13 @@ const idParam = z.object({ id: z.string().min(1).max(64) })
 // The unit grid has ~7,000 cells for the demo district; beyond this many a client must ask for a bbox.
 const MAX_GRID_CELLS = 20_000
 
+const ringBox = (rings: readonly (readonly LngLat[])[]): BBox => {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const ring of rings) for (const [x, y] of ring) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)]
+  return [w, s, e, n]
+}
+const boxesMeet = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+
 export const layerRoutes = (store: Store, lighting: LightingState) => {
   // A street's zone never changes while the server runs: look the lamps' zones up in one map, built once.
   let zones: Promise<Map<string, string | null>> | undefined
@@ -52,9 +59,15 @@ export const layerRoutes = (store: Store, lighting: LightingState) => {
       const lamp = await store.lamp(c.req.valid('param').id)
       if (!lamp) throw new ProblemError(404, 'not-found', `lamp ${c.req.valid('param').id} does not exist`)
       const [{ working }, zoneOf] = await Promise.all([lighting.get(), streetZones()])
+      c.header('etag', `"${lamp.version}"`)
       return c.json(lampFeature(lamp, working.get(lamp.id) ?? false, zoneOf.get(lamp.streetId) ?? null))
     })
-    .get('/zones', validate('query', z.strictObject({})), async (c) => c.json(featureCollection(await store.zones(), zoneFeature)))
+    .get('/zones', validate('query', bboxOnly), async (c) => {
+      // Like every layer, zones take a bbox: those whose outline's box meets it.
+      const { bbox } = c.req.valid('query')
+      const zones = await store.zones()
+      return c.json(featureCollection(bbox ? zones.filter((z) => boxesMeet(ringBox(z.coordinates), bbox)) : zones, zoneFeature))
+    })
     .get('/intersections', validate('query', bboxOnly), async (c) =>
       c.json(featureCollection(await store.intersections({ bbox: c.req.valid('query').bbox }), intersectionFeature)),
     )

@@ -7,7 +7,6 @@ import { METERS_PER_DEGREE, computeMetersPerDegreeLng } from '../analysis/local-
 import { computeDarkZones, type DarkLine } from '../analysis/dark-zones.ts'
 import { rankDarkStretches } from '../analysis/dark-zone-priority.ts'
 import { proposeRetrofitLamps } from '../analysis/retrofit-plan.ts'
-import { computeVisitOrder } from '../analysis/visit-order.ts'
 import { LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
 import { chinaHour } from '../domain/china-time.ts'
 import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../domain/types.ts'
@@ -15,9 +14,12 @@ import { actorOf, mayActInZone, requireRole, requireUser, signedInUser } from '.
 import type { AppEnv } from '../http/env.ts'
 import { bboxParam, limitParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
+import { parseIfMatch } from '../http/etag.ts'
 import { validate } from '../http/validate.ts'
 import type { LightingState } from '../live/lighting-state.ts'
 import type { Store } from '../store/store.ts'
+import type { AnalysisPool } from '../workers/analysis-pool.ts'
+import { packPositions } from '../workers/packing.ts'
 import { lampFeature } from './geojson.ts'
 
 const zoneQuery = z.strictObject({ zone: z.string().regex(/^\d{3}$/, 'zone ids are 3 digits').optional() })
@@ -63,7 +65,7 @@ const csvCell = (v: string | number | null) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export const lightingRoutes = (store: Store, lighting: LightingState, clock: () => Date) => {
+export const lightingRoutes = (store: Store, lighting: LightingState, clock: () => Date, analysis: AnalysisPool) => {
   const totalsJson = (t: { totalLengthM: number; darkLengthM: number; litShare: number }) => ({
     total_length_m: Math.round(t.totalLengthM * 10) / 10,
     dark_length_m: Math.round(t.darkLengthM * 10) / 10,
@@ -197,7 +199,9 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
         const zoneId = streetById.get(l.streetId)?.zoneId ?? null
         return working.get(l.id) === false && (zone === undefined || zoneId === zone) && (!user.roles.includes('crew') || mayActInZone(user, zoneId))
       })
-      const visit = computeVisitOrder(broken.map((l) => l.coordinates))
+      // 2-opt over a district's broken lamps takes seconds: on the analysis pool, not the event loop.
+      const stops = packPositions(broken)
+      const visit = await analysis.run('orderVisits', { stops }, [stops.buffer])
       return c.json({
         stops: visit.order.map((i, k) => {
           const lamp = broken[i]!
@@ -222,18 +226,27 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
       if (!existing) throw new ProblemError(404, 'not-found', `lamp ${id} does not exist`)
       const zoneId = (await store.street(existing.streetId))?.zoneId ?? null
       if (!mayActInZone(user, zoneId)) throw new ProblemError(403, 'forbidden', `lamp ${id} is in zone ${zoneId ?? 'none'}, outside your assigned zones`)
-      const { lamp, closedIncidentIds } = await store.updateLampStatus(id, status, actorOf(c), clock())
+      const expected = parseIfMatch(c.req.header('if-match'), 'lamp')
+      if (expected !== existing.version) throw new ProblemError(409, 'conflict', `lamp ${id} is at version ${existing.version}, not ${expected}: it changed since you loaded it`)
+      const { lamp, closedIncidentIds } = await store.updateLampStatus(id, status, expected, actorOf(c), clock())
       await lighting.refreshLamp(lamp.id)
       const { engine, working: workingById } = await lighting.get()
       const working = workingById.get(lamp.id) ?? false
       const near = new Set(engine.darkZonesInBBox(bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M)).darkLines)
       const numbered = numberDarkLines(engine.result().darkLines).filter(({ line }) => near.has(line))
+      c.header('etag', `"${lamp.version}"`)
       return c.json({
         ...lampFeature(lamp, working, zoneId),
         closed_incident_ids: closedIncidentIds,
         coverage: totalsJson(engine.result().totals),
         dark_zones: { type: 'FeatureCollection' as const, bbox: bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M), features: numbered.map(darkLineFeature) },
       })
+    })
+    .get('/lamps/:id/history', requireRole('crew', 'planner', 'leader', 'admin'), validate('param', z.object({ id: z.string().min(1).max(64) })), async (c) => {
+      const { id } = c.req.valid('param')
+      if (!(await store.lamp(id))) throw new ProblemError(404, 'not-found', `lamp ${id} does not exist`)
+      const history = await store.lampHistory(id)
+      return c.json(history.map((h) => ({ at: h.at, from_status: h.fromStatus, to_status: h.toStatus, username: h.username, closed_case_ids: h.closedCaseIds })))
     })
     .get('/retrofit-plan', requireRole('planner', 'leader', 'admin'), validate('query', zoneQuery), async (c) =>
       c.json(retrofitFeatures(await retrofitPlan(c.req.valid('query').zone))),

@@ -3,6 +3,7 @@
 // onto it: stage → status open/closed + status_notes; deadline → expected_datetime; responsible unit →
 // agency_responsible. Format by suffix (.json or .xml); errors as the spec's array of { code, description }.
 // Requests are identified by the case id, never by the reporter's tracking number (which can rate the case).
+// What of the spec's optional parts we support is listed in the README's Open311 paragraph.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { isOpenCase } from '../domain/case-deadlines.ts'
@@ -10,18 +11,19 @@ import type { Case } from '../domain/cases.ts'
 import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
 import { clientIp } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
+import { decimalParam } from '../http/params.ts'
 import { rateLimit } from '../http/rate-limit.ts'
+import { stripControlCharacters } from '../http/validate.ts'
 import { type CaseIntake, escalateCase } from '../live/case-intake.ts'
+import { DISTRICT_MARGIN_M } from '../domain/district-bounds.ts'
 import type { LightingState } from '../live/lighting-state.ts'
 import type { Store } from '../store/store.ts'
+import { MAX_RESULTS, parseRequestsQuery } from './open311-query.ts'
+import { renderXmlDocument, type XmlValue } from './open311-xml.ts'
 import type { PublicLimits } from './reports.ts'
 
 type Format = 'json' | 'xml'
 type Flat = Record<string, string | number | boolean | null>
-
-const DAY_MS = 86_400_000
-const MAX_SPAN_DAYS = 90 // the spec's limit on start_date..end_date
-const MAX_RESULTS = 1000 // the spec's cap on one answer
 
 const CATEGORY_GROUP: Readonly<Record<string, string>> = { '01': '市容环境 City appearance', '05': '街面秩序 Street order' }
 const groupOf = (code: string, kind: string) => (kind === 'component' ? '公用设施 Public utilities' : (CATEGORY_GROUP[code.slice(0, 2)] ?? '其他 Other'))
@@ -37,25 +39,16 @@ const STAGE_NOTES: Readonly<Record<string, string>> = {
   merged: '已并入同一问题的案件 Merged into a case about the same problem',
 }
 
-const xmlEscape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const XML = { 'content-type': 'text/xml; charset=utf-8' }
 
-/** The spec's XML: a root element holding one element per item, each field as a child element. */
-function toXml(root: string, item: string, rows: readonly Flat[]): string {
-  const body = rows
-    .map((row) => `<${item}>${Object.entries(row).map(([k, v]) => (v === null ? `<${k}/>` : `<${k}>${xmlEscape(String(v))}</${k}>`)).join('')}</${item}>`)
-    .join('')
-  return `<?xml version="1.0" encoding="utf-8"?><${root}>${body}</${root}>`
-}
-
-function respond(c: Context, format: Format, root: string, item: string, rows: readonly Flat[], status: 200 | 201 = 200) {
-  if (format === 'xml') return c.body(toXml(root, item, rows), status, { 'content-type': 'text/xml; charset=utf-8' })
+/** A list answer: a JSON array, or in XML a root element holding one `item` element per row. */
+function respond(c: Context, format: Format, root: string, item: string, rows: readonly Flat[], status: 200 | 201 | 400 | 403 | 404 | 429 = 200) {
+  if (format === 'xml') return c.body(renderXmlDocument(root, { [item]: rows }), status, XML)
   return c.json(rows, status)
 }
 
 function fail(c: Context, format: Format, status: 400 | 403 | 404 | 429, code: number, description: string) {
-  const rows = [{ code, description }]
-  if (format === 'xml') return c.body(toXml('errors', 'error', rows), status, { 'content-type': 'text/xml; charset=utf-8' })
-  return c.json(rows, status)
+  return respond(c, format, 'errors', 'error', [{ code, description }], status)
 }
 
 /** `name.json` / `name.xml` → [name, format]; undefined for any other suffix. */
@@ -66,8 +59,9 @@ function splitFormat(file: string): [string, Format] | undefined {
 
 const postBody = z.object({
   service_code: z.string().min(1),
-  lat: z.coerce.number().min(-90).max(90),
-  long: z.coerce.number().min(-180).max(180),
+  // Form fields are text: plain decimals only (no hex, exponents or empty strings read as 0); JSON may send numbers.
+  lat: z.union([z.number().min(-90).max(90), decimalParam(-90, 90, 'lat')]),
+  long: z.union([z.number().min(-180).max(180), decimalParam(-180, 180, 'long')]),
   description: z.string().trim().min(1).max(4000),
   phone: z.string().trim().max(32).optional(),
   email: z.string().trim().max(200).optional(),
@@ -113,11 +107,8 @@ export const open311Routes = (store: Store, intake: CaseIntake, lighting: Lighti
         const url = new URL('/api/open311/v2/', c.req.url).toString()
         const doc = { changeset: '2026-11-26T00:00:00Z', contact: '城市管理局 数字化城管监督指挥中心', key_service: 'Ask the supervision centre for an api_key', endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url, changeset: '2026-11-26T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] }] }
         if (format === 'xml') {
-          return c.body(
-            `<?xml version="1.0" encoding="utf-8"?><discovery><changeset>${doc.changeset}</changeset><contact>${xmlEscape(doc.contact)}</contact><key_service>${xmlEscape(doc.key_service)}</key_service><endpoints><endpoint><specification>${doc.endpoints[0]!.specification}</specification><url>${xmlEscape(url)}</url><changeset>${doc.changeset}</changeset><type>production</type><formats><format>application/json</format><format>text/xml</format></formats></endpoint></endpoints></discovery>`,
-            200,
-            { 'content-type': 'text/xml; charset=utf-8' },
-          )
+          const endpoints = { endpoint: doc.endpoints.map((e) => ({ ...e, formats: { format: e.formats } })) }
+          return c.body(renderXmlDocument('discovery', { ...doc, endpoints } satisfies Record<string, XmlValue>), 200, XML)
         }
         return c.json(doc)
       }
@@ -131,24 +122,19 @@ export const open311Routes = (store: Store, intake: CaseIntake, lighting: Lighti
         )
       }
       if (name === 'requests') {
-        const q = c.req.query()
-        if (q.service_request_id) {
-          const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean).slice(0, MAX_RESULTS)
-          const found = (await Promise.all(ids.map((id) => store.case(id)))).filter((x): x is Case => x !== undefined && x.status !== 'merged')
-          return respond(c, format, 'service_requests', 'request', await Promise.all(found.map(requestRow)))
+        const parsedQuery = parseRequestsQuery(c.req.queries(), clock().getTime())
+        if (!parsedQuery.success) return fail(c, format, 400, 400, parsedQuery.error)
+        const q = parsedQuery.data
+        let found: Case[]
+        if (q.kind === 'ids') {
+          const cases = await Promise.all(q.ids.map((id) => store.case(id)))
+          found = cases.filter((x): x is Case => x !== undefined && x.status !== 'merged')
+          found.sort((a, b) => Date.parse(b.reportedAt) - Date.parse(a.reportedAt))
+        } else {
+          // Newest first, so the 1,000 cap drops the oldest: consumers poll this list for what is new.
+          found = (await store.cases({ statuses: q.stages, categories: q.serviceCodes, fromMs: q.fromMs, toMs: q.toMs, order: 'newest', limit: MAX_RESULTS })).items
         }
-        const now = clock().getTime()
-        const end = q.end_date ? Date.parse(q.end_date) : now
-        const start = q.start_date ? Date.parse(q.start_date) : end - MAX_SPAN_DAYS * DAY_MS
-        if (!Number.isFinite(start) || !Number.isFinite(end)) return fail(c, format, 400, 400, 'start_date and end_date must be W3C date-times with a timezone')
-        if (start > end) return fail(c, format, 400, 400, 'start_date must not be after end_date')
-        if (end - start > MAX_SPAN_DAYS * DAY_MS) return fail(c, format, 400, 400, `the span from start_date to end_date may be at most ${MAX_SPAN_DAYS} days`)
-        const codes = q.service_code?.split(',').map((s) => s.trim()).filter(Boolean)
-        if (codes?.some((code) => !INCIDENT_CATEGORIES.some((k) => k.code === code))) return fail(c, format, 400, 400, 'unknown service_code')
-        if (q.status && q.status !== 'open' && q.status !== 'closed') return fail(c, format, 400, 400, 'status must be open or closed')
-        const statuses = q.status === 'open' ? ['reported', 'accepted', 'dispatched', 'in_handling', 'handled'] : q.status === 'closed' ? ['closed', 'rejected'] : undefined
-        const page = await store.cases({ statuses, categories: codes, fromMs: start, toMs: end + 1, limit: MAX_RESULTS })
-        return respond(c, format, 'service_requests', 'request', await Promise.all(page.items.map(requestRow)))
+        return respond(c, format, 'service_requests', 'request', await Promise.all(found.map(requestRow)))
       }
       return fail(c, format, 404, 404, `no endpoint ${name}`)
     })
@@ -161,7 +147,7 @@ export const open311Routes = (store: Store, intake: CaseIntake, lighting: Lighti
         const category = INCIDENT_CATEGORIES.find((k) => k.code === id)
         if (!category) return fail(c, format, 404, 404, `no service ${id}`)
         // No extra attributes are asked for: category, place and description say all a case needs.
-        if (format === 'xml') return c.body(`<?xml version="1.0" encoding="utf-8"?><service_definition><service_code>${id}</service_code><attributes/></service_definition>`, 200, { 'content-type': 'text/xml; charset=utf-8' })
+        if (format === 'xml') return c.body(renderXmlDocument('service_definition', { service_code: id, attributes: null }), 200, XML)
         return c.json({ service_code: id, attributes: [] })
       }
       if (kind === 'requests') {
@@ -175,12 +161,25 @@ export const open311Routes = (store: Store, intake: CaseIntake, lighting: Lighti
       const parsed = splitFormat(c.req.param('file'))
       if (!parsed || parsed[0] !== 'requests') return fail(c, parsed?.[1] ?? 'json', 404, 404, 'POST goes to requests.json or requests.xml')
       const format = parsed[1]
-      const form = await c.req.parseBody()
-      const body = postBody.safeParse(form)
+      let form: unknown
+      try {
+        form = await c.req.parseBody()
+      } catch {
+        // A multipart body without a boundary, or cut short, makes the platform's form parser throw: the client's fault.
+        return fail(c, format, 400, 400, 'the body is not valid form data; send application/x-www-form-urlencoded (or well-formed multipart/form-data)')
+      }
+      // The same intake cleaning as every validate()d body: control characters stripped before the schema runs.
+      const body = postBody.safeParse(stripControlCharacters(form))
       if (!body.success) return fail(c, format, 400, 400, body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
       const b = body.data
       if (apiKey && b.api_key !== apiKey) return fail(c, format, 403, 403, 'a valid api_key is required')
       if (!INCIDENT_CATEGORIES.some((k) => k.code === b.service_code)) return fail(c, format, 400, 400, `unknown service_code ${b.service_code}`)
+      // A place far outside (0,0 from a missing fix, swapped lat/long, another city) would be routed to nobody.
+      // The spec's refusals are 400/403/404 with { code, description } (it has no 422), so this is a 400 whose
+      // description starts with the stable code the problem+json routes use for the same refusal.
+      if (!(await intake.inDistrict([b.long, b.lat]))) {
+        return fail(c, format, 400, 400, `outside-district: lat ${b.lat}, long ${b.long} is more than ${DISTRICT_MARGIN_M} m outside the district this service covers`)
+      }
       const at = clock()
       const where = await intake.locate(b.service_code, [b.long, b.lat], at.getTime())
       const sameLamp = where.lampId ? (await intake.repeatCandidates(b.service_code, [b.long, b.lat], where.lampId)).find((x) => x.sameLamp) : undefined

@@ -1,13 +1,15 @@
 // The public side of the loop (no sign-in): report a problem, see whether it repeats an open case, add a photo,
 // follow it by tracking number, and rate the fix. Rate-limited per client; no personal data ever goes back out.
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
 import { clientIp } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
+import { decimalParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
 import { rateLimit } from '../http/rate-limit.ts'
 import { validate } from '../http/validate.ts'
+import { requireInDistrict } from '../http/district.ts'
 import { type CaseIntake, escalateCase } from '../live/case-intake.ts'
 import type { LightingState } from '../live/lighting-state.ts'
 import { readPhotoUpload } from '../http/photo-upload.ts'
@@ -15,7 +17,8 @@ import type { PhotoFiles } from '../store/photo-files.ts'
 import type { Store } from '../store/store.ts'
 import { publicCaseJson } from './case-json.ts'
 
-const CITIZEN = { userId: null, username: 'citizen' }
+// The public acts anonymously; its address (as the trusted proxies recorded it) goes into the audit log.
+const citizen = (c: Context<AppEnv>) => ({ userId: null, username: 'citizen', ip: clientIp(c) })
 const categories = INCIDENT_CATEGORY_CODES as [string, ...string[]]
 
 const reportBody = z.strictObject({
@@ -34,8 +37,8 @@ const reportBody = z.strictObject({
 
 const similarQuery = z.strictObject({
   category: z.enum(categories),
-  lon: z.string().transform(Number).pipe(z.number().min(-180).max(180)),
-  lat: z.string().transform(Number).pipe(z.number().min(-90).max(90)),
+  lon: decimalParam(-180, 180, 'lon'),
+  lat: decimalParam(-90, 90, 'lat'),
 })
 
 const tracking = z.object({ tracking: z.string().regex(/^GW\d{6}[A-Z2-9]{6}$/, 'not a tracking number') })
@@ -45,12 +48,14 @@ export interface PublicLimits {
   max: number // requests per client address per window on the public write endpoints
 }
 
-export const reportRoutes = (store: Store, intake: CaseIntake, lighting: LightingState, photos: PhotoFiles, clock: () => Date, limits: PublicLimits) => {
+export const reportRoutes = (store: Store, intake: CaseIntake, lighting: LightingState, photos: PhotoFiles, clock: () => Date, limits: PublicLimits, readLimits: PublicLimits) => {
   const limiter = rateLimit({ ...limits, clock, key: (c) => `report|${clientIp(c)}` })
+  // Reads are cheap but not free, and tracking numbers must not be enumerable: a looser limit of their own.
+  const readLimiter = rateLimit({ ...readLimits, clock, key: (c) => `report-read|${clientIp(c)}` })
 
 
   return new Hono<AppEnv>()
-    .get('/reports/similar', validate('query', similarQuery), async (c) => {
+    .get('/reports/similar', readLimiter, validate('query', similarQuery), async (c) => {
       const q = c.req.valid('query')
       const where = await intake.locate(q.category, [q.lon, q.lat], clock().getTime())
       const candidates = await intake.repeatCandidates(q.category, [q.lon, q.lat], where.lampId)
@@ -70,6 +75,7 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
     })
     .post('/reports', limiter, validate('json', reportBody), async (c) => {
       const b = c.req.valid('json')
+      await requireInDistrict(intake, [b.lon, b.lat])
       const at = clock()
       const where = await intake.locate(b.category, [b.lon, b.lat], at.getTime(), b.lamp_id)
       const candidates = await intake.repeatCandidates(b.category, [b.lon, b.lat], where.lampId)
@@ -85,7 +91,7 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
       }
       const created = await store.createReport(
         { category: b.category, coordinates: [b.lon, b.lat], description: b.description, source: 'public_web', phone: b.phone ?? null, ...where },
-        CITIZEN,
+        citizen(c),
         at,
         repeatOf ? { repeatOf, escalate: escalateCase } : undefined,
       )
@@ -101,7 +107,7 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
         201,
       )
     })
-    .get('/reports/:tracking', validate('param', tracking), async (c) => {
+    .get('/reports/:tracking', readLimiter, validate('param', tracking), async (c) => {
       const found = await store.caseByTracking(c.req.valid('param').tracking)
       if (!found) throw new ProblemError(404, 'not-found', 'no report has this tracking number')
       // A merged repeat follows the case it joined: that is where the work happens.
@@ -125,7 +131,7 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
       if (!['reported', 'accepted', 'merged'].includes(found.status)) throw new ProblemError(409, 'conflict', 'photos can be added until the case is dispatched')
       const { bytes, contentType } = await readPhotoUpload(c)
       const id = await photos.save(bytes)
-      await store.addPhoto({ id, caseId: found.id, stage: 'report', contentType, bytes: bytes.length, uploadedAt: clock().toISOString(), uploadedBy: 'citizen' }, CITIZEN)
+      await store.addPhoto({ id, caseId: found.id, stage: 'report', contentType, bytes: bytes.length, uploadedAt: clock().toISOString(), uploadedBy: 'citizen' }, citizen(c))
       return c.json({ id, bytes: bytes.length, content_type: contentType }, 201)
     })
 }

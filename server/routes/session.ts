@@ -8,12 +8,17 @@ import type { User } from '../domain/roles.ts'
 import { actorOf, clearSessionCookie, clientIp, setSessionCookie, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ProblemError } from '../http/problem.ts'
-import { rateLimit } from '../http/rate-limit.ts'
+import { RateLimitError, WindowCounter } from '../http/rate-limit.ts'
 import { validate } from '../http/validate.ts'
 import type { Store } from '../store/store.ts'
 
+// The username is normalised before anything else sees it — NFKC folds full-width and compatibility forms, and
+// surrounding whitespace goes — so " rlvictim", "rlvictim\t" and "ｒｌｖｉｃｔｉｍ" are one name to the limiter and to
+// the account lookup alike; a padded name can neither earn fresh guesses nor reach the account by another key.
+export const normaliseUsername = (raw: string) => raw.normalize('NFKC').trim()
+
 const signInBody = z.strictObject({
-  username: z.string().trim().min(1).max(64),
+  username: z.string().max(256).transform(normaliseUsername).pipe(z.string().min(1).max(64)),
   password: z.string().min(1).max(256),
 })
 
@@ -37,40 +42,49 @@ const getDummyHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString(
 export interface SessionRouteOptions {
   clock: () => Date
   policy: SessionPolicy
-  signInLimit: { windowMs: number; max: number } // attempts per client address and username
+  signInLimit: { windowMs: number; max: number } // failed attempts per client address and username
 }
 
-export const sessionRoutes = (store: Store, o: SessionRouteOptions) =>
-  new Hono<AppEnv>()
-    .post(
-      '/session',
-      rateLimit({
-        ...o.signInLimit,
-        clock: o.clock,
-        key: async (c) => {
-          // Read a clone so the validator still sees the body.
-          const body: unknown = await c.req.raw.clone().json().catch(() => ({}))
-          const username = typeof body === 'object' && body !== null && 'username' in body ? String(body.username).toLowerCase() : ''
-          return `${clientIp(c)}|${username}`
-        },
-      }),
-      validate('json', signInBody),
-      async (c) => {
-        const { username, password } = c.req.valid('json')
-        const found = await store.credentials(username)
-        const ok = await verifyPassword(found?.passwordHash ?? (await getDummyHash()), password)
-        if (!found || !ok || found.user.disabled) throw new ProblemError(401, 'invalid-credentials', 'wrong username or password')
-        const now = o.clock().getTime()
-        const { token, idHash } = newSessionToken()
-        await store.createSession(
-          { idHash, userId: found.user.id, createdMs: now, lastSeenMs: now, expiresMs: now + o.policy.absoluteMs },
-          { userId: found.user.id, username: found.user.username, ip: clientIp(c) },
-          c.get('sessionIdHash'),
-        )
-        setSessionCookie(c, token, o.policy.absoluteMs)
-        return c.json({ user: userJson(found.user), roles: found.user.roles })
-      },
-    )
+// One address may fail this many times per window across all usernames: enough for an office of typists behind
+// one NAT, too few to spray a password over the user list.
+const FAILURES_PER_ADDRESS_FACTOR = 10
+// Expired sessions are swept at sign-in, at most this often: one indexed DELETE, no timer to manage.
+const SWEEP_EVERY_MS = 60_000
+
+export const sessionRoutes = (store: Store, o: SessionRouteOptions) => {
+  // Only failures count: an office signing in correctly many times from one address is never locked out.
+  const failuresPerName = new WindowCounter(o.signInLimit, o.clock)
+  const failuresPerAddress = new WindowCounter({ windowMs: o.signInLimit.windowMs, max: o.signInLimit.max * FAILURES_PER_ADDRESS_FACTOR }, o.clock)
+  let lastSweepMs = 0
+
+  return new Hono<AppEnv>()
+    .post('/session', validate('json', signInBody), async (c) => {
+      const { username, password } = c.req.valid('json')
+      const ip = clientIp(c)
+      const nameKey = `${ip}|${username.toLowerCase()}`
+      const wait = Math.max(failuresPerName.retryAfter(nameKey), failuresPerAddress.retryAfter(ip))
+      if (wait > 0) throw new RateLimitError(wait)
+      const found = await store.credentials(username)
+      const ok = await verifyPassword(found?.passwordHash ?? (await getDummyHash()), password)
+      if (!found || !ok || found.user.disabled) {
+        failuresPerName.hit(nameKey)
+        failuresPerAddress.hit(ip)
+        throw new ProblemError(401, 'invalid-credentials', 'wrong username or password')
+      }
+      const now = o.clock().getTime()
+      if (now - lastSweepMs >= SWEEP_EVERY_MS) {
+        lastSweepMs = now
+        await store.deleteExpiredSessions(now, o.policy.idleMs)
+      }
+      const { token, idHash } = newSessionToken()
+      await store.createSession(
+        { idHash, userId: found.user.id, createdMs: now, lastSeenMs: now, expiresMs: now + o.policy.absoluteMs },
+        { userId: found.user.id, username: found.user.username, ip },
+        c.get('sessionIdHash'),
+      )
+      setSessionCookie(c, token, o.policy.absoluteMs)
+      return c.json({ user: userJson(found.user), roles: found.user.roles })
+    })
     .get('/session', async (c) => {
       const user = signedInUser(c)
       return c.json({ user: userJson(user), roles: user.roles })
@@ -81,3 +95,4 @@ export const sessionRoutes = (store: Store, o: SessionRouteOptions) =>
       clearSessionCookie(c)
       return c.body(null, 204)
     })
+}

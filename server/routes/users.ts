@@ -5,7 +5,7 @@ import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts'
 import { DEMO_PASSWORD, ROLES, ROLE_TABLE } from '../domain/roles.ts'
 import { actorOf, requireRole } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
-import { limitParam } from '../http/params.ts'
+import { intParam, limitParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
 import type { Store } from '../store/store.ts'
@@ -43,7 +43,7 @@ const auditQuery = z.strictObject({
   entity: z.string().max(64).optional(),
   entity_id: z.string().max(128).optional(),
   limit: limitParam(1000).optional(),
-  before: z.string().regex(/^\d+$/).transform(Number).optional(),
+  before: intParam(1, Number.MAX_SAFE_INTEGER, 'before').optional(),
 })
 
 export const userRoutes = (store: Store) =>

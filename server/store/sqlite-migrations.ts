@@ -171,4 +171,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'lamps: optimistic version and status history',
+    sql: `
+      ALTER TABLE lamps ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      -- Every status change of a lamp, with who made it and the outage cases it closed: a crew's repair record.
+      CREATE TABLE lamp_status_history (
+        id INTEGER PRIMARY KEY, lamp_id TEXT NOT NULL, at TEXT NOT NULL, from_status TEXT NOT NULL, to_status TEXT NOT NULL,
+        user_id TEXT, username TEXT NOT NULL, closed_case_ids TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX lamp_status_history_lamp ON lamp_status_history (lamp_id, id);
+    `,
+  },
 ]

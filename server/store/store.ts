@@ -11,6 +11,8 @@ import type {
   Intersection,
   Lamp,
   LampStatus,
+  LampStatusChange,
+  StoredLamp,
   Street,
   StreetCategory,
   WaterFeature,
@@ -121,6 +123,7 @@ export interface CaseQuery {
   fromMs?: number
   toMs?: number
   includeMerged?: boolean
+  order?: 'urgency' | 'newest' // urgency (default): priority, then deadline; newest: reported time descending
   limit: number
   offset?: number
 }
@@ -149,8 +152,8 @@ export interface Store {
   info(): Promise<StoreInfo>
   streets(q: StreetQuery): Promise<Street[]>
   street(id: string): Promise<Street | undefined>
-  lamps(q: LampQuery): Promise<Lamp[]>
-  lamp(id: string): Promise<Lamp | undefined>
+  lamps(q: LampQuery): Promise<StoredLamp[]>
+  lamp(id: string): Promise<StoredLamp | undefined>
   /** Sets the category of these streets, recording history and audit per street. Throws NotFoundError for an unknown id. */
   updateStreetCategory(ids: readonly string[], category: StreetCategory, reason: string, actor: Actor, at: Date): Promise<Street[]>
   /** Newest first. */
@@ -168,8 +171,8 @@ export interface Store {
   caseEvents(id: string): Promise<CaseEvent[]>
   /** A new report as a case (status reported), or — with `repeatOf` — a merged repeat that adds to that open case's report count and may escalate it. */
   createReport(report: NewReport, actor: Actor, at: Date, merge?: { repeatOf: string; escalate: EscalateFn }): Promise<Case>
-  /** Folds an existing case into another open case (staff). Throws ConflictError if either is not open. */
-  mergeCase(id: string, intoId: string, actor: Actor, at: Date, escalate: EscalateFn): Promise<Case>
+  /** Folds an existing case (still at `expectedVersion`) into another open case (staff). Throws ConflictError if either is not open or the version is stale. */
+  mergeCase(id: string, intoId: string, expectedVersion: number, actor: Actor, at: Date, escalate: EscalateFn): Promise<Case>
   /** Applies a workflow step if the case is still at `expectedVersion`; otherwise ConflictError (no lost update). */
   transitionCase(id: string, expectedVersion: number, change: CaseChange, actor: Actor, at: Date): Promise<Case>
   rateCase(id: string, stars: number, comment: string | null, at: Date): Promise<Case>
@@ -186,10 +189,13 @@ export interface Store {
   /** Ids of lamps with an open outage report (category 0118): such a lamp does not count as working. */
   lampsWithOpenOutage(): Promise<Set<string>>
   /**
-   * Sets a lamp's status. Marking it `ok` also closes its open outage reports, so it counts as working at once.
-   * Throws NotFoundError for an unknown lamp. Audited.
+   * Sets a lamp's status if it is still at `expectedVersion` (else ConflictError), recording the change in its status
+   * history. Marking it `ok` also closes its open outage reports — each with a timeline event and a version bump, in
+   * the same transaction — so it counts as working at once. Throws NotFoundError for an unknown lamp. Audited.
    */
-  updateLampStatus(id: string, status: LampStatus, actor: Actor, at: Date): Promise<{ lamp: Lamp; closedIncidentIds: string[] }>
+  updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date): Promise<{ lamp: StoredLamp; closedIncidentIds: string[] }>
+  /** A lamp's status changes, newest first. */
+  lampHistory(id: string): Promise<LampStatusChange[]>
   incidents(q: IncidentQuery): Promise<Page<Incident>>
   incident(id: string): Promise<Incident | undefined>
   zones(): Promise<Zone[]>

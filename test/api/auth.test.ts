@@ -34,7 +34,7 @@ const WRITE_ROUTES: Record<string, WriteRouteCase> = {
   },
   'PATCH /api/lamps/:id': {
     allowed: ['crew', 'admin'],
-    request: () => ({ path: '/api/lamps/L000004', init: json('PATCH', { status: 'ok' }) }),
+    request: () => ({ path: '/api/lamps/L000004', init: json('PATCH', { status: 'ok' }, undefined, { 'if-match': '"1"' }) }),
   },
   'PATCH /api/streets/:id': {
     allowed: ['planner', 'admin'],
@@ -53,7 +53,7 @@ const WRITE_ROUTES: Record<string, WriteRouteCase> = {
     prepare: async (store) => {
       await store.createGuidancePoint({ name: '点', geometry: { type: 'Point', coordinates: [104.05, 30.663] }, capacity: 5, openingHours: '', allowedGoods: '', unit: '大队', offStreet: false }, { userId: null, username: 'test' }, new Date())
     },
-    request: () => ({ path: '/api/guidance-points/G0001', init: json('PATCH', { name: '新名字' }) }),
+    request: () => ({ path: '/api/guidance-points/G0001', init: json('PATCH', { name: '新名字', version: 1 }) }),
   },
   'POST /api/cases': {
     allowed: ['inspector', 'dispatcher'],
@@ -65,7 +65,7 @@ const WRITE_ROUTES: Record<string, WriteRouteCase> = {
   },
   'POST /api/cases/:id/merge': {
     allowed: ['dispatcher', 'inspector'],
-    request: () => ({ path: '/api/cases/I0000004/merge', init: json('POST', { into: 'I0000003' }) }),
+    request: () => ({ path: '/api/cases/I0000004/merge', init: json('POST', { into: 'I0000003' }, undefined, { 'if-match': '"1"' }) }),
   },
   'POST /api/cases/:id/photos': {
     // The demo 'unit' account handles the enforcement squad's cases; I0000002 (vending) is routed there.

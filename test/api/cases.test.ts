@@ -130,14 +130,18 @@ describe('repeat reports', () => {
   test('staff merge a duplicate into the open case; merging into a closed case is a 409', async () => {
     const { app } = await createTestApp({ clock: () => NOW })
     const inspector = await signIn(app, 'inspector')
-    const res = await app.request('/api/cases/I0000004/merge', post({ into: 'I0000003' }, { cookie: inspector }))
+    const etag = (await app.request('/api/cases/I0000004', { headers: { cookie: inspector } })).headers.get('etag') ?? ''
+    await expectProblemResponse(await app.request('/api/cases/I0000004/merge', post({ into: 'I0000003' }, { cookie: inspector })), 428, 'precondition-required')
+    await expectProblemResponse(await app.request('/api/cases/I0000004/merge', post({ into: 'I0000003' }, { cookie: inspector, 'if-match': `"${Number(etag.replace(/"/g, '')) + 5}"` })), 409, 'conflict')
+    const res = await app.request('/api/cases/I0000004/merge', post({ into: 'I0000003' }, { cookie: inspector, 'if-match': etag }))
     expect(res.status).toBe(200)
     expect(((await res.json()) as CaseJson).report_count).toBeGreaterThanOrEqual(2)
     const merged = (await getJson<CaseJson>(app, '/api/cases/I0000004', inspector)).body
     expect(merged.state).toBe('merged')
     const dup = await report(app, { category: '0101', lon: 104.045, lat: 30.655, description: '疑似违建' })
-    await expectProblemResponse(await app.request(`/api/cases/${dup.body.case_id}/merge`, post({ into: 'I0000001' }, { cookie: inspector })), 422, 'category-mismatch')
-    await expectProblemResponse(await app.request('/api/cases/I0000002/merge', post({ into: 'I0000001' }, { cookie: inspector })), 409, 'conflict')
+    await expectProblemResponse(await app.request(`/api/cases/${dup.body.case_id}/merge`, post({ into: 'I0000001' }, { cookie: inspector, 'if-match': '"1"' })), 422, 'category-mismatch')
+    const etag2 = (await app.request('/api/cases/I0000002', { headers: { cookie: inspector } })).headers.get('etag') ?? ''
+    await expectProblemResponse(await app.request('/api/cases/I0000002/merge', post({ into: 'I0000001' }, { cookie: inspector, 'if-match': etag2 })), 409, 'conflict')
   })
 })
 
@@ -220,7 +224,7 @@ describe('the closed loop', () => {
     const { app } = await createTestApp({ clock: () => NOW })
     const crew = await signIn(app, 'crew')
     // Repaired lamp, but its outage reports are still open → closed by the repair itself.
-    const res = await app.request('/api/lamps/L000004', { method: 'PATCH', headers: { 'content-type': 'application/json', cookie: crew }, body: JSON.stringify({ status: 'ok' }) })
+    const res = await app.request('/api/lamps/L000004', { method: 'PATCH', headers: { 'content-type': 'application/json', cookie: crew, 'if-match': '"1"' }, body: JSON.stringify({ status: 'ok' }) })
     expect(((await res.json()) as { properties: { working: boolean } }).properties.working).toBe(true)
     // A new public report about it opens a case again: the lamp stops counting as lit at once.
     await report(app, { category: '0118', lon: 104.0585, lat: 30.668, description: '又坏了' })

@@ -13,7 +13,12 @@ interface Coverage {
   lamps: number
 }
 
-const patch = (body: unknown, cookie: string): RequestInit => ({ method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) })
+// Every lamp of a fresh test district is at version 1.
+const patch = (body: unknown, cookie: string, ifMatch: string | null = '"1"'): RequestInit => ({
+  method: 'PATCH',
+  headers: { 'content-type': 'application/json', cookie, ...(ifMatch === null ? {} : { 'if-match': ifMatch }) },
+  body: JSON.stringify(body),
+})
 
 /** The tiny district's dark length computed independently of the app, from its own data and a working-lamp set. */
 function expectedDarkLengthM(workingIds: string[]): number {
@@ -124,6 +129,40 @@ describe('PATCH /api/lamps/:id', () => {
     expect(body[0]).toMatchObject({ action: 'lamp.update', username: 'crew', entity_id: 'L000002', before: { status: 'defective_lamp' }, after: { status: 'ok' } })
   })
 
+  test('a lamp write needs the version it was made from: 428 without, 409 when stale, and nothing changes', async () => {
+    const { app, store } = await createTestApp()
+    const crew = await signIn(app, 'crew')
+    const loaded = await app.request('/api/lamps/L000004', { headers: { cookie: crew } })
+    expect(loaded.headers.get('etag')).toBe('"1"')
+    expect(((await loaded.json()) as { properties: { version: number } }).properties.version).toBe(1)
+    await expectProblemResponse(await app.request('/api/lamps/L000004', patch({ status: 'ok' }, crew, null)), 428, 'precondition-required')
+    await expectProblemResponse(await app.request('/api/lamps/L000004', patch({ status: 'ok' }, crew, '"1')), 400, 'invalid-header')
+    const first = await app.request('/api/lamps/L000004', patch({ status: 'ok' }, crew))
+    expect(first.status).toBe(200)
+    expect(first.headers.get('etag')).toBe('"2"')
+    // A second crew that loaded version 1 does not overwrite the repair.
+    await expectProblemResponse(await app.request('/api/lamps/L000004', patch({ status: 'broken_lantern' }, crew)), 409, 'conflict')
+    expect((await store.lamp('L000004'))?.status).toBe('ok')
+    expect((await store.lamp('L000004'))?.version).toBe(2)
+  })
+
+  test('a repair records the lamp history and closes its outage cases with a timeline step and a new version', async () => {
+    const { app, store } = await createTestApp()
+    const crew = await signIn(app, 'crew')
+    const before = await Promise.all(['I0000003', 'I0000004'].map((id) => store.case(id)))
+    await app.request('/api/lamps/L000004', patch({ status: 'ok' }, crew))
+    for (const [i, id] of ['I0000003', 'I0000004'].entries()) {
+      const after = await store.case(id)
+      expect(after?.status).toBe('closed')
+      expect(after?.version).toBe((before[i]?.version ?? 0) + 1)
+      const last = (await store.caseEvents(id)).at(-1)
+      expect(last).toMatchObject({ action: 'lamp_repair', toStatus: 'closed', username: 'crew' })
+    }
+    const leader = await signIn(app, 'leader')
+    const { body } = await getJson<{ from_status: string; to_status: string; username: string; closed_case_ids: string[] }[]>(app, '/api/lamps/L000004/history', leader)
+    expect(body).toEqual([{ at: expect.any(String), from_status: 'broken_lantern', to_status: 'ok', username: 'crew', closed_case_ids: ['I0000003', 'I0000004'] }])
+  })
+
   test('refuses an unknown status, an unknown lamp, the wrong role and a crew outside its zones', async () => {
     const { app, store } = await createTestApp()
     const crew = await signIn(app, 'crew')
@@ -149,6 +188,15 @@ describe('crew work list, priorities and the retrofit plan', () => {
     await app.request('/api/lamps/L000004', patch({ status: 'ok' }, crew))
     const after = await getJson<{ stops: { lamp_id: string }[] }>(app, '/api/lamps/work-list', crew)
     expect(after.body.stops.map((s) => s.lamp_id).sort()).toEqual(['L000002', 'L000005'])
+  })
+
+  test('the work list after a repair no longer holds the lamp (second write at the new version)', async () => {
+    const { app } = await createTestApp()
+    const crew = await signIn(app, 'crew')
+    expect((await app.request('/api/lamps/L000004', patch({ status: 'ok' }, crew))).status).toBe(200)
+    expect((await app.request('/api/lamps/L000004', patch({ status: 'column_issue' }, crew, '"2"'))).status).toBe(200)
+    const after = await getJson<{ stops: { lamp_id: string }[] }>(app, '/api/lamps/work-list', crew)
+    expect(after.body.stops.map((s) => s.lamp_id)).toContain('L000004')
   })
 
   test('ranks dark stretches by length × (1 + night incidents + outage reports)', async () => {

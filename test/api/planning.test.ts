@@ -70,14 +70,32 @@ describe('guidance points', () => {
     expect(((await ok.json()) as { violations: unknown[] }).violations).toEqual([])
   })
 
-  test('a bad geometry is a 400', async () => {
+  test('a malformed geometry is a 400; a ring that is no valid polygon is a 422 naming what is wrong', async () => {
     const { app } = await createTestApp()
     await expectProblemResponse(await app.request('/api/guidance-points/check', send('POST', { geometry: { type: 'Point', coordinates: [200, 30] } })), 400, 'invalid-body')
-    await expectProblemResponse(
-      await app.request('/api/guidance-points/check', send('POST', { geometry: { type: 'Polygon', coordinates: [[[104, 30], [104.001, 30], [104, 30.001]]] } })),
-      400,
-      'invalid-body',
-    )
+    await expectProblemResponse(await app.request('/api/guidance-points/check', send('POST', { geometry: { type: 'Polygon', coordinates: [[104, 30]] } })), 400, 'invalid-body')
+    const polygonProblem = async (ring: number[][]) =>
+      (await expectProblemResponse(await app.request('/api/guidance-points/check', send('POST', { geometry: { type: 'Polygon', coordinates: [ring] } })), 422, 'invalid-geometry')).detail
+    expect(await polygonProblem([[104, 30], [104.001, 30], [104, 30.001]])).toMatch(/at least 4/)
+    expect(await polygonProblem([[104, 30], [104.001, 30], [104.001, 30.001], [104, 30.001]])).toMatch(/closed/)
+    expect(await polygonProblem([[104.05, 30.663], [104.051, 30.664], [104.051, 30.663], [104.05, 30.664], [104.05, 30.663]])).toMatch(/crosses itself/)
+    const circle = Array.from({ length: 250 }, (_, i) => [104.05 + 0.001 * Math.cos(i / 40), 30.663 + 0.001 * Math.sin(i / 40)])
+    expect(await polygonProblem([...circle, circle[0]!])).toMatch(/at most 200/)
+  })
+
+  test('a guidance point outside the district is a 422 and is not stored', async () => {
+    const { app, store } = await createTestApp()
+    const planner = await signIn(app, 'planner')
+    await expectProblemResponse(await app.request('/api/guidance-points', send('POST', { name: '远方', geometry: { type: 'Point', coordinates: [0, 30.69] }, capacity: 5, unit: '大队' }, planner)), 422, 'outside-district')
+    expect(await store.guidancePoints({ includeRetired: true })).toEqual([])
+  })
+
+  test('every edit carries the version it was made from', async () => {
+    const { app } = await createTestApp()
+    const planner = await signIn(app, 'planner')
+    const created = (await (await app.request('/api/guidance-points', send('POST', { name: '点', geometry: ON_COMMERCIAL, capacity: 5, unit: '大队' }, planner))).json()) as PointJson
+    const problem = await expectProblemResponse(await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { name: '新名字' }, planner)), 400, 'invalid-body')
+    expect(problem.errors?.map((e) => e.path)).toContain('version')
   })
 
   test('journey: propose on a demonstration street, approval refused with the violations, move, approve', async () => {
@@ -90,7 +108,7 @@ describe('guidance points', () => {
     expect(point.properties.status).toBe('proposed')
     expect(point.properties.violations.map((v) => v.code)).toContain('on-demonstration-street')
 
-    const refused = await app.request(`/api/guidance-points/${point.id}`, send('PATCH', { status: 'approved' }, planner))
+    const refused = await app.request(`/api/guidance-points/${point.id}`, send('PATCH', { status: 'approved', version: point.properties.version }, planner))
     const problem = (await expectProblemResponse(refused, 422, 'rule-violations')) as unknown as { violations: { code: string }[] }
     expect(problem.violations.map((v) => v.code)).toContain('on-demonstration-street')
 
@@ -98,7 +116,7 @@ describe('guidance points', () => {
     expect(moved.status).toBe(200)
     const movedBody = (await moved.json()) as PointJson
     expect(movedBody.properties.violations).toEqual([])
-    const approved = await app.request(`/api/guidance-points/${point.id}`, send('PATCH', { status: 'approved' }, planner))
+    const approved = await app.request(`/api/guidance-points/${point.id}`, send('PATCH', { status: 'approved', version: movedBody.properties.version }, planner))
     expect(approved.status).toBe(200)
     expect(((await approved.json()) as PointJson).properties.status).toBe('approved')
 
@@ -113,8 +131,8 @@ describe('guidance points', () => {
     const { app } = await createTestApp()
     const planner = await signIn(app, 'planner')
     const created = (await (await app.request('/api/guidance-points', send('POST', { name: '点', geometry: ON_COMMERCIAL, capacity: 5, unit: '大队' }, planner))).json()) as PointJson
-    await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { status: 'approved' }, planner))
-    await expectProblemResponse(await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { geometry: ON_DEMONSTRATION }, planner)), 422, 'rule-violations')
+    await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { status: 'approved', version: 1 }, planner))
+    await expectProblemResponse(await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { geometry: ON_DEMONSTRATION, version: 2 }, planner)), 422, 'rule-violations')
     const list = await getJson<CollectionJson>(app, '/api/guidance-points', planner)
     expect(list.body.features[0]?.geometry.coordinates).toEqual(ON_COMMERCIAL.coordinates)
   })
@@ -123,17 +141,17 @@ describe('guidance points', () => {
     const { app } = await createTestApp()
     const planner = await signIn(app, 'planner')
     const created = (await (await app.request('/api/guidance-points', send('POST', { name: '点', geometry: ON_COMMERCIAL, capacity: 5, unit: '大队' }, planner))).json()) as PointJson
-    await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { name: '新名字' }, planner))
+    expect((await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { name: '新名字', version: 1 }, planner))).status).toBe(200)
     await expectProblemResponse(await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { name: '别的名字', version: 1 }, planner)), 409, 'conflict')
-    await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { status: 'retired' }, planner))
-    await expectProblemResponse(await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { status: 'active' }, planner)), 409, 'conflict')
+    expect((await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { status: 'retired', version: 2 }, planner))).status).toBe(200)
+    await expectProblemResponse(await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { status: 'active', version: 3 }, planner)), 409, 'conflict')
   })
 
   test('zero capacity cannot be approved', async () => {
     const { app } = await createTestApp()
     const planner = await signIn(app, 'planner')
     const created = (await (await app.request('/api/guidance-points', send('POST', { name: '点', geometry: ON_COMMERCIAL, capacity: 0, unit: '大队' }, planner))).json()) as PointJson
-    const problem = (await expectProblemResponse(await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { status: 'approved' }, planner)), 422, 'rule-violations')) as unknown as { violations: { code: string }[] }
+    const problem = (await expectProblemResponse(await app.request(`/api/guidance-points/${created.id}`, send('PATCH', { status: 'approved', version: 1 }, planner)), 422, 'rule-violations')) as unknown as { violations: { code: string }[] }
     expect(problem.violations.map((v) => v.code)).toEqual(['no-capacity'])
   })
 })

@@ -326,7 +326,7 @@ export function App() {
                       canChangeLamps
                         ? (lamp) =>
                             mayChangeLampIn(lamp.properties.zone_id) ? (
-                              <LampStatusActions lampId={lamp.id} working={lamp.properties.working} />
+                              <LampStatusActions lampId={lamp.id} working={lamp.properties.working} version={lamp.properties.version} />
                             ) : (
                               <p className="legend-note">{t('lighting.notYourZone')}</p>
                             )

@@ -28,8 +28,9 @@ export async function postTransition({ id, etag, action, note, unitId }: Transit
   return { case: body, etag: readEtag(response.headers, body.version) }
 }
 
-export const postMerge = ({ id, into }: { id: string; into: string }) =>
-  parseResponse(client.api.cases[':id'].merge.$post({ param: { id }, json: { into } }))
+/** Folds case `id` (at the version `etag` the user saw) into `into`; a case changed meanwhile is refused with 409. */
+export const postMerge = ({ id, into, etag }: { id: string; into: string; etag: string }) =>
+  parseResponse(client.api.cases[':id'].merge.$post({ param: { id }, json: { into } }, { headers: { 'If-Match': etag } }))
 
 export const postCasePhoto = ({ id, photo }: { id: string; photo: File }) => {
   const body = new FormData()

@@ -62,7 +62,7 @@ export function CaseDetailView({ caseId, units, canMerge, canAddPhotos, onBack, 
         <>
           <CaseSummaryBlock current={current} onOpenCase={onOpenCase} />
           <CaseActions key={current.id} loaded={loaded.data} units={units} />
-          {canMerge && (OPEN_CASE_STATES as readonly string[]).includes(current.state) && <CaseMerge key={current.id} caseId={current.id} onOpenCase={onOpenCase} />}
+          {canMerge && (OPEN_CASE_STATES as readonly string[]).includes(current.state) && <CaseMerge key={current.id} caseId={current.id} etag={loaded.data.etag} onOpenCase={onOpenCase} />}
           <CasePhotos caseId={current.id} photos={current.photos} canAdd={canAddPhotos && current.state !== 'merged'} />
           <CaseTimeline events={current.timeline} />
         </>

@@ -9,7 +9,7 @@ const zh = createI18n('zh-CN', noop)
 const en = createI18n('en', noop)
 
 // the events the store writes besides the workflow steps (server/domain/cases.ts CaseEvent)
-const EVENT_ACTIONS = ['report', 'merge', 'escalate', 'rate', 'photo'] as const
+const EVENT_ACTIONS = ['report', 'merge', 'escalate', 'rate', 'photo', 'lamp_repair'] as const
 
 describe('ACTION_LABELS', () => {
   test('names every workflow step and timeline event of the server', () => {

@@ -20,6 +20,7 @@ export const ACTION_LABELS: Readonly<Record<TimelineAction, MessageKey>> = {
   escalate: 'cases.action.escalate',
   rate: 'cases.action.rate',
   photo: 'cases.action.photo',
+  lamp_repair: 'cases.action.lamp_repair',
 }
 
 /** How a step's button looks: 'go' moves the case on, 'back' refuses or sends work back, 'plain' neither. */

@@ -12,10 +12,11 @@ const CASE_ID = /^[A-Za-z]\d{1,31}$/
 
 export interface CaseMergeProps {
   caseId: string
+  etag: string // the version the user is looking at: a merge of a case changed meanwhile is refused
   onOpenCase: (id: string) => void
 }
 
-export function CaseMerge({ caseId, onOpenCase }: CaseMergeProps) {
+export function CaseMerge({ caseId, etag, onOpenCase }: CaseMergeProps) {
   const i18n = useI18n()
   const { t } = i18n
   const merge = useMergeCase()
@@ -32,7 +33,7 @@ export function CaseMerge({ caseId, onOpenCase }: CaseMergeProps) {
       setConfirming(true)
       return
     }
-    merge.mutate({ id: caseId, into: target })
+    merge.mutate({ id: caseId, into: target, etag })
     setConfirming(false)
   }
 

@@ -37,7 +37,7 @@ export function CreatedCaseNotice({ created, onOpenCase, onDismiss }: CreatedCas
                   type="button"
                   className="small-button"
                   disabled={merge.isPending || merge.isSuccess}
-                  onClick={() => merge.mutate({ id: created.id, into: candidate.id }, { onSuccess: () => onOpenCase(candidate.id) })}
+                  onClick={() => merge.mutate({ id: created.id, into: candidate.id, etag: `"${created.version}"` }, { onSuccess: () => onOpenCase(candidate.id) })}
                 >
                   {t('cases.new.mergeInto')}
                 </button>

@@ -16,6 +16,7 @@ const lamp = (id: string, status: 'ok' | 'defective_lamp', working: boolean) => 
     maintainer: 'm',
     installed_at: '2022-01-01',
     status_changed_at: '2026-11-26T00:00:00Z',
+    version: 2,
   },
 })
 

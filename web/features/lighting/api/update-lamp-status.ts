@@ -12,8 +12,14 @@ import { mergeDarkZones } from './merge-dark-zones.ts'
 
 export type LampStatusValue = InferRequestType<(typeof client.api.lamps)[':id']['$patch']>['json']['status']
 
-export const patchLampStatus = (id: string, status: LampStatusValue) =>
-  parseResponse(client.api.lamps[':id'].$patch({ param: { id }, json: { status } }))
+/**
+ * Changes a lamp's status at the version the crew saw (If-Match), so two crews cannot overwrite each other: the
+ * second gets 409 and sees the lamp as it now is. Without a known version (a work-list stop) the lamp is read first.
+ */
+export async function patchLampStatus(id: string, status: LampStatusValue, version?: number) {
+  const current = version ?? (await parseResponse(client.api.lamps[':id'].$get({ param: { id } }))).properties.version
+  return parseResponse(client.api.lamps[':id'].$patch({ param: { id }, json: { status } }, { headers: { 'if-match': `"${current}"` } }))
+}
 
 export type LampStatusChange = Awaited<ReturnType<typeof patchLampStatus>>
 type ChangedLamp = Omit<LampStatusChange, 'closed_incident_ids' | 'coverage' | 'dark_zones'>
@@ -52,7 +58,9 @@ export function writeLampChangeToCache(queryClient: QueryClient, change: LampSta
 export function useUpdateLampStatus() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, status }: { id: string; status: LampStatusValue }) => patchLampStatus(id, status),
+    mutationFn: ({ id, status, version }: { id: string; status: LampStatusValue; version?: number }) => patchLampStatus(id, status, version),
     onSuccess: (change) => writeLampChangeToCache(queryClient, change),
+    // someone else changed the lamp first: show it as it now is
+    onError: () => void queryClient.invalidateQueries({ queryKey: ['lamps'] }),
   })
 }

@@ -14,13 +14,15 @@ export interface LampStatusActionsProps {
   working: boolean
   /** Only the repair button, for the rows of the work list. */
   repairOnly?: boolean
+  /** The version the crew is looking at (the lamp layer has it); without it the lamp is read just before the write. */
+  version?: number
 }
 
-export function LampStatusActions({ lampId, working, repairOnly = false }: LampStatusActionsProps) {
+export function LampStatusActions({ lampId, working, repairOnly = false, version }: LampStatusActionsProps) {
   const i18n = useI18n()
   const { t } = i18n
   const update = useUpdateLampStatus()
-  const set = (status: LampStatusValue) => update.mutate({ id: lampId, status })
+  const set = (status: LampStatusValue) => update.mutate({ id: lampId, status, version })
 
   return (
     <div className="lamp-actions">

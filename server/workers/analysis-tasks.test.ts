@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest'
+import { compareHotspotPeriods, findHotspots, type PointItem } from '../analysis/hotspots.ts'
+import { computeVisitOrder } from '../analysis/visit-order.ts'
+import type { BBox, LngLat } from '../domain/types.ts'
+import { compareHotspotLayers, computeHotspotLayer, countIncidents, orderVisits, type HotspotFeature, type TrendFeature } from './analysis-tasks.ts'
+import { packPositions } from './packing.ts'
+
+const BBOX: BBox = [104.074, 30.6846, 104.0865, 30.6954] // ≈ 1.2 × 1.2 km in Chengdu
+
+function createIncidents(seed: number, centre: LngLat, clustered: number): PointItem[] {
+  let state = seed
+  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  const [w, s, e, n] = BBOX
+  const items: PointItem[] = []
+  for (let i = 0; i < 300; i++) items.push({ coordinates: [w + random() * (e - w), s + random() * (n - s)] })
+  for (let i = 0; i < clustered; i++) items.push({ coordinates: [centre[0] + (random() - 0.5) * 0.001, centre[1] + (random() - 0.5) * 0.001] })
+  return items
+}
+
+const decode = <T>(bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as T
+
+describe('computeHotspotLayer', () => {
+  test('gives the same cells and statistic as findHotspots', () => {
+    const items = createIncidents(7, [104.0775, 30.6925], 200)
+    const direct = findHotspots(items, { bbox: BBOX, cellScheme: { kind: 'h3', resolution: 10 } })
+    const out = computeHotspotLayer({ positions: packPositions(items), bbox: BBOX, scheme: { kind: 'h3', resolution: 10 } })
+    if ('refusal' in out) throw new Error(out.refusal.message)
+    expect(out.statistic).toMatchObject({ bandMeters: direct.bandMeters, bandSource: 'kth-neighbour', k: direct.k, n: direct.n, mean: direct.mean, dropped: direct.dropped })
+    expect(out.autoBandMeters).toBe(direct.bandMeters)
+    const features = decode<HotspotFeature[]>(out.features)
+    expect(features.map((f) => [f.id, f.properties.z, f.properties.bin])).toEqual(direct.cells.map((c) => [c.id, c.z, c.bin]))
+    expect(out.top[0]?.bin).toBe(3)
+  })
+
+  test('with a known automatic band, still says the band came from the K-th neighbour', () => {
+    const items = createIncidents(7, [104.0775, 30.6925], 200)
+    const first = computeHotspotLayer({ positions: packPositions(items), bbox: BBOX, scheme: { kind: 'grid', sizeMeters: 100 } })
+    const again = computeHotspotLayer({ positions: packPositions(items), bbox: BBOX, scheme: { kind: 'grid', sizeMeters: 100 }, autoBandMeters: 'refusal' in first ? 0 : first.autoBandMeters })
+    if ('refusal' in first || 'refusal' in again) throw new Error('refused')
+    expect(again.statistic).toEqual(first.statistic)
+  })
+
+  test('reports a refusal instead of throwing when nothing is counted', () => {
+    expect(computeHotspotLayer({ positions: packPositions([]), bbox: BBOX, scheme: { kind: 'h3', resolution: 10 } })).toMatchObject({ refusal: { code: 'zero-variance' } })
+  })
+})
+
+describe('compareHotspotLayers', () => {
+  test('classifies as compareHotspotPeriods does, over the later period’s band', () => {
+    const before = createIncidents(1, [104.0835, 30.6875], 200)
+    const after = createIncidents(2, [104.0775, 30.6925], 200)
+    const out = compareHotspotLayers({ before: packPositions(before), after: packPositions(after), bbox: BBOX, scheme: { kind: 'h3', resolution: 10 } })
+    if ('refusal' in out) throw new Error(out.refusal.message)
+    const a = findHotspots(after, { bbox: BBOX })
+    const trends = compareHotspotPeriods(findHotspots(before, { bbox: BBOX, bandMeters: a.bandMeters }), a).filter((t) => t.trend !== 'none')
+    expect(decode<TrendFeature[]>(out.features).map((f) => [f.id, f.properties.trend])).toEqual(trends.map((t) => [t.id, t.trend]))
+    expect(out.summary.new).toBeGreaterThan(0)
+  })
+})
+
+describe('countIncidents and orderVisits', () => {
+  test('counts by category and China-time month', () => {
+    const counts = countIncidents({ categories: ['0501', '0501', '0102'], reportedAt: ['2026-09-30T23:30:00+08:00', '2026-09-30T16:30:00Z', '2026-10-02T10:00:00+08:00'] })
+    expect(counts.total).toBe(3)
+    expect(counts.by_category).toEqual([{ category: '0501', count: 2 }, { category: '0102', count: 1 }])
+    // 16:30 UTC on 30 September is 00:30 on 1 October in China.
+    expect(counts.by_month).toEqual([{ month: '2026-09', total: 1, by_category: { '0501': 1 } }, { month: '2026-10', total: 2, by_category: { '0501': 1, '0102': 1 } }])
+  })
+
+  test('counts nothing in empty input', () => {
+    expect(countIncidents({ categories: [], reportedAt: [] })).toEqual({ total: 0, by_category: [], by_month: [] })
+    expect(orderVisits({ stops: packPositions([]) })).toEqual({ order: [], legsM: [], totalM: 0 })
+  })
+
+  test('orders visits as computeVisitOrder does', () => {
+    const stops: LngLat[] = [[104.05, 30.66], [104.07, 30.67], [104.06, 30.665], [104.04, 30.66]]
+    expect(orderVisits({ stops: packPositions(stops.map((coordinates) => ({ coordinates }))) })).toEqual(computeVisitOrder(stops))
+  })
+})

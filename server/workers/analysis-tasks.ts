@@ -1,0 +1,230 @@
+// The analysis tasks the worker pool runs: compact inputs in (positions packed, see packing.ts), the analysis
+// functions of server/analysis, and what the route needs out — large GeoJSON already serialised (json-bytes.ts).
+// Pure: no I/O, no clock; the routes read the store and name places, the workers only compute.
+import { binIncidents, cellRing } from '../analysis/cells.ts'
+import type { SuggestionResult } from '../analysis/guidance-suggestions.ts'
+import { suggestGuidanceSites } from '../analysis/guidance-suggestions.ts'
+import type { GiBin, HotspotResult, HotspotTrend } from '../analysis/hotspots.ts'
+import { HotspotRefusalError, compareHotspotPeriods, findHotspots, type CellScheme } from '../analysis/hotspots.ts'
+import { defaultNeighbourCount } from '../analysis/gi-star.ts'
+import { rankIntersectionHotspots, type IntersectionHotspot } from '../analysis/hotspots-intersections.ts'
+import { computeVisitOrder, type VisitOrder } from '../analysis/visit-order.ts'
+import { chinaMonth } from '../domain/china-time.ts'
+import type { BBox, LngLat } from '../domain/types.ts'
+import { encodeJson, type JsonBytes } from './json-bytes.ts'
+import { type PackedGuidanceContext, type PackedPositions, unpackGuidanceContext, unpackPointItems, unpackPositions } from './packing.ts'
+
+/** Gi* declined to run (→ 422 with this code): the statistic is undefined or untrustworthy on this input. */
+export interface HotspotRefusal {
+  refusal: { code: HotspotRefusalError['code']; message: string }
+}
+
+export interface HotspotsTaskInput {
+  positions: PackedPositions // the period's incidents
+  bbox: BBox // study area
+  scheme: CellScheme
+  bandMeters?: number // given by the caller; otherwise the automatic band
+  autoBandMeters?: number // the automatic band of this bbox and scheme when already known (it depends only on the cells)
+  fdr?: boolean
+}
+
+export interface HotspotFeature {
+  type: 'Feature'
+  id: string
+  geometry: { type: 'Polygon'; coordinates: LngLat[][] }
+  properties: { count: number; z: number; p: number; bin: GiBin; neighbors: number }
+}
+
+/** A top-ten cell, before the route names it by street and zone. */
+export interface TopHotspotCell {
+  id: string
+  count: number
+  z: number // rounded to 3 decimals
+  p: number
+  bin: GiBin
+  center: LngLat // mean of the ring's vertices
+}
+
+export interface HotspotsTaskOutput {
+  statistic: Pick<HotspotResult, 'bandMeters' | 'bandSource' | 'k' | 'n' | 'mean' | 's' | 'fdr' | 'criticalP' | 'dropped'>
+  autoBandMeters: number | undefined // the automatic band, when it was used (for the route to remember)
+  top: TopHotspotCell[]
+  features: JsonBytes<HotspotFeature[]>
+}
+
+export interface CompareTaskInput {
+  after: PackedPositions // the later period's incidents
+  before: PackedPositions // the earlier period's
+  bbox: BBox
+  scheme: CellScheme
+  bandMeters?: number
+  autoBandMeters?: number
+}
+
+export interface TrendFeature {
+  type: 'Feature'
+  id: string
+  geometry: { type: 'Polygon'; coordinates: LngLat[][] }
+  properties: { trend: Exclude<HotspotTrend, 'none'>; bin: GiBin; z: number; count: number; before_bin: GiBin; before_z: number; before_count: number }
+}
+
+export interface CompareTaskOutput {
+  bandMeters: number
+  autoBandMeters: number | undefined
+  summary: Record<Exclude<HotspotTrend, 'none'>, number>
+  features: JsonBytes<TrendFeature[]>
+}
+
+export interface IntersectionsTaskInput {
+  intersections: { ids: string[]; positions: PackedPositions; names: string[][] }
+  incidents: PackedPositions
+  radiusMeters: number
+  limit: number
+}
+
+export interface IncidentCountsTaskInput {
+  categories: string[] // per incident
+  reportedAt: string[] // per incident, ISO 8601
+}
+
+export interface IncidentCounts {
+  total: number
+  by_category: { category: string; count: number }[]
+  by_month: { month: string; total: number; by_category: Record<string, number> }[]
+}
+
+export interface SuggestionsTaskInput {
+  demand: PackedPositions
+  context: PackedGuidanceContext
+  walkRadiusM?: number
+  maxSuggestions?: number
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits
+
+const centroid = (ring: LngLat[]): LngLat => {
+  const pts = ring.slice(0, -1)
+  return [pts.reduce((a, p) => a + p[0], 0) / pts.length, pts.reduce((a, p) => a + p[1], 0) / pts.length]
+}
+
+/**
+ * findHotspots with the band the route asked for, or the automatic one: when it is already known it is passed as a
+ * given band and the result still says it came from the K-th neighbour distance, as findHotspots would have.
+ */
+function runGiStar(positions: Float64Array, bbox: BBox, scheme: CellScheme, bandMeters: number | undefined, autoBandMeters: number | undefined, fdr?: boolean): HotspotResult | HotspotRefusal {
+  try {
+    const result = findHotspots(unpackPointItems(positions), { bbox, cellScheme: scheme, bandMeters: bandMeters ?? autoBandMeters, fdr })
+    return bandMeters === undefined && autoBandMeters !== undefined ? { ...result, bandSource: 'kth-neighbour', k: defaultNeighbourCount(result.n) } : result
+  } catch (err) {
+    if (err instanceof HotspotRefusalError) return { refusal: { code: err.code, message: err.message } }
+    throw err
+  }
+}
+
+const isRefusal = (x: HotspotResult | HotspotRefusal): x is HotspotRefusal => 'refusal' in x
+
+/** The Gi* layer of one period: statistic, the ten hottest cells that hold incidents, and every cell as GeoJSON bytes. */
+export function computeHotspotLayer(input: HotspotsTaskInput): HotspotsTaskOutput | HotspotRefusal {
+  const result = runGiStar(input.positions, input.bbox, input.scheme, input.bandMeters, input.autoBandMeters, input.fdr)
+  if (isRefusal(result)) return result
+  const { cells, bandMeters, bandSource, k, n, mean, s, fdr, criticalP, dropped } = result
+  // The leader's top ten: hot cells that hold incidents themselves (a cell can be hot from its neighbours alone),
+  // highest confidence first, then the most incidents — with a wide band neighbouring cells share nearly the same z,
+  // and the cell where the reports are is the one to send people to.
+  const top = cells
+    .filter((x) => x.bin > 0 && x.count > 0)
+    .sort((a, b) => b.bin - a.bin || b.count - a.count || b.z - a.z || a.id.localeCompare(b.id))
+    .slice(0, 10)
+    .map((x) => ({ id: x.id, count: x.count, z: round(x.z, 3), p: x.p, bin: x.bin, center: centroid(x.ring) }))
+  const features = cells.map(
+    (x): HotspotFeature => ({
+      type: 'Feature',
+      id: x.id,
+      geometry: { type: 'Polygon', coordinates: [x.ring] },
+      properties: { count: x.count, z: x.z, p: x.p, bin: x.bin, neighbors: x.neighbors },
+    }),
+  )
+  const statistic = { bandMeters, bandSource, k, n, mean, s, fdr, criticalP, dropped }
+  return { statistic, autoBandMeters: input.bandMeters === undefined ? bandMeters : undefined, top, features: encodeJson(features) }
+}
+
+/** Hot-spot trends from the earlier to the later period, over one band (the later period's), as GeoJSON bytes. */
+export function compareHotspotLayers(input: CompareTaskInput): CompareTaskOutput | HotspotRefusal {
+  const after = runGiStar(input.after, input.bbox, input.scheme, input.bandMeters, input.autoBandMeters)
+  if (isRefusal(after)) return after
+  // One band for both periods, so a cell's neighbourhood means the same thing before and after.
+  const before = runGiStar(input.before, input.bbox, input.scheme, after.bandMeters, undefined)
+  if (isRefusal(before)) return before
+  const trends = compareHotspotPeriods(before, after)
+  const summary = { new: 0, intensifying: 0, persistent: 0, diminishing: 0, gone: 0 }
+  const features: TrendFeature[] = []
+  trends.forEach((t, i) => {
+    if (t.trend === 'none') return
+    summary[t.trend]++
+    features.push({
+      type: 'Feature',
+      id: t.id,
+      geometry: { type: 'Polygon', coordinates: [after.cells[i]!.ring] },
+      properties: { trend: t.trend, bin: t.after.bin, z: t.after.z, count: t.after.count, before_bin: t.before.bin, before_z: t.before.z, before_count: t.before.count },
+    })
+  })
+  return { bandMeters: after.bandMeters, autoBandMeters: input.bandMeters === undefined ? after.bandMeters : undefined, summary, features: encodeJson(features) }
+}
+
+/** Intersections ranked by incidents within the radius (see rankIntersectionHotspots). */
+export function rankIntersections(input: IntersectionsTaskInput): IntersectionHotspot[] {
+  const positions = unpackPositions(input.intersections.positions)
+  const intersections = input.intersections.ids.map((id, i) => ({ id, coordinates: positions[i]!, names: input.intersections.names[i] ?? [] }))
+  return rankIntersectionHotspots(intersections, unpackPointItems(input.incidents), { radiusMeters: input.radiusMeters, limit: input.limit })
+}
+
+/** Incidents per category and per China-time month (for the trend chart); categories most frequent first. */
+export function countIncidents(input: IncidentCountsTaskInput): IncidentCounts {
+  if (input.categories.length !== input.reportedAt.length) throw new RangeError(`countIncidents: ${input.categories.length} categories for ${input.reportedAt.length} times`)
+  const byCategory = new Map<string, number>()
+  const byMonth = new Map<string, Map<string, number>>()
+  input.categories.forEach((category, i) => {
+    byCategory.set(category, (byCategory.get(category) ?? 0) + 1)
+    const month = chinaMonth(input.reportedAt[i]!)
+    const m = byMonth.get(month) ?? new Map<string, number>()
+    m.set(category, (m.get(category) ?? 0) + 1)
+    byMonth.set(month, m)
+  })
+  return {
+    total: input.categories.length,
+    by_category: [...byCategory].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+    by_month: [...byMonth]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, m]) => ({ month, total: [...m.values()].reduce((a, b) => a + b, 0), by_category: Object.fromEntries(m) })),
+  }
+}
+
+/** Suggested guidance-point sites for the vending demand (see suggestGuidanceSites). */
+export function suggestSites(input: SuggestionsTaskInput): SuggestionResult {
+  return suggestGuidanceSites(unpackPointItems(input.demand), unpackGuidanceContext(input.context), { walkRadiusM: input.walkRadiusM, maxSuggestions: input.maxSuggestions })
+}
+
+/** A crew's visiting order over the stops (see computeVisitOrder). */
+export function orderVisits(input: { stops: PackedPositions }): VisitOrder {
+  return computeVisitOrder(unpackPositions(input.stops))
+}
+
+/** The ring of study cell `id` of the bbox under the scheme, or undefined when it is not one of them. */
+export function findStudyCellRing(input: { bbox: BBox; scheme: CellScheme; id: string }): LngLat[] | undefined {
+  const cells = binIncidents([], input.bbox, input.scheme)
+  const k = cells.ids.indexOf(input.id)
+  return k < 0 ? undefined : cellRing(cells, k)
+}
+
+/** Every task a pool worker serves, by name. */
+export const analysisTasks = {
+  hotspots: computeHotspotLayer,
+  compareHotspots: compareHotspotLayers,
+  rankIntersections,
+  countIncidents,
+  suggestSites,
+  orderVisits,
+  findStudyCellRing,
+}
+
+export type AnalysisTasks = typeof analysisTasks
