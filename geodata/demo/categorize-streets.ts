@@ -1,4 +1,4 @@
-// The bureau's three street classes (DOMAIN.md §1) assigned by a transparent rule table, so the README and
+// The bureau's three street classes (docs/domain-notes.md §1) assigned by a transparent rule table, so the README and
 // the UI can show exactly why a street is 示范街, 规范街 or 商业街. DEMONSTRATION DATA: the real
 // classification is the bureau's decision; these rules only make the demo plausible.
 

@@ -1,11 +1,11 @@
 // DEMONSTRATION DATA: twelve months of incidents, placed where each kind of problem plausibly happens
-// (DOMAIN.md §1), so the hotspot, KPI and dark-street views show the bureau's known problems:
+// (docs/domain-notes.md §1), so the hotspot, KPI and dark-street views show the bureau's known problems:
 //   · vending (0501, 0504, 0510) on commercial streets and around busy arterial junctions, barbecue in summer evenings;
 //   · sanitation (0102, 0103, 0104) in alleys and small streets;
 //   · illegal construction (0101) in residential blocks; stacking (0507) along regulated streets;
 //   · lamp outages (0118) at broken lamps, several calls per lamp and many on dark alleys ("many calls, no fix"),
 //     plus closed cases for lamps repaired during the year.
-// Each incident runs a simulated case workflow (DOMAIN.md §2) up to the fixed reference date.
+// Each incident runs a simulated case workflow (docs/domain-notes.md §2) up to the fixed reference date.
 
 import {
   INCIDENT_SOURCES,
@@ -260,7 +260,7 @@ interface Timeline {
 }
 
 /**
- * Runs one case through report → accept → dispatch → handle → handled → closed (DOMAIN.md §2) with exponential
+ * Runs one case through report → accept → dispatch → handle → handled → closed (docs/domain-notes.md §2) with exponential
  * stage durations, and returns where it stands at `refMs`. A rejected case stops after intake; a stalled case
  * stops at `stallAt` and stays open.
  */

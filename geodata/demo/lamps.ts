@@ -1,7 +1,7 @@
 // DEMONSTRATION DATA: street lamps. The OSM extract has none (geodata/README.md), so lamps are placed along
 // every street at the spacing of its lighting class, then a seeded share is broken and a few stretches are
 // left unlit on purpose, so that Gridwatch's dark-street analysis has something real to find:
-//   · unlit alleys — whole alleys that never got lamps (the phase-2 retrofit's survey targets, DOMAIN.md §1);
+//   · unlit alleys — whole alleys that never got lamps (the phase-2 retrofit's survey targets, docs/domain-notes.md §1);
 //   · missing blocks — a few hundred metres of a longer branch road with no lamps;
 //   · dark alleys — alleys where most lamps have been broken for months (the "many calls, no fix" story).
 
@@ -16,13 +16,13 @@ export type LampClassId = 'alley' | 'branch' | 'secondary' | 'arterial'
 export interface LampClass {
   id: LampClassId
   highways: readonly string[] // OSM highway values in this class
-  coverageRadiusM: number // DOMAIN.md §3 default: a centreline point farther than this from every working lamp is dark
+  coverageRadiusM: number // docs/domain-notes.md §3 default: a centreline point farther than this from every working lamp is dark
   spacingM: number // target distance between lamps along the street
   heightM: number // mounting height
 }
 
 /**
- * Lighting classes (DOMAIN.md §3). Spacing is a little under 2 × coverage radius, so a street whose lamps all
+ * Lighting classes (docs/domain-notes.md §3). Spacing is a little under 2 × coverage radius, so a street whose lamps all
  * work has no dark stretch, and stays within CJJ 45-2015's semi-cut-off limit S ≤ 3.5 H (6 m → 21 m,
  * 8 m → 28 m, 10 m → 35 m, 12 m → 42 m). Heights are typical Chinese practice for each road class.
  */

@@ -184,7 +184,7 @@ export function locateZoneId(plan: ZonePlan, p: LngLat): string | null {
 /**
  * A regular unit grid over `bounds` (cells `cellSizeM` square in local metres; the east and south edge cells
  * are clipped to the bounds). A cell belongs to the zone containing its centre; a community is the cells of
- * one zone inside one block of communityBlockCells² cells. Codes (DOMAIN.md §2): county 6 + 街道 3 + 社区 3 +
+ * one zone inside one block of communityBlockCells² cells. Codes (docs/domain-notes.md §2): county 6 + 街道 3 + 社区 3 +
  * cell 2, communities numbered per zone and cells per community west→east, then north→south.
  * No zones → no cells.
  */

@@ -1,5 +1,5 @@
-// Evaluation KPIs of the closed loop (综合评价, DOMAIN.md §2) per responsible unit, zone or category, and the unit
-// league table behind public naming (通报批评, DOMAIN.md §1).
+// Evaluation KPIs of the closed loop (综合评价, docs/domain-notes.md §2) per responsible unit, zone or category, and the unit
+// league table behind public naming (通报批评, docs/domain-notes.md §1).
 //
 // Definitions. A case counts for a period when fromMs ≤ reportedMs < toMs. Of those:
 //   应结案数   cases           = accepted cases: status not 'reported' (立案 pending), 'rejected' or 'merged'
@@ -21,7 +21,7 @@
 //   满意度 satisfaction = mean rating (1–5) over cases with a rating
 // Every rate is null when its denominator is 0. An open case counts in the denominators from the start, so an open
 // overdue case counts as late (in the denominator of the on-time rates, never in a numerator): late work cannot
-// hide by staying open (the US 311 lesson in DOMAIN.md §2). Deadlines are each case's current deadline, extensions
+// hide by staying open (the US 311 lesson in docs/domain-notes.md §2). Deadlines are each case's current deadline, extensions
 // included, so an extended case is on time if it meets the extended deadline; the 延期率 shows how often that was.
 // Statuses are the cases' current ones: `nowMs` is the moment of evaluation (normally the present) and only decides
 // which open cases are overdue.

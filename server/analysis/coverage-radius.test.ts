@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_FALLBACK_RADIUS_M, findCoverageRadius, resolveCoverageRadiusTable, type CoverageRadiusOptions } from './coverage-radius.ts'
 
 describe('resolveCoverageRadiusTable', () => {
-  it('uses DOMAIN.md §3 defaults per highway class', () => {
+  it('uses docs/domain-notes.md §3 defaults per highway class', () => {
     const table = resolveCoverageRadiusTable()
     for (const highway of ['footway', 'pedestrian', 'living_street', 'service', 'path', 'steps', 'cycleway', 'track']) {
       expect(findCoverageRadius(table, highway)).toBe(10)

@@ -1,5 +1,5 @@
 // Coverage radius of a working lamp per OSM highway class: a centreline point farther than the radius from every
-// working lamp is dark. Defaults are DOMAIN.md §3's engineering choice, radius ≈ S_max / 2 after CJJ 45-2015's
+// working lamp is dark. Defaults are docs/domain-notes.md §3's engineering choice, radius ≈ S_max / 2 after CJJ 45-2015's
 // spacing limits; a deployment overrides any class or the fallback.
 
 /** The radius table actually used for an analysis: metres per highway value, plus the radius for any other value. */
@@ -17,7 +17,7 @@ const ALLEY_LANE_M = 10 // 巷: footway, pedestrian, living_street, service and 
 const BRANCH_ROAD_M = 15 // 支路: residential, unclassified, tertiary
 const MAJOR_ROAD_M = 18 // secondary and above
 
-/** DOMAIN.md §3 defaults, in metres. */
+/** docs/domain-notes.md §3 defaults, in metres. */
 export const DEFAULT_COVERAGE_RADIUS_M: Readonly<Record<string, number>> = Object.freeze({
   footway: ALLEY_LANE_M,
   pedestrian: ALLEY_LANE_M,

@@ -1,5 +1,5 @@
 // Dark zones (亮灯死角, issue 4): the stretches of each street's centreline farther than the coverage radius from
-// every working lamp (DOMAIN.md §3). Exact, not sampled: per segment, each lamp's circle cuts a parametric interval
+// every working lamp (docs/domain-notes.md §3). Exact, not sampled: per segment, each lamp's circle cuts a parametric interval
 // out of the segment, and the dark part is the complement of the intervals' union (dark-zones-kernel.ts).
 //
 // Decisions, so that callers can rely on them:

@@ -1,6 +1,6 @@
 // Getis-Ord Gi* local hot-spot statistic with binary fixed-distance-band weights, as ArcGIS's "Hot Spot
 // Analysis (Getis-Ord Gi*)", PySAL's esda.G_Local(star=True) and R's spdep::localG(include.self(nb))
-// compute it (DOMAIN.md §4; Getis & Ord 1992, Ord & Getis 1995, Geographical Analysis 27:286–306):
+// compute it (docs/domain-notes.md §4; Getis & Ord 1992, Ord & Getis 1995, Geographical Analysis 27:286–306):
 //
 //   z_i = (Σ_j w_ij y_j − ȳ W_i) / ( s · sqrt( (n Σ_j w_ij² − W_i²) / (n − 1) ) ),
 //   w_ij = 1 if the centroids of i and j are at most the band apart (j = i included), else 0,

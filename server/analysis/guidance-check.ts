@@ -12,7 +12,7 @@
 // area — 0 when a street, intersection or point lies inside it or crosses its boundary, else the least distance
 // between its edges and the other geometry (segment–segment). Holes count as outside.
 //
-// Off-street areas: DOMAIN.md §1 allows a point in an off-street area (a plaza, a parking lot) as well as beside a
+// Off-street areas: docs/domain-notes.md §1 allows a point in an off-street area (a plaza, a parking lot) as well as beside a
 // regulated or commercial street. Gridwatch has no layer of such areas, so the planner marks it: a candidate with
 // `offStreet: true` satisfies `not-beside-allowed-street`. The other rules still apply to it — a plaza on a
 // demonstration street is still on a demonstration street.

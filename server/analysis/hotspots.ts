@@ -1,4 +1,4 @@
-// Hot spots of incidents (DOMAIN.md §4): binning into H3 or square cells, Getis-Ord Gi* with FDR, and the
+// Hot spots of incidents (docs/domain-notes.md §4): binning into H3 or square cells, Getis-Ord Gi* with FDR, and the
 // comparison of two periods over the same cells. The pieces live in cells.ts, gi-star.ts and fdr.ts.
 import type { BBox } from '../domain/types.ts'
 import type { CellScheme, PointItem } from './cells.ts'

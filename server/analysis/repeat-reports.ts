@@ -1,4 +1,4 @@
-// Repeat reports (DOMAIN.md §5, FixMyStreet practice): before a new report is filed, suggest the open cases it may
+// Repeat reports (docs/domain-notes.md §5, FixMyStreet practice): before a new report is filed, suggest the open cases it may
 // repeat; a merged repeat adds to the original's report count, and repeated reports raise the case's priority.
 import type { LngLat } from '../domain/types.ts'
 import { EARTH_RADIUS_M } from './local-metric.ts'
@@ -50,7 +50,7 @@ function measureDistanceM(a: LngLat, b: LngLat): number {
 
 /**
  * Open cases the new report may repeat: same category AND (same lamp id when both have one, or within the category
- * radius, inclusive). When both the report and a case name a lamp, the lamp id alone decides (DOMAIN.md §5: "the
+ * radius, inclusive). When both the report and a case name a lamp, the lamp id alone decides (docs/domain-notes.md §5: "the
  * lamp id is the match"), so two neighbouring lamps' outages are never suggested as one. Same-lamp first, then
  * nearest; ties by id. `radiusM` replaces the default table as a whole; categories it does not name use
  * `fallbackRadiusM`. Empty → []. Throws a RangeError for a negative or non-finite radius. Does not mutate its input.

@@ -1,8 +1,8 @@
-// The phase-2 small-street lighting retrofit (DOMAIN.md §1, §3): new lamp positions that close every dark stretch.
+// The phase-2 small-street lighting retrofit (docs/domain-notes.md §1, §3): new lamp positions that close every dark stretch.
 // A stretch of length L gets n = ⌈L / (2r)⌉ lamps at (i + ½)·L/n along it: consecutive lamps are at most 2r apart
 // along the line and the ends at most r from a lamp, so (distance along a line ≥ straight distance) every point of
 // the stretch is within r of a new lamp. r is the street class's coverage radius, so spacing 2r is the class
-// spacing S_max (DOMAIN.md §3: r ≈ S_max / 2).
+// spacing S_max (docs/domain-notes.md §3: r ≈ S_max / 2).
 import type { LngLat } from '../domain/types.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
 

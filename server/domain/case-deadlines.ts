@@ -1,4 +1,4 @@
-// Time limits (限时整改, DOMAIN.md §1–§2) per category and the deadline arithmetic of a case. Pure and table-driven.
+// Time limits (限时整改, docs/domain-notes.md §1–§2) per category and the deadline arithmetic of a case. Pure and table-driven.
 // Hours are calendar hours: the bureau's command centre and squads work a 24-hour clock, so no working-day calendar.
 import type { IncidentStatus } from './types.ts'
 
@@ -14,7 +14,7 @@ export const HOUR_MS = 3_600_000
 // Our engineering defaults, not a standard's numbers: GB/T 30428 leaves time limits to each city's own standard.
 // Street-order offences are transient (a vendor moves on within hours), so they get the shortest limits; garbage
 // and stacking a working day or so; illegal construction must be stopped ("制止") within 3 days; a lamp outage is
-// relit at first notice (DOMAIN.md §1), i.e. by the next night. An extension grants the handling time once more.
+// relit at first notice (docs/domain-notes.md §1), i.e. by the next night. An extension grants the handling time once more.
 const limit = (intakeHours: number, handlingHours: number): TimeLimit => Object.freeze({ intakeHours, handlingHours, extensionHours: handlingHours })
 
 /** Per category, our engineering defaults (see above); categories not listed get `DEFAULT_FALLBACK_TIME_LIMIT`. */

@@ -1,4 +1,4 @@
-// Which responsible unit (责任单位) a case is dispatched to (DOMAIN.md §1–§2): a table from category to the kind of
+// Which responsible unit (责任单位) a case is dispatched to (docs/domain-notes.md §1–§2): a table from category to the kind of
 // unit, then, for sub-district work, the office of the zone the case lies in. Pure and table-driven; a deployment
 // with other units or a local taxonomy passes its own table.
 
@@ -46,7 +46,7 @@ export function buildResponsibleUnits(zones: readonly { id: string; name: string
 }
 
 /**
- * Category code → unit kind, after DOMAIN.md §1–§2: a lamp case goes to the lamp's maintainer; garbage transport to
+ * Category code → unit kind, after docs/domain-notes.md §1–§2: a lamp case goes to the lamp's maintainer; garbage transport to
  * the sanitation department, street sweeping (dirty road) to the sub-district office ("sweeping is the sub-district
  * office's job, garbage transport the sanitation department's"); street-order offences and illegal construction
  * ("发现一起,制止一起,查处一起") to the enforcement squad. Stacking (0507) is cleared locally by the sub-district

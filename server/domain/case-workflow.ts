@@ -1,4 +1,4 @@
-// The digital urban-management closed loop (DOMAIN.md §2) as a table: which action moves a case from which state
+// The digital urban-management closed loop (docs/domain-notes.md §2) as a table: which action moves a case from which state
 // to which, and who may take it. Pure; the store applies a transition with optimistic locking.
 import type { IncidentStatus } from './types.ts'
 import type { Role } from './roles.ts'

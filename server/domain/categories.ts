@@ -1,4 +1,4 @@
-// The incident taxonomy (DOMAIN.md §2): event classes (事件) and the street-lamp component class (部件).
+// The incident taxonomy (docs/domain-notes.md §2): event classes (事件) and the street-lamp component class (部件).
 // Codes are the ids. Configurable: a deployment replaces this table (see README "Configuration").
 
 export interface IncidentCategory {

@@ -1,6 +1,6 @@
-// Where a vendor guidance point (流动摊贩有序疏导点, DOMAIN.md §1) may go: the bureau places them "where they do not
+// Where a vendor guidance point (流动摊贩有序疏导点, docs/domain-notes.md §1) may go: the bureau places them "where they do not
 // harm the street's appearance, traffic order or residents". Gridwatch turns that into five checkable rules, one per
-// violation code below. The distances are our engineering choice, not the bureau's (DOMAIN.md §1 gives none), so a
+// violation code below. The distances are our engineering choice, not the bureau's (docs/domain-notes.md §1 gives none), so a
 // deployment overrides them through `resolveGuidanceRules`. The geometry lives in server/analysis/guidance-check.ts;
 // this file holds the table: codes, default limits, the zh-CN/en texts, and how a measured distance is compared.
 import type { StreetCategory } from './types.ts'

@@ -1,4 +1,4 @@
-// Who may do what (DOMAIN.md §2 roles). Routes declare the roles they need; the server is the authority.
+// Who may do what (docs/domain-notes.md §2 roles). Routes declare the roles they need; the server is the authority.
 
 export const ROLES = ['leader', 'planner', 'crew', 'dispatcher', 'inspector', 'unit', 'admin'] as const
 export type Role = (typeof ROLES)[number]

@@ -105,7 +105,7 @@ export type IncidentSource = (typeof INCIDENT_SOURCES)[number]
 /** A reported problem at a place: the same record later runs through the case workflow. */
 export interface Incident {
   id: string // 'I0000123'
-  category: string // DOMAIN.md code, e.g. '0501'
+  category: string // docs/domain-notes.md code, e.g. '0501'
   status: IncidentStatus
   source: IncidentSource
   coordinates: LngLat

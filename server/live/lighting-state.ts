@@ -11,7 +11,7 @@ export interface LightingSnapshot {
   zoneNames: Map<string, { name: string; nameEn: string }>
 }
 
-/** A lamp is working when its status is ok and no open outage report names it (DOMAIN.md §3). */
+/** A lamp is working when its status is ok and no open outage report names it (docs/domain-notes.md §3). */
 export function isLampWorking(lamp: Pick<Lamp, 'id' | 'status'>, openOutages: ReadonlySet<string>): boolean {
   return lamp.status === 'ok' && !openOutages.has(lamp.id)
 }

@@ -1,4 +1,4 @@
-// The closed loop for staff (DOMAIN.md §2): queues, a case with its timeline and photos, workflow transitions with
+// The closed loop for staff (docs/domain-notes.md §2): queues, a case with its timeline and photos, workflow transitions with
 // optimistic locking (ETag / If-Match), merging repeats, photos, and the field intake by inspectors.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'

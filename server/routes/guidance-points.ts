@@ -73,7 +73,7 @@ const suggestionsQuery = z
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be later than to', path: ['from'] })
 
-// Street-order categories whose reports a guidance point is meant to absorb (DOMAIN.md §2: 0501 游商, 0504 店外经营,
+// Street-order categories whose reports a guidance point is meant to absorb (docs/domain-notes.md §2: 0501 游商, 0504 店外经营,
 // 0510 露天烧烤).
 const VENDING_CATEGORIES = ['0501', '0504', '0510']
 const DEFAULT_DEMAND_DAYS = 90

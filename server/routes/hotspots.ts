@@ -1,4 +1,4 @@
-// Where problems concentrate, statistically (Getis-Ord Gi*, DOMAIN.md §4), by category, source and period; how
+// Where problems concentrate, statistically (Getis-Ord Gi*, docs/domain-notes.md §4), by category, source and period; how
 // hotspots change between two periods; the busiest intersections; and the counts behind the leader's charts.
 import { booleanPointInPolygon, point, polygon } from '@turf/turf'
 import { Hono } from 'hono'
@@ -192,7 +192,7 @@ export const hotspotRoutes = (store: Store, clock: () => Date, analysis: Analysi
     })
     .get('/hotspots/intersections', requireUser(), validate('query', intersectionQuery), async (c) => {
       const q = c.req.valid('query')
-      // Vending is what blocks crossings (DOMAIN.md §1): the default categories are the street-order ones.
+      // Vending is what blocks crossings (docs/domain-notes.md §1): the default categories are the street-order ones.
       const { items, fromMs, toMs } = await periodIncidents({ ...q, category: q.category ?? ['0501', '0504', '0510'] })
       const nodes = await store.intersections({})
       const input = {

@@ -1,4 +1,4 @@
-// The bureau's KPIs (DOMAIN.md §2) by unit, zone or category and period, the league table of units with laggards
+// The bureau's KPIs (docs/domain-notes.md §2) by unit, zone or category and period, the league table of units with laggards
 // marked (通报批评), the leader's overview tiles, CSV export — and the rectification measures board.
 import { Hono } from 'hono'
 import { z } from 'zod'

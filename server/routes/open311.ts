@@ -1,4 +1,4 @@
-// Open311 GeoReport v2 (open311.org, the frozen v2 spec; DOMAIN.md §6): the city's standard way for other systems
+// Open311 GeoReport v2 (open311.org, the frozen v2 spec; docs/domain-notes.md §6): the city's standard way for other systems
 // (a hotline's software, a city app) to list service types, file requests and follow them. Our richer workflow maps
 // onto it: stage → status open/closed + status_notes; deadline → expected_datetime; responsible unit →
 // agency_responsible. Format by suffix (.json or .xml); errors as the spec's array of { code, description }.

@@ -86,7 +86,7 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
         }
         repeatOf = b.repeat_of
       } else if (b.category === LAMP_OUTAGE_CATEGORY && where.lampId) {
-        // For lamps the lamp id is the match (DOMAIN.md §5): another call about the same dark lamp joins its case.
+        // For lamps the lamp id is the match (docs/domain-notes.md §5): another call about the same dark lamp joins its case.
         repeatOf = candidates.find((x) => x.sameLamp)?.id
       }
       const created = await store.createReport(

@@ -50,7 +50,7 @@ describe('public reporting', () => {
     const dispatcher = await signIn(app, 'dispatcher')
     const { res: caseRes, body: c } = await getJson<CaseJson>(app, `/api/cases/${body.case_id}`, dispatcher)
     expect(caseRes.headers.get('etag')).toBe(`"${c.version}"`)
-    // Dirty roads are swept by the sub-district office of the zone the report falls in (DOMAIN.md §1).
+    // Dirty roads are swept by the sub-district office of the zone the report falls in (docs/domain-notes.md §1).
     expect(c).toMatchObject({ state: 'reported', category: '0104', unit: { id: 'SD001' }, report_count: 1, phone: '13800000000' })
     // 0104: 1 h intake + 12 h handling from the report.
     expect(Date.parse(c.deadline) - NOW.getTime()).toBe(13 * 3_600_000)

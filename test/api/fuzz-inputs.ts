@@ -1,18 +1,10 @@
 // Malformed inputs for the route fuzz suite (fuzz.test.ts): values for query strings, JSON fields, path segments,
 // If-Match and multipart bodies, a seeded PRNG for the random ones, and the field names of a route's zod schema.
 import { z } from 'zod'
+import { createPrng } from '../fixtures/dark-zones/synthetic-city.ts'
 
-/** mulberry32: a tiny seeded PRNG, so a failing run can be repeated with the same seed. Returns floats in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded PRNG (floats in [0, 1)), so a failing run can be repeated with the same seed. */
+export const createRandom = createPrng
 
 /** A string of `length` code points drawn from ASCII, controls, CJK, combining marks, surrogates and emoji. */
 export function randomText(random: () => number, length: number): string {

@@ -1,18 +1,13 @@
 // Heavy analysis never blocks the server (issue 10): while the heaviest hotspot requests the caps allow run on the
 // analysis pool, health checks and layer reads still answer at once; oversized requests are refused before any work;
 // a full pool and a task over its time budget answer 503 with Retry-After.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { createAnalysisPool } from '../../server/workers/analysis-pool.ts'
+import { type RunningServer, startServerProcess } from '../server-process.ts'
 import { cookieFrom, createTestApp, expectProblemResponse, signIn } from './helpers.ts'
 
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 // Under this, a request did not wait for anyone's analysis: an idle /api/health answers in a few milliseconds, and the
 // blocked event loop this guards against held it for seconds (54 s behind h3-11 at band 5000 m on the Chengdu demo).
 const RESPONSIVE_MS = 100
@@ -20,59 +15,8 @@ const RESPONSIVE_MS = 100
 // 50 M cell pairs allowed), over one month so the store read before it stays short.
 const MONTH_MS = 30 * 86_400_000
 
-interface Server {
-  baseUrl: string
-  log: () => string
-  stop: () => Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-/** server/main.ts on a fresh database (seeded with the Chengdu demo) on a port the OS picks; waits for /api/health. */
-async function startServer(): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'gridwatch-responsive-'))
-  let output = ''
-  const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'gw.db')}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
-  const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
-    if (output.includes('listening on')) {
-      const res = await fetch(`${baseUrl}/api/health`).catch(() => undefined)
-      if (res?.ok) break
-    }
-    if (Date.now() > deadline) throw new Error(`server did not answer /api/health within 120 s:\n${output}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  return {
-    baseUrl,
-    log: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGTERM')
-        await exited
-      }
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
+/** server/main.ts on a fresh database (seeded with the Chengdu demo) on a port the OS picks. */
+const startServer = () => startServerProcess({ tempPrefix: 'gridwatch-responsive-', timeoutMs: 120_000 })
 
 /** Milliseconds until the whole response to GET `path` has arrived, and its status. */
 async function timeGet(baseUrl: string, path: string, cookie: string): Promise<{ ms: number; status: number }> {
@@ -116,7 +60,7 @@ function fetchInOtherProcess(urls: string[], cookie: string): { sent: Promise<vo
 }
 
 describe('a server over the Chengdu demo, while the heaviest allowed hotspot analyses run', () => {
-  let server: Server
+  let server: RunningServer
   let cookie: string
   beforeAll(async () => {
     server = await startServer()

@@ -151,7 +151,9 @@ describe.skipIf(skipReason !== undefined)('a citizen reports a problem from a ph
     } finally {
       await other.close()
     }
-  })
+    // a second phone opens a fresh browser context: on 2 busy cores (the whole suite in parallel) that alone can
+    // take most of the default 20 s
+  }, 60_000)
 
   test('staff accept, dispatch, handle, fail the inspection, rework and close the case', async () => {
     const { request } = page

@@ -1,12 +1,10 @@
 // End-to-end harness: the real server (tsx, a fresh SQLite file seeded with the demo district) on a free port,
 // and Debian's Chromium driven by playwright-core. Never downloads a browser.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 import { PROJECT_ROOT, ensureWebBuild } from '../../server/build-web.ts'
+import { type RunningServer, startServerProcess } from '../server-process.ts'
 
 /**
  * Where the journeys save their screenshots: test-results/ is not tracked, so a test run leaves the tree clean.
@@ -25,62 +23,12 @@ export function browserUnavailableReason(): string | undefined {
   return reason
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-export interface RunningServer {
-  baseUrl: string
-  log: () => string
-  stop: () => Promise<void>
-}
+export type { RunningServer }
 
 /** Builds the web app if stale, then starts `server/main.ts` on a fresh database and waits for /api/health. */
 export async function startServer(): Promise<RunningServer> {
   ensureWebBuild()
-  const port = await freePort()
-  const dir = mkdtempSync(join(tmpdir(), 'gridwatch-e2e-'))
-  let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'e2e.db')}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
-  const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 90_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
-    try {
-      const res = await fetch(`${baseUrl}/api/health`)
-      if (res.ok) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not answer /api/health within 90 s:\n${output}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  return {
-    baseUrl,
-    log: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGTERM')
-        await exited
-      }
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
+  return startServerProcess({ tempPrefix: 'gridwatch-e2e-', timeoutMs: 90_000 })
 }
 
 /** Headless Chromium with the flags this closed network needs (no background connections, software WebGL). */

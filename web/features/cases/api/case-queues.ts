@@ -1,4 +1,4 @@
-// Who works which cases (DOMAIN.md §2): the command centre accepts (待立案) and dispatches (待派遣) and answers
+// Who works which cases (docs/domain-notes.md §2): the command centre accepts (待立案) and dispatches (待派遣) and answers
 // extension requests; a unit handles its own dispatched cases, most urgent first; an inspector verifies what units
 // report as handled (待核查); leaders and administrators browse everything with filters. Pure.
 import type { CaseState, CaseSummary, CasesQuery } from './get-cases.ts'

@@ -25,7 +25,7 @@ export const hotspotsQueryOptions = (query: HotspotsQuery) =>
 
 export const useHotspots = (query: HotspotsQuery) => useQuery(hotspotsQueryOptions(query))
 
-/** Why the server declined to compute Gi* (DOMAIN.md §4), as its problem codes. */
+/** Why the server declined to compute Gi* (docs/domain-notes.md §4), as its problem codes. */
 export const HOTSPOT_REFUSALS = ['too-few-cells', 'zero-variance', 'no-study-area'] as const
 export type HotspotRefusal = (typeof HOTSPOT_REFUSALS)[number]
 

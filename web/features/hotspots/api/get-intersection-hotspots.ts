@@ -1,5 +1,5 @@
 // GET /api/hotspots/intersections: intersections ranked by the incidents within a radius of them (50 m by default),
-// for street vending by default (0501, 0504, 0510: what blocks crossings, DOMAIN.md §1). A count, not a statistic.
+// for street vending by default (0501, 0504, 0510: what blocks crossings, docs/domain-notes.md §1). A count, not a statistic.
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'

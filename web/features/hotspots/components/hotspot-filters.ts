@@ -7,7 +7,7 @@ import type { IncidentStatsQuery } from '../api/get-incident-stats.ts'
 import type { IntersectionHotspotsQuery } from '../api/get-intersection-hotspots.ts'
 import type { Period, PeriodChoice } from './hotspot-period.ts'
 
-/** The H3 resolutions offered: 10 is nearest the bureau's ~10,000 m² unit-grid cell (DOMAIN.md §4). */
+/** The H3 resolutions offered: 10 is nearest the bureau's ~10,000 m² unit-grid cell (docs/domain-notes.md §4). */
 export const CELL_CHOICES = ['h3-9', 'h3-10', 'h3-11'] as const satisfies readonly HotspotCell[]
 export type CellChoice = (typeof CELL_CHOICES)[number]
 
@@ -27,7 +27,7 @@ export const DEFAULT_HOTSPOT_FILTERS: HotspotFilters = {
   fdr: true,
 }
 
-/** Street-vending categories for the intersection ranking: 无照经营游商, 店外经营, 露天烧烤 (DOMAIN.md §1). */
+/** Street-vending categories for the intersection ranking: 无照经营游商, 店外经营, 露天烧烤 (docs/domain-notes.md §1). */
 export const VENDING_CATEGORIES = ['0501', '0504', '0510'] as const
 
 // the category list in code order, so ticking A then B or B then A asks (and caches) the same query

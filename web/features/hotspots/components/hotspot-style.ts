@@ -4,7 +4,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl'
 import type { MapLayerSpec } from '../../../map/use-map-layer.ts'
 
-/** Gi* confidence bins as the API gives them: ±3 is 99 %, ±2 95 %, ±1 90 %, 0 not significant (DOMAIN.md §4). */
+/** Gi* confidence bins as the API gives them: ±3 is 99 %, ±2 95 %, ±1 90 %, 0 not significant (docs/domain-notes.md §4). */
 export const HOTSPOT_BINS = [3, 2, 1, 0, -1, -2, -3] as const
 export type HotspotBin = (typeof HOTSPOT_BINS)[number]
 

@@ -1,5 +1,5 @@
 // What was reported, by category for the chosen period and by month for the last twelve: the counts the monthly
-// report lists (DOMAIN.md §2) and the trend chart beside them.
+// report lists (docs/domain-notes.md §2) and the trend chart beside them.
 import { Suspense, lazy, useId, useMemo } from 'react'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'

@@ -1,5 +1,5 @@
 // GET /api/kpis/league: responsible units ranked by 按期结案率 (then 结案率, then cases) for a period, laggards
-// flagged for public naming (通报批评, DOMAIN.md §1).
+// flagged for public naming (通报批评, docs/domain-notes.md §1).
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'

@@ -21,7 +21,7 @@ export function LampPopup({ lamp, street, actions }: LampPopupProps) {
         title={t('lamp.title', { id: lamp.id })}
         rows={[
           [t('field.status'), `${t(`lampStatus.${status}`)} · ${formatDateTime(status_changed_at)}`],
-          // ok but not lit: an outage report is still open (DOMAIN.md §3)
+          // ok but not lit: an outage report is still open (docs/domain-notes.md §3)
           [t('field.working'), working ? t('lamp.lit') : t('lamp.unlit')],
           [t('field.height'), t('unit.meters', { value: formatNumber(height_m) })],
           [t('field.maintainer'), maintainer],

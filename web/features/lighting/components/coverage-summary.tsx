@@ -1,5 +1,5 @@
 // How much of the street network working lamps light: district totals, the share per zone, and the coverage radius
-// per road class the analysis used (DOMAIN.md §3).
+// per road class the analysis used (docs/domain-notes.md §3).
 import { useId, useMemo } from 'react'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'

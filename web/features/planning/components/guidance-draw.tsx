@@ -20,7 +20,7 @@ import { GUIDANCE_DRAW_PREFIX, PLANNING_COLORS } from './planning-style.ts'
 import type { PlanningWorkspace } from './planning-workspace.ts'
 import { usePlanningState } from './planning-workspace.ts'
 
-// 10,000 m²: one unit-grid cell (万米单元网格, DOMAIN.md §2). A guidance area is a strip of footway or a corner of a
+// 10,000 m²: one unit-grid cell (万米单元网格, docs/domain-notes.md §2). A guidance area is a strip of footway or a corner of a
 // plaza; anything larger is a district plan, not a vending site.
 export const MAX_GUIDANCE_AREA_M2 = 10_000
 // terra-draw's store keeps this many decimals (≈1 cm), as the API's geometries
