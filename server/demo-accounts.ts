@@ -1,6 +1,7 @@
 // Demo mode: one account per role, username = role, password `gridwatch-demo` (documented in the README).
 import { hashPassword } from './auth/passwords.ts'
-import { DEMO_PASSWORD, ROLES, ROLE_TABLE } from './domain/roles.ts'
+import { DEMO_PASSWORD } from './domain/roles.ts'
+import { ROLES, ROLE_TABLE } from './kernel/permissions.ts'
 import type { Store } from './store/store.ts'
 
 const SYSTEM_ACTOR = { userId: null, username: 'system' }

@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto'
 import { priorityForReports } from './analysis/repeat-reports.ts'
 import { buildResponsibleUnits, routeCase } from './domain/case-routing.ts'
 import { computeDeadlineMs, pullInDeadlineMs, timeLimitFor } from './domain/case-deadlines.ts'
-import { chinaDate, toChinaIso } from './domain/china-time.ts'
-import type { CaseFields, MeasureArea } from './domain/cases.ts'
-import { LAMP_OUTAGE_CATEGORY } from './domain/categories.ts'
-import { OPEN_INCIDENT_STATUSES, type Incident, type IncidentStatus, type Zone } from './domain/types.ts'
+import { districtCalendar } from './domain/district-calendar.ts'
+import type { CaseFields } from './domain/cases.ts'
+import type { MeasureArea } from './kernel/statuses.ts'
+import { LAMP_OUTAGE_CATEGORY } from './kernel/categories.ts'
+import { isOpenStatus, type IncidentStatus } from './kernel/statuses.ts'
+import type { Incident, Zone } from './kernel/records.ts'
 import type { Store } from './store/store.ts'
 
 const MINUTE_MS = 60_000
@@ -50,7 +52,7 @@ export function deriveDemoCaseFields(x: Incident, units: ReturnType<typeof build
   let deadlineMs = computeDeadlineMs({ category: x.category, reportedMs, dispatchedMs, approvedExtensions: extensionCount })
   let reportCount = 1
   let priority: 1 | 2 | 3 = 1
-  const open = (OPEN_INCIDENT_STATUSES as readonly string[]).includes(x.status)
+  const open = isOpenStatus(x.status)
   if (open && x.category === LAMP_OUTAGE_CATEGORY && x.lampId) {
     reportCount = callsPerLamp.get(x.lampId) ?? 1
     priority = priorityForReports(reportCount)
@@ -62,7 +64,7 @@ export function deriveDemoCaseFields(x: Incident, units: ReturnType<typeof build
   const stars = rated ? Math.max(1, Math.min(5, Math.round(4.4 - (late ? 1.6 : 0) + (draw(`${x.id}t`) - 0.5) * 2.4))) : null
   return {
     unitId,
-    closedAt: closedMs === null ? null : toChinaIso(new Date(closedMs)),
+    closedAt: closedMs === null ? null : districtCalendar.isoInstant(new Date(closedMs)),
     acceptedMs,
     dispatchedMs,
     firstHandledMs,
@@ -105,7 +107,7 @@ async function seedDemoMeasures(store: Store, now: Date): Promise<void> {
   if ((await store.measures()).length > 0) return
   const system = { userId: null, username: 'system' }
   for (const m of DEMO_MEASURES) {
-    const deadline = chinaDate(now.getTime() + m.inDays * 86_400_000)
+    const deadline = districtCalendar.dateOf(now.getTime() + m.inDays * 86_400_000)
     const created = await store.createMeasure({ area: m.area, title: m.title, description: '', unitId: m.unitId, person: m.person, deadline }, system, now)
     if (m.inDays < 0) await store.updateMeasure(created.id, { status: 'in_progress', progress: 40, note: '推进中，进度滞后' }, system, now)
   }

@@ -1,7 +1,7 @@
 // Seeds an empty store with the Chengdu demo district (real OSM layers + generated demonstration data).
 import { loadDemoDistrict } from '../geodata/demo/generate-demo.ts'
 import { seedDemoCases } from './demo-cases.ts'
-import { toChinaIso } from './domain/china-time.ts'
+import { districtCalendar } from './domain/district-calendar.ts'
 import type { Store } from './store/store.ts'
 
 
@@ -14,7 +14,7 @@ export async function ensureSeeded(store: Store, log: (line: string) => void = (
   const { counts } = await store.info()
   if (counts.streets > 0) return false
   const started = performance.now()
-  const district = loadDemoDistrict({ referenceDate: toChinaIso(now) })
+  const district = loadDemoDistrict({ referenceDate: districtCalendar.isoInstant(now) })
   await store.seedDistrict(district, { demo: true })
   await seedDemoCases(store, district.zones, district.incidents, now)
   log(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { Street } from '../../server/domain/types.ts'
+import type { Street } from '../../server/kernel/records.ts'
 import { parseOsm } from '../osm/parse-osm.ts'
 import { categorizeStreet, categorizeStreets, STREET_CATEGORY_RULES, type StreetCategoryRule } from './categorize-streets.ts'
 import { readChengduOsm } from './generate-demo.ts'

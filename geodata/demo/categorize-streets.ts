@@ -2,7 +2,8 @@
 // the UI can show exactly why a street is 示范街, 规范街 or 商业街. DEMONSTRATION DATA: the real
 // classification is the bureau's decision; these rules only make the demo plausible.
 
-import type { Street, StreetCategory } from '../../server/domain/types.ts'
+import type { Street } from '../../server/kernel/records.ts'
+import type { StreetCategory } from '../../server/kernel/statuses.ts'
 
 export interface StreetCategoryRule {
   category: StreetCategory

@@ -1,9 +1,11 @@
-// Timestamps for the demo data: China Standard Time (UTC+8, no daylight saving), written ISO 8601 with the
+// Timestamps for the demo data: China Standard Time (the demo district is Chengdu's), written ISO 8601 with the
 // +08:00 offset, and computed from fixed reference dates — never the clock — so output is deterministic.
+import { createCalendar, DAY_MS } from '../../server/kernel/calendar.ts'
 
-export const CHINA_OFFSET_MS = 8 * 3_600_000 // UTC+8
-export const DAY_MS = 86_400_000
+export { DAY_MS }
 export const HOUR_MS = 3_600_000
+
+const chengdu = createCalendar('Asia/Shanghai')
 
 /** Milliseconds since the epoch for an ISO 8601 string with an offset; throws on an unparseable string. */
 export function parseIsoMs(iso: string): number {
@@ -13,21 +15,13 @@ export function parseIsoMs(iso: string): number {
 }
 
 /** 'YYYY-MM-DDTHH:mm:ss+08:00', truncated to the second. */
-export function formatChinaTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000 + CHINA_OFFSET_MS).toISOString().slice(0, 19) + '+08:00'
-}
+export const formatChinaTime = (ms: number): string => chengdu.isoInstant(ms)
 
 /** 'YYYY-MM-DD' of the China calendar day containing ms. */
-export function formatChinaDate(ms: number): string {
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
+export const formatChinaDate = (ms: number): string => chengdu.dateOf(ms)
 
 /** Month 0…11 of the China calendar day containing ms. */
-export function findChinaMonth(ms: number): number {
-  return new Date(ms + CHINA_OFFSET_MS).getUTCMonth()
-}
+export const findChinaMonth = (ms: number): number => Number(chengdu.monthOf(ms).slice(5)) - 1
 
 /** Start (00:00 China time) of the China calendar day containing ms. */
-export function findChinaDayStart(ms: number): number {
-  return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS
-}
+export const findChinaDayStart = (ms: number): number => chengdu.startOfDate(chengdu.dateOf(ms))

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { DemoDistrict } from '../../server/domain/types.ts'
+import type { DemoDistrict } from '../../server/kernel/records.ts'
 import { convertDistrictToGeoJson, DEMO_LAYER_NAMES, formatFeatureCollection } from './convert-to-geojson.ts'
 
 const createDistrict = (): DemoDistrict => ({

@@ -2,7 +2,7 @@
 // Each feature carries its record's fields (minus coordinates) as properties and its id as Feature.id.
 
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
-import type { DemoDistrict } from '../../server/domain/types.ts'
+import type { DemoDistrict } from '../../server/kernel/records.ts'
 
 export const DEMO_LAYER_NAMES = [
   'streets',

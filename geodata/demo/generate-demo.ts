@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import type { DemoDistrict } from '../../server/domain/types.ts'
+import type { DemoDistrict } from '../../server/kernel/records.ts'
 import { parseOsm, type OsmParseStats, type ParseOsmOptions } from '../osm/parse-osm.ts'
 import { categorizeStreets, STREET_CATEGORY_RULES, type StreetCategoryRule } from './categorize-streets.ts'
 import { findBusyIntersections, generateIncidents, defaultIncidentOptions, type IncidentOptions } from './incidents.ts'

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { INCIDENT_CATEGORY_CODES } from '../../server/domain/categories.ts'
-import { INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES, type BBox, type DemoDistrict, type Incident, type Street } from '../../server/domain/types.ts'
+import { INCIDENT_CATEGORY_CODES } from '../../server/kernel/categories.ts'
+import { INCIDENT_STATUSES, isOpenStatus } from '../../server/kernel/statuses.ts'
+import type { BBox } from '../../server/kernel/geo.ts'
+import type { DemoDistrict, Incident, Street } from '../../server/kernel/records.ts'
 import { generateDemoDistrictWithStats, readChengduOsm, type DemoStats } from './generate-demo.ts'
 import { findBusyIntersections, generateIncidents, INCIDENT_RECIPES, type IncidentRecipe } from './incidents.ts'
 import { classifyLampClass } from './lamps.ts'
@@ -20,7 +22,7 @@ function getChengdu(): { district: DemoDistrict; stats: DemoStats } {
   return chengdu
 }
 
-const isOpen = (i: Incident): boolean => OPEN_INCIDENT_STATUSES.includes(i.status)
+const isOpen = (i: Incident): boolean => isOpenStatus(i.status)
 
 describe('generateIncidents on the Chengdu extract', () => {
   test('makes at least 10,000 incidents with unique ids in order of reportedAt', () => {

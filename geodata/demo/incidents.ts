@@ -7,17 +7,9 @@
 //     plus closed cases for lamps repaired during the year.
 // Each incident runs a simulated case workflow (docs/domain-notes.md §2) up to the fixed reference date.
 
-import {
-  INCIDENT_SOURCES,
-  type BBox,
-  type Incident,
-  type IncidentSource,
-  type IncidentStatus,
-  type Intersection,
-  type Lamp,
-  type LngLat,
-  type Street,
-} from '../../server/domain/types.ts'
+import { INCIDENT_SOURCES, type IncidentSource, type IncidentStatus } from '../../server/kernel/statuses.ts'
+import type { BBox, LngLat } from '../../server/kernel/geo.ts'
+import type { Incident, Intersection, Lamp, Street } from '../../server/kernel/records.ts'
 import { DAY_MS, HOUR_MS, findChinaDayStart, findChinaMonth, formatChinaTime, parseIsoMs } from './china-time.ts'
 import { classifyLampClass, type LampClassId, type LampPlan } from './lamps.ts'
 import { createBoundsProjection, isInBounds, roundLngLat, type XY } from './local-projection.ts'

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import type { BBox, Lamp, Street } from '../../server/domain/types.ts'
+import type { BBox } from '../../server/kernel/geo.ts'
+import type { Lamp, Street } from '../../server/kernel/records.ts'
 import { parseOsm } from '../osm/parse-osm.ts'
 import { categorizeStreets } from './categorize-streets.ts'
 import { readChengduOsm } from './generate-demo.ts'

@@ -5,7 +5,9 @@
 //   · missing blocks — a few hundred metres of a longer branch road with no lamps;
 //   · dark alleys — alleys where most lamps have been broken for months (the "many calls, no fix" story).
 
-import { LAMP_STATUSES, type BBox, type Lamp, type LampStatus, type Street } from '../../server/domain/types.ts'
+import { LAMP_STATUSES, type LampStatus } from '../../server/kernel/statuses.ts'
+import type { BBox } from '../../server/kernel/geo.ts'
+import type { Lamp, Street } from '../../server/kernel/records.ts'
 import { DAY_MS, formatChinaDate, formatChinaTime, parseIsoMs } from './china-time.ts'
 import { createBoundsProjection, isInBounds, roundLngLat } from './local-projection.ts'
 import { locateAlong, measureCumulativeLengths } from './planar.ts'

@@ -2,7 +2,7 @@
 // the scale error is below 0.05 % (cos φ changes by tan φ · Δφ ≈ 0.6 × 0.00065 rad across the extent),
 // far below the 100 m grid and the lamp spacings, and it is linear, so a lng/lat rectangle stays a rectangle.
 
-import type { BBox, LngLat } from '../../server/domain/types.ts'
+import type { BBox, LngLat } from '../../server/kernel/geo.ts'
 
 /** 6371008.8 m: mean Earth radius (IUGG), the value turf uses, so our distances agree with turf's. */
 export const EARTH_RADIUS_M = 6371008.8

@@ -1,6 +1,7 @@
 import { area, bboxPolygon, booleanPointInPolygon, polygon } from '@turf/turf'
 import { describe, expect, test } from 'vitest'
-import type { BBox, Street } from '../../server/domain/types.ts'
+import type { BBox } from '../../server/kernel/geo.ts'
+import type { Street } from '../../server/kernel/records.ts'
 import { createRandom } from './prng.ts'
 import { assignStreetZones, findStreetMidpoint, formatChineseNumeral, generateUnitGrid, generateZones, locateZoneId } from './zones.ts'
 

@@ -4,7 +4,8 @@
 // with no gaps or overlaps, and "which zone is this point in" is simply "which seed is nearest".
 
 import { featureCollection, point, voronoi } from '@turf/turf'
-import type { BBox, GridCell, LngLat, Street, Zone } from '../../server/domain/types.ts'
+import type { BBox, LngLat } from '../../server/kernel/geo.ts'
+import type { GridCell, Street, Zone } from '../../server/kernel/records.ts'
 import { createBoundsProjection, roundLngLat, type LocalProjection, type XY } from './local-projection.ts'
 import { locateAlong, measureCumulativeLengths } from './planar.ts'
 import type { Random } from './prng.ts'

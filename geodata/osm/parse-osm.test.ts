@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import type { LngLat } from '../../server/domain/types.ts'
+import type { LngLat } from '../../server/kernel/geo.ts'
 import { parseOsm } from './parse-osm.ts'
 
 const readTinyOsm = (): string => readFileSync(new URL('./fixtures/tiny.osm', import.meta.url), 'utf8')

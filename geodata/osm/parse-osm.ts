@@ -4,7 +4,8 @@
 import { length as measureLength, lineString } from '@turf/turf'
 import { XMLParser } from 'fast-xml-parser'
 import { z } from 'zod'
-import type { BBox, Building, Intersection, LngLat, Street, WaterFeature } from '../../server/domain/types.ts'
+import type { BBox, LngLat } from '../../server/kernel/geo.ts'
+import type { Building, Intersection, Street, WaterFeature } from '../../server/kernel/records.ts'
 
 /**
  * OSM highway values that are linear streets or paths (https://wiki.openstreetmap.org/wiki/Key:highway).

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { isOverdue } from '../domain/case-deadlines.ts'
-import { INCIDENT_STATUSES } from '../domain/types.ts'
+import { INCIDENT_STATUSES } from '../kernel/statuses.ts'
 import { type KpiCase, type KpiRow, computeKpis, rankUnits } from './case-kpis.ts'
 
 /** Epoch ms of a China Standard Time wall-clock reading in 2024, 'MM-DD HH:mm'. */

@@ -25,7 +25,7 @@
 // included, so an extended case is on time if it meets the extended deadline; the 延期率 shows how often that was.
 // Statuses are the cases' current ones: `nowMs` is the moment of evaluation (normally the present) and only decides
 // which open cases are overdue.
-import type { IncidentStatus } from '../domain/types.ts'
+import { isPendingWork, type IncidentStatus } from '../kernel/statuses.ts'
 
 export interface KpiCase {
   id: string
@@ -69,9 +69,6 @@ export interface KpiRow {
 }
 
 const HOUR_MS = 3_600_000
-// Kept equal to PENDING_WORK_STATUSES in server/domain/case-deadlines.ts (analysis imports no domain code; a test
-// checks the two agree).
-const PENDING_WORK: ReadonlySet<string> = new Set(['reported', 'accepted', 'dispatched', 'in_handling'])
 const NOT_A_CASE: ReadonlySet<string> = new Set(['reported', 'rejected', 'merged'])
 
 interface Tally {
@@ -154,7 +151,7 @@ export function computeKpis(
       if (c.firstHandledMs <= c.deadlineMs) t.handledOnTime++
     }
     if (c.extensionCount > 0) t.extended++
-    if (PENDING_WORK.has(c.status) && nowMs > c.deadlineMs) t.overdueOpen++
+    if (isPendingWork(c.status) && nowMs > c.deadlineMs) t.overdueOpen++
   }
 
   return [...tallies.values()]

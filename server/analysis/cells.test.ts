@@ -1,6 +1,6 @@
 import { cellToBoundary, cellToLatLng, getResolution, latLngToCell } from 'h3-js'
 import { describe, expect, it } from 'vitest'
-import type { BBox, LngLat } from '../domain/types.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
 import type { PointItem } from './cells.ts'
 import { binIncidents, cellRing, createLocalProjection } from './cells.ts'
 

@@ -13,7 +13,7 @@
 // 0.15 % of the great-circle distance up to 15 km from the origin (the scale error grows as
 // tan(lat)·Δlat) — a 300 m band moves by less than half a metre.
 import { cellToBoundary, cellToLatLng, getHexagonAreaAvg, getHexagonEdgeLengthAvg, gridDisk, latLngToCell, polygonToCells } from 'h3-js'
-import type { BBox, LngLat } from '../domain/types.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
 
 // 6371008.8 m: mean Earth radius, the value turf uses, so server and map distances agree.
 const EARTH_RADIUS_M = 6371008.8

@@ -2,7 +2,7 @@
 // nearby). Length is how much street is dark; the incident counts are how much it hurts people there (the seed's
 // robberies on a dark street), so a short stretch with many night incidents can outrank a long quiet one.
 import KDBush from 'kdbush'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
 
 export interface PriorityLine {

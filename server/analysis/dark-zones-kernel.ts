@@ -5,7 +5,7 @@
 // noUncheckedIndexedAccess cannot see that.
 
 import KDBush from 'kdbush'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { findCoverageRadius, type CoverageRadiusTable } from './coverage-radius.ts'
 import { METERS_PER_DEGREE } from './local-metric.ts'
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createPrng, generateSyntheticCity } from '../../test/fixtures/dark-zones/synthetic-city.ts'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { findCoverageRadius, resolveCoverageRadiusTable } from './coverage-radius.ts'
 import {
   buildDarkZoneFeatureCollection,

@@ -14,7 +14,7 @@
 
 import Flatbush from 'flatbush'
 import type { Feature, FeatureCollection, LineString } from 'geojson'
-import type { BBox, LngLat } from '../domain/types.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
 import { resolveCoverageRadiusTable, type CoverageRadiusOptions, type CoverageRadiusTable } from './coverage-radius.ts'
 import {
   LAMP_GONE,

@@ -10,7 +10,7 @@
 // default, as in ArcGIS's optimized tool) a cell additionally needs p at or below the Benjamini–Hochberg
 // critical p for that level, so FDR bins are never stronger than the uncorrected ones.
 import KDBush from 'kdbush'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import type { CellCounts, SquareLattice } from './cells.ts'
 import { cellRing } from './cells.ts'
 import { computeBhCutoffs } from './fdr.ts'

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import type { LngLat, StreetCategory } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
+import type { StreetCategory } from '../kernel/statuses.ts'
 import type { GuidanceCandidate, GuidanceContext, GuidanceGeometry } from './guidance-check.ts'
 import { createGuidanceChecker, createGuidancePassTest, measureGuidanceDistanceM } from './guidance-check.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'

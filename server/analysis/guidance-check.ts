@@ -20,7 +20,8 @@ import Flatbush from 'flatbush'
 import KDBush from 'kdbush'
 import type { GuidanceRules, GuidanceViolationCode } from '../domain/guidance-rules.ts'
 import { breaksClearance, breaksProximity, formatGuidanceViolationText, resolveGuidanceRules, roundGuidanceDistanceM } from '../domain/guidance-rules.ts'
-import type { LngLat, StreetCategory } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
+import type { StreetCategory } from '../kernel/statuses.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
 
 export type GuidanceGeometry = { type: 'Point'; coordinates: LngLat } | { type: 'Polygon'; coordinates: LngLat[][] }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import type { LngLat, StreetCategory } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
+import type { StreetCategory } from '../kernel/statuses.ts'
 import type { GuidanceContext } from './guidance-check.ts'
 import { createGuidanceChecker, measureGuidanceDistanceM } from './guidance-check.ts'
 import type { GuidanceSuggestion } from './guidance-suggestions.ts'

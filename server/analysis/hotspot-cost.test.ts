@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { BBox } from '../domain/types.ts'
+import type { BBox } from '../kernel/geo.ts'
 import { binIncidents } from './cells.ts'
 import { estimateGiStarCost } from './hotspot-cost.ts'
 

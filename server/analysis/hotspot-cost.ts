@@ -1,7 +1,7 @@
 // How much work a Gi* request asks for, estimated from the study area alone (no binning, no neighbour search), so a
 // route can refuse an oversized request before doing any of it.
 import { getHexagonAreaAvg } from 'h3-js'
-import type { BBox } from '../domain/types.ts'
+import type { BBox } from '../kernel/geo.ts'
 import { type CellScheme, DEFAULT_GRID_SIZE_METERS, DEFAULT_H3_RESOLUTION, createLocalProjection } from './cells.ts'
 import { defaultNeighbourCount } from './gi-star.ts'
 

@@ -1,7 +1,7 @@
 // Intersections ranked by the incidents reported around them: the "which crossing is worst" list that sits
 // beside the Gi* map. A plain radius count, not a statistic — no significance is claimed.
 import KDBush from 'kdbush'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import type { PointItem } from './cells.ts'
 import { createLocalProjection } from './cells.ts'
 

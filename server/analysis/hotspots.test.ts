@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BBox } from '../domain/types.ts'
+import type { BBox } from '../kernel/geo.ts'
 import type { GiBin, GiStarResult, HotspotCell, HotspotResult, PointItem } from './hotspots.ts'
 import { HotspotRefusalError, classifyHotspotTrend, compareHotspotPeriods, findHotspots } from './hotspots.ts'
 

@@ -1,6 +1,6 @@
 // Hot spots of incidents (docs/domain-notes.md §4): binning into H3 or square cells, Getis-Ord Gi* with FDR, and the
 // comparison of two periods over the same cells. The pieces live in cells.ts, gi-star.ts and fdr.ts.
-import type { BBox } from '../domain/types.ts'
+import type { BBox } from '../kernel/geo.ts'
 import type { CellScheme, PointItem } from './cells.ts'
 import { binIncidents } from './cells.ts'
 import type { GiBin, GiStarOptions, GiStarResult } from './gi-star.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { createNearestStreetIndex } from './nearest-street.ts'
 
 const at = (eastM: number, northM = 0): LngLat => [104 + eastM / 95_800, 30.66 + northM / 111_195]

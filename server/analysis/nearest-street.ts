@@ -2,7 +2,7 @@
 // boxes gives candidates by box distance (never more than the true distance), then the exact point–segment
 // distance in a local metric frame decides.
 import Flatbush from 'flatbush'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
 
 export interface NamedLine {

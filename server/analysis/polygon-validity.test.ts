@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { MAX_POLYGON_POSITIONS, polygonRingProblems } from './polygon-validity.ts'
 
 const square: LngLat[] = [[104, 30], [104.001, 30], [104.001, 30.001], [104, 30.001], [104, 30]]

@@ -1,7 +1,7 @@
 // Whether a drawn area is a polygon the rules can be checked against: closed, a handful of vertices, not crossing
 // itself, enclosing some ground. A bow-tie or a ring left open would make every later area and distance meaningless.
 import { area, kinks, polygon } from '@turf/turf'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 
 // A guidance area is a plaza or a kerb-side strip: 200 vertices is far more than a planner clicks, and bounds the
 // cost of the self-intersection test (quadratic in the vertices).

@@ -1,6 +1,6 @@
 import { distance } from '@turf/turf'
 import { describe, expect, test } from 'vitest'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { METERS_PER_DEGREE, computeMetersPerDegreeLng } from './local-metric.ts'
 import {
   DEFAULT_ESCALATION,

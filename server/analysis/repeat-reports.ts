@@ -1,6 +1,6 @@
 // Repeat reports (docs/domain-notes.md §5, FixMyStreet practice): before a new report is filed, suggest the open cases it may
 // repeat; a merged repeat adds to the original's report count, and repeated reports raise the case's priority.
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { EARTH_RADIUS_M } from './local-metric.ts'
 
 /**

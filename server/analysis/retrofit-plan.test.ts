@@ -1,6 +1,6 @@
 import { distance, point } from '@turf/turf'
 import { describe, expect, test } from 'vitest'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { proposeRetrofitLamps } from './retrofit-plan.ts'
 
 const at = (eastM: number, northM = 0): LngLat => [104 + eastM / 95_800, 30.66 + northM / 111_195]

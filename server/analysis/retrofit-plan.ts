@@ -3,7 +3,7 @@
 // along the line and the ends at most r from a lamp, so (distance along a line ≥ straight distance) every point of
 // the stretch is within r of a new lamp. r is the street class's coverage radius, so spacing 2r is the class
 // spacing S_max (docs/domain-notes.md §3: r ≈ S_max / 2).
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
 
 export interface RetrofitStretch {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { computeVisitOrder } from './visit-order.ts'
 
 const east = (m: number): LngLat => [104 + m / 95_800, 30.66] // ≈ metres east along 30.66° N

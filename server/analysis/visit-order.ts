@@ -1,6 +1,6 @@
 // A sensible visiting order for a crew's broken-lamp work list: nearest neighbour, then 2-opt until no swap of two
 // legs shortens the route. An open path (the crew does not return), distances in metres in a local frame.
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
 
 export interface VisitOrderOptions {

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts'
-import { DEMO_PASSWORD, ROLES, type Role } from '../domain/roles.ts'
+import { DEMO_PASSWORD } from '../domain/roles.ts'
+import { ROLES, type Role } from '../kernel/permissions.ts'
 import { ConflictError } from '../store/errors.ts'
 import { DEFAULT_DATABASE_URL, openStore } from '../store/open-store.ts'
 

@@ -4,12 +4,9 @@
 // their unit, even when they hold other roles too — holding `crew` beside `unit` must not widen the unit's reach.
 import type { CaseAction } from './case-workflow.ts'
 import { TRANSITIONS } from './case-workflow.ts'
-import type { Role, User } from './roles.ts'
+import { CASE_READERS_ALL, PERMISSIONS, type Role } from '../kernel/permissions.ts'
+import type { User } from './roles.ts'
 
-/** Roles whose holders read every case in the district. */
-export const CASE_READERS_ALL: readonly Role[] = ['dispatcher', 'inspector', 'leader', 'admin']
-/** Every role that can read some case: the route guard for case reads and case photos. */
-export const CASE_READERS: readonly Role[] = [...CASE_READERS_ALL, 'unit']
 
 export interface CaseRef {
   id: string
@@ -20,11 +17,11 @@ export type CaseListScope = { kind: 'all' } | { kind: 'unit'; unitId: string } |
 
 /** Which cases a user may list. */
 export function caseListScope(user: Pick<User, 'roles' | 'unitId'>): CaseListScope {
-  if (user.roles.some((r) => CASE_READERS_ALL.includes(r))) return { kind: 'all' }
+  if (user.roles.some((r) => (CASE_READERS_ALL as readonly Role[]).includes(r))) return { kind: 'all' }
   if (user.roles.includes('unit')) {
     return user.unitId ? { kind: 'unit', unitId: user.unitId } : { kind: 'none', reason: 'your account is not attached to a responsible unit' }
   }
-  return { kind: 'none', reason: `reading cases needs one of the roles ${CASE_READERS.join(', ')}` }
+  return { kind: 'none', reason: `reading cases needs one of the roles ${PERMISSIONS.casesView.join(', ')}` }
 }
 
 /** Whether a user may read one case (and so its timeline and photos). */

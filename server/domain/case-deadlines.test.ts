@@ -12,8 +12,8 @@ import {
   pullInDeadlineMs,
   timeLimitFor,
 } from './case-deadlines.ts'
-import { INCIDENT_CATEGORY_CODES } from './categories.ts'
-import { INCIDENT_STATUSES } from './types.ts'
+import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
+import { INCIDENT_STATUSES } from '../kernel/statuses.ts'
 
 /** Epoch ms of a China Standard Time wall-clock reading. */
 const cst = (local: string) => Date.parse(`${local}+08:00`)

@@ -1,6 +1,6 @@
 // Time limits (限时整改, docs/domain-notes.md §1–§2) per category and the deadline arithmetic of a case. Pure and table-driven.
 // Hours are calendar hours: the bureau's command centre and squads work a 24-hour clock, so no working-day calendar.
-import type { IncidentStatus } from './types.ts'
+import { isOpenStatus, isPendingWork, type IncidentStatus } from '../kernel/statuses.ts'
 
 /** Hours allowed per stage; all calendar hours. */
 export interface TimeLimit {
@@ -101,20 +101,15 @@ export function pullInDeadlineMs(deadlineMs: number, nowMs: number): number {
 }
 
 /** A case's status; 'merged' marks a repeat report folded into an earlier open case. */
-export type CaseStatus = IncidentStatus | 'merged'
-
-/** Statuses in which the responsible side still owes work: not yet handled, or sent back for rework. */
-export const PENDING_WORK_STATUSES: readonly CaseStatus[] = Object.freeze(['reported', 'accepted', 'dispatched', 'in_handling'])
+export type CaseStatus = IncidentStatus
 
 /** Open = not closed, rejected or merged. */
-export function isOpenCase(status: CaseStatus): boolean {
-  return status !== 'closed' && status !== 'rejected' && status !== 'merged'
-}
+export const isOpenCase = (status: CaseStatus): boolean => isOpenStatus(status)
 
 /**
  * Open = not closed/rejected/merged; overdue = open (not yet handled or in rework) and now > deadline. A handled case
  * waiting for verification is not overdue for the unit. At exactly the deadline a case is still on time.
  */
 export function isOverdue(c: { status: CaseStatus; deadlineMs: number }, nowMs: number): boolean {
-  return PENDING_WORK_STATUSES.includes(c.status) && nowMs > c.deadlineMs
+  return isPendingWork(c.status) && nowMs > c.deadlineMs
 }

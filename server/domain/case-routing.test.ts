@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_CATEGORY_ROUTING, type ResponsibleUnit, UNIT_KINDS, type UnitKind, buildResponsibleUnits, findUnitKind, routeCase } from './case-routing.ts'
-import { INCIDENT_CATEGORY_CODES } from './categories.ts'
+import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
 
 const createZones = () => [
   { id: '001', name: '演示街道一', nameEn: 'Demo Sub-district 1' },

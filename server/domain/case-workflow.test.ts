@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { CASE_ACTIONS, type CaseAction, TRANSITIONS, availableActions, checkTransition } from './case-workflow.ts'
-import { ROLES } from './roles.ts'
-import { INCIDENT_STATUSES } from './types.ts'
+import { ROLES } from '../kernel/permissions.ts'
+import { INCIDENT_STATUSES } from '../kernel/statuses.ts'
 
 const facts = (status: (typeof INCIDENT_STATUSES)[number], extensionRequested = false) => ({ status, extensionRequested })
 

@@ -1,7 +1,7 @@
 // The digital urban-management closed loop (docs/domain-notes.md §2) as a table: which action moves a case from which state
 // to which, and who may take it. Pure; the store applies a transition with optimistic locking.
-import type { IncidentStatus } from './types.ts'
-import type { Role } from './roles.ts'
+import type { IncidentStatus } from '../kernel/statuses.ts'
+import type { Role } from '../kernel/permissions.ts'
 
 export const CASE_ACTIONS = [
   'accept',

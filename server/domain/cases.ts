@@ -1,6 +1,7 @@
 // A case is an incident row seen through the workflow: the same record, with the closed loop's bookkeeping.
 import type { CaseAction } from './case-workflow.ts'
-import type { Incident, IncidentSource } from './types.ts'
+import type { Incident } from '../kernel/records.ts'
+import type { IncidentSource, MeasureArea, MeasureStatus } from '../kernel/statuses.ts'
 
 export interface CaseFields {
   trackingNumber: string // given to the reporter; public lookups use it, never the internal id
@@ -60,10 +61,6 @@ export interface NewReport {
   deadlineMs: number
 }
 
-export const MEASURE_AREAS = ['street_order', 'team_building', 'sanitation', 'municipal_lighting'] as const
-export type MeasureArea = (typeof MEASURE_AREAS)[number]
-export const MEASURE_STATUSES = ['planned', 'in_progress', 'done'] as const
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number]
 
 /** One of the bureau's rectification measures (整改措施), tracked with a responsible unit, person and deadline. */
 export interface Measure {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import type { BBox } from './types.ts'
+import type { BBox } from '../kernel/geo.ts'
 import { insideDistrict } from './district-bounds.ts'
 
 // The tiny test district's box; at 30.66° N a degree of latitude is ≈ 111 km and one of longitude ≈ 95.6 km.

@@ -1,6 +1,6 @@
 // Whether a point lies in the district, with a margin: reports are for this bureau's streets, and a point far
 // outside (a default 0,0, a swapped lon/lat, another city) would be routed to nobody and skew every map.
-import type { BBox, LngLat } from './types.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
 
 const METERS_PER_DEGREE_LAT = 111_320
 // Points up to a kilometre beyond the district's outer box are taken (a citizen on the boundary road, GPS drift);

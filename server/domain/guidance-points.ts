@@ -1,8 +1,7 @@
 // Vendor guidance points (流动摊贩有序疏导点): what a planner records and how a point's status may move.
-import type { LngLat, StreetCategory } from './types.ts'
+import type { LngLat } from '../kernel/geo.ts'
+import type { GuidanceStatus, StreetCategory } from '../kernel/statuses.ts'
 
-export const GUIDANCE_STATUSES = ['proposed', 'approved', 'active', 'retired'] as const
-export type GuidanceStatus = (typeof GUIDANCE_STATUSES)[number]
 
 export type GuidancePointGeometry = { type: 'Point'; coordinates: LngLat } | { type: 'Polygon'; coordinates: LngLat[][] }
 

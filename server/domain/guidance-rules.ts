@@ -3,7 +3,7 @@
 // violation code below. The distances are our engineering choice, not the bureau's (docs/domain-notes.md §1 gives none), so a
 // deployment overrides them through `resolveGuidanceRules`. The geometry lives in server/analysis/guidance-check.ts;
 // this file holds the table: codes, default limits, the zh-CN/en texts, and how a measured distance is compared.
-import type { StreetCategory } from './types.ts'
+import type { StreetCategory } from '../kernel/statuses.ts'
 
 export const GUIDANCE_VIOLATION_CODES = [
   'on-demonstration-street',

@@ -1,4 +1,4 @@
-// Sessions from the cookie, and per-route authorisation: `requireUser()`, `requireRole(...)`.
+// Sessions from the cookie, and per-route authorisation: `requireUser()`, `requirePermission(...)`.
 // 401 when nobody is signed in, 403 when the signed-in user lacks the role; both problem+json via onError.
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
@@ -6,7 +6,8 @@ import { createMiddleware } from 'hono/factory'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { isIP } from 'node:net'
 import { hashSessionToken, type SessionPolicy } from '../auth/session-tokens.ts'
-import type { Actor, Role, User } from '../domain/roles.ts'
+import type { Actor, User } from '../domain/roles.ts'
+import { may, PERMISSIONS, type Permission } from '../kernel/permissions.ts'
 import type { Store } from '../store/store.ts'
 import type { AppEnv } from './env.ts'
 import { ProblemError } from './problem.ts'
@@ -103,11 +104,12 @@ export const requireUser = (): MiddlewareHandler<AppEnv> =>
     await next()
   })
 
-/** A signed-in user holding at least one of `roles`. */
-export const requireRole = (...roles: Role[]): MiddlewareHandler<AppEnv> =>
+/** A signed-in user holding the permission (the kernel's table says by which roles). */
+export const requirePermission = (permission: Permission): MiddlewareHandler<AppEnv> =>
   createMiddleware<AppEnv>(async (c, next) => {
     const user = signedInUser(c)
-    if (!user.roles.some((r) => roles.includes(r))) {
+    if (!may(user.roles, permission)) {
+      const roles = PERMISSIONS[permission]
       throw new ProblemError(403, 'forbidden', `this needs one of the roles ${roles.join(', ')}; you have ${user.roles.join(', ') || 'none'}`)
     }
     await next()

@@ -1,6 +1,6 @@
 // The intake routes' guard: a point outside the district (beyond the stated margin) is 422 outside-district, before
 // anything is stored or routed.
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { DISTRICT_MARGIN_M } from '../domain/district-bounds.ts'
 import type { CaseIntake } from '../live/case-intake.ts'
 import { ProblemError } from './problem.ts'

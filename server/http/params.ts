@@ -2,7 +2,9 @@
 // decimals) and for dates in bodies. Every number a client sends is bounded here, before a store or an analysis sees
 // it: an unbounded one reached SQLite as 1e20 and failed there as a 500.
 import { z } from 'zod'
-import type { BBox } from '../domain/types.ts'
+import type { BBox } from '../kernel/geo.ts'
+import { isCalendarDate } from '../kernel/calendar.ts'
+import { districtCalendar } from '../domain/district-calendar.ts'
 
 // Plain decimals only: Number() would also read '0x10', '1e2', '0b1', 'Infinity' and '' (as 0), none of which a
 // form or map client sends; accepting them only widens what has to be checked.
@@ -106,23 +108,16 @@ export function listParam<T extends string>(allowed: readonly T[], label: string
 const MIN_YEAR = 1900
 const MAX_YEAR = 9999
 
-const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-const daysInMonth = (y: number, m: number) => (m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31)
-
 /** Whether this year, month (1–12) and day exist on the calendar, within the years accepted. */
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  return year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
-}
+const isAcceptedDate = (year: number, month: number, day: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR && isCalendarDate(year, month, day)
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 // A space before the offset is read as '+': it is what an unencoded '+' in a query string decodes to, and it can
 // mean nothing else.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+\- ])(\d{2}):(\d{2}))$/
-// China Standard Time, UTC+8 all year (no daylight saving since 1991): a bare date is the bureau's day.
-const CHINA_OFFSET_MINUTES = 8 * 60
 
 /**
- * Epoch milliseconds of an ISO 8601 date (midnight China time) or date-time with offset; undefined for anything
+ * Epoch milliseconds of an ISO 8601 date (midnight in the district's time zone) or date-time with offset; undefined for anything
  * else, including dates and times that do not exist (2024-02-30, 24:00, +25:00). Date.parse is not used for the
  * check: V8 reads 2024-02-30 as 1 March.
  */
@@ -130,7 +125,8 @@ export function parseInstant(raw: string): number | undefined {
   const d = DATE.exec(raw)
   if (d) {
     const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])]
-    return isCalendarDate(year, month, day) ? Date.UTC(year, month - 1, day) - CHINA_OFFSET_MINUTES * 60_000 : undefined
+    // A bare date is the bureau's day: it starts at midnight in the district's time zone.
+    return isAcceptedDate(year, month, day) ? districtCalendar.startOfDate(raw) : undefined
   }
   const m = DATE_TIME.exec(raw)
   if (!m) return undefined
@@ -138,7 +134,7 @@ export function parseInstant(raw: string): number | undefined {
   const millis = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3))
   const offsetHours = Number(m[10] ?? '0')
   const offsetMinutes = Number(m[11] ?? '0')
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined
+  if (!isAcceptedDate(year, month, day) || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined
   const offsetMs = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
   return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMs
 }
@@ -156,5 +152,5 @@ export const instantParam = z.string().transform((raw, ctx): number => {
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-31), kept as the string: for dates stored as dates, like deadlines. */
 export const calendarDateString = z.string().refine((raw) => {
   const d = DATE.exec(raw)
-  return d !== null && isCalendarDate(Number(d[1]), Number(d[2]), Number(d[3]))
+  return d !== null && isAcceptedDate(Number(d[1]), Number(d[2]), Number(d[3]))
 }, 'must be an existing date YYYY-MM-DD')

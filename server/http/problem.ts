@@ -2,6 +2,7 @@
 import type { Context, ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { isProblemCode, PROBLEM_TITLES, type ProblemCode } from '../kernel/problems.ts'
 import { ConflictError, NotFoundError } from '../store/errors.ts'
 import { PoolUnavailableError } from '../workers/pool-errors.ts'
 
@@ -19,43 +20,9 @@ export interface Problem {
   errors?: ProblemDetail[]
 }
 
-const TITLES: Record<string, string> = {
-  'invalid-query': 'Invalid query parameters',
-  'invalid-body': 'Invalid request body',
-  'invalid-param': 'Invalid path parameter',
-  'not-found': 'Not found',
-  conflict: 'Conflict',
-  'too-large': 'Too large',
-  unauthenticated: 'Sign-in required',
-  'invalid-credentials': 'Wrong username or password',
-  forbidden: 'Forbidden',
-  csrf: 'Cross-site request refused',
-  'rate-limited': 'Too many requests',
-  'rule-violations': 'The guidance point breaks street rules',
-  'too-few-cells': 'Too few cells for a hotspot analysis',
-  'zero-variance': 'No variation to analyse',
-  'invalid-request': 'Invalid request',
-  'invalid-header': 'Invalid request header',
-  'precondition-required': 'If-Match required',
-  'invalid-transition': 'Step not possible in this state',
-  'category-mismatch': 'Cases of different categories',
-  'unknown-unit': 'Unknown responsible unit',
-  'not-a-repeat': 'Not a repeat of that case',
-  'unnamed-street': 'The street has no name',
-  'no-study-area': 'No study area',
-  'outside-district': 'Outside the district',
-  'unsupported-media-type': 'Unsupported media type',
-  'method-not-allowed': 'Method not allowed',
-  'invalid-geometry': 'Invalid geometry',
-  'too-many-pairs': 'Too many cell pairs for one analysis',
-  'period-too-long': 'Period too long to analyse',
-  busy: 'Analysis capacity busy',
-  'analysis-timeout': 'Analysis ran out of time',
-  internal: 'Internal server error',
-}
 
 /** The title of a problem code; undefined for a code without one (rendered as "Error", which the API tests refuse). */
-export const problemTitle = (code: string): string | undefined => TITLES[code]
+export const problemTitle = (code: string): string | undefined => (isProblemCode(code) ? PROBLEM_TITLES[code] : undefined)
 
 // Hono's own refusals (HTTPException) by status, for the few it raises itself.
 const HTTP_CODES: Record<number, string> = { 400: 'invalid-request', 404: 'not-found', 405: 'method-not-allowed', 413: 'too-large', 415: 'unsupported-media-type' }
@@ -64,7 +31,7 @@ const HTTP_CODES: Record<number, string> = { 400: 'invalid-request', 404: 'not-f
 export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ProblemCode,
     detail: string,
     readonly errors?: ProblemDetail[],
     readonly headers: Record<string, string> = {},
@@ -84,7 +51,7 @@ export function problemResponse(c: Context, problem: Problem | (Problem & Record
 function toProblem(status: number, code: string, detail: string, errors?: ProblemDetail[]): Problem {
   return {
     type: `https://gridwatch.invalid/problems/${code}`, // a URI naming the problem type; never fetched
-    title: TITLES[code] ?? 'Error',
+    title: problemTitle(code) ?? 'Error',
     status,
     detail,
     code,

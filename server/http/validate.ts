@@ -1,11 +1,12 @@
 // zod validation for every request input; failures become 400 problem+json with per-field errors.
+import type { ProblemCode } from '../kernel/problems.ts'
 import type { Env, MiddlewareHandler, ValidationTargets } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { validator } from 'hono/validator'
 import type { z } from 'zod'
 import { ProblemError } from './problem.ts'
 
-const CODES: Partial<Record<keyof ValidationTargets, string>> = {
+const CODES: Partial<Record<keyof ValidationTargets, ProblemCode>> = {
   query: 'invalid-query',
   json: 'invalid-body',
   form: 'invalid-body',

@@ -2,7 +2,7 @@
 // current by lamp changes (each recomputes only the segments within that lamp's reach). Routes read it; writes go
 // to the store first and then here, so the store stays the source of truth.
 import { createDarkZoneEngine, type DarkZoneEngine, type DarkZoneEngineOptions } from '../analysis/dark-zones.ts'
-import type { Lamp } from '../domain/types.ts'
+import type { Lamp } from '../kernel/records.ts'
 import type { Store } from '../store/store.ts'
 
 export interface LightingSnapshot {

@@ -2,7 +2,7 @@
 // the cap and whose body carries the cap, its limit and what was asked (RFC 9457 extension members).
 import { estimateGiStarCost } from '../analysis/hotspot-cost.ts'
 import type { CellScheme } from '../analysis/cells.ts'
-import type { BBox } from '../domain/types.ts'
+import type { BBox } from '../kernel/geo.ts'
 import { ProblemError } from '../http/problem.ts'
 
 const DAY_MS = 86_400_000

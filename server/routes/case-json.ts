@@ -2,7 +2,7 @@
 import type { ResponsibleUnit } from '../domain/case-routing.ts'
 import { CONSTRUCTION_STAGE } from '../domain/case-workflow.ts'
 import type { Case, CaseEvent, CasePhoto } from '../domain/cases.ts'
-import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
+import { INCIDENT_CATEGORIES } from '../kernel/categories.ts'
 
 const categoryName = (code: string) => INCIDENT_CATEGORIES.find((c) => c.code === code)
 

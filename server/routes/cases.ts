@@ -5,11 +5,11 @@ import { z } from 'zod'
 import { CASE_ACTIONS, availableActions, checkTransition, type CaseAction } from '../domain/case-workflow.ts'
 import { computeDeadlineMs, extendDeadlineMs, isOverdue, pullInDeadlineMs } from '../domain/case-deadlines.ts'
 import type { Case, CaseFields } from '../domain/cases.ts'
-import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
+import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
 import type { User } from '../domain/roles.ts'
-import { CASE_READERS, caseListScope, mayAddPhoto, mayReadCase, unitScopeAllows } from '../domain/case-access.ts'
-import { INCIDENT_STATUSES } from '../domain/types.ts'
-import { actorOf, requireRole, requireUser, signedInUser } from '../http/auth.ts'
+import { caseListScope, mayAddPhoto, mayReadCase, unitScopeAllows } from '../domain/case-access.ts'
+import { INCIDENT_STATUSES } from '../kernel/statuses.ts'
+import { actorOf, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { instantParam, limitParam, listParam, offsetParam } from '../http/params.ts'
 import { parseIfMatch } from '../http/etag.ts'
@@ -77,7 +77,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
   }
 
   return new Hono<AppEnv>()
-    .get('/cases', requireRole(...CASE_READERS), validate('query', casesQuery), async (c) => {
+    .get('/cases', requirePermission('casesView'), validate('query', casesQuery), async (c) => {
       const q = c.req.valid('query')
       const user = signedInUser(c)
       const scope = caseListScope(user)
@@ -101,7 +101,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
         items: page.items.map((x) => ({ ...caseJson(x, units, now, isOverdue(x, now)), available_actions: availableActions({ status: x.status, extensionRequested: x.extensionRequested }, user.roles) })),
       })
     })
-    .post('/cases', requireRole('inspector', 'dispatcher'), validate('json', intakeBody), async (c) => {
+    .post('/cases', requirePermission('createCase'), validate('json', intakeBody), async (c) => {
       const b = c.req.valid('json')
       await requireInDistrict(intake, [b.lon, b.lat])
       const at = clock()
@@ -116,7 +116,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       c.header('etag', `"${created.version}"`)
       return c.json({ ...(await detail(created)), repeat_candidates: candidates.map((x) => ({ id: x.id, distance_m: Math.round(x.distanceM), same_lamp: x.sameLamp })) }, 201)
     })
-    .get('/cases/:id', requireRole(...CASE_READERS), validate('param', idParam), async (c) => {
+    .get('/cases/:id', requirePermission('casesView'), validate('param', idParam), async (c) => {
       const found = await loadCase(c, c.req.valid('param').id)
       const user = signedInUser(c)
       c.header('etag', `"${found.version}"`)
@@ -185,7 +185,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       c.header('etag', `"${updated.version}"`)
       return c.json({ ...(await detail(updated)), available_actions: availableActions({ status: updated.status, extensionRequested: updated.extensionRequested }, user.roles) })
     })
-    .post('/cases/:id/merge', requireRole('dispatcher', 'inspector'), validate('param', idParam), validate('json', z.strictObject({ into: z.string().min(1).max(32) })), async (c) => {
+    .post('/cases/:id/merge', requirePermission('mergeCases'), validate('param', idParam), validate('json', z.strictObject({ into: z.string().min(1).max(32) })), async (c) => {
       const { id } = c.req.valid('param')
       const { into } = c.req.valid('json')
       const [from, target] = await Promise.all([store.case(id), store.case(into)])
@@ -198,7 +198,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       c.header('etag', `"${merged.version}"`)
       return c.json(await detail(merged))
     })
-    .post('/cases/:id/photos', requireRole('unit', 'inspector', 'dispatcher'), validate('param', idParam), async (c) => {
+    .post('/cases/:id/photos', requirePermission('addCasePhotos'), validate('param', idParam), async (c) => {
       const found = await loadCase(c, c.req.valid('param').id)
       const user = signedInUser(c)
       if (!mayAddPhoto(user, found)) throw new ProblemError(403, 'forbidden', `case ${found.id} belongs to another unit`)
@@ -209,7 +209,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       await store.addPhoto(photo, actorOf(c))
       return c.json(photoJson(photo), 201)
     })
-    .get('/photos/:id', requireRole(...CASE_READERS), validate('param', z.object({ id: z.string().uuid() })), async (c) => {
+    .get('/photos/:id', requirePermission('casesView'), validate('param', z.object({ id: z.string().uuid() })), async (c) => {
       const photo = await store.photo(c.req.valid('param').id)
       if (!photo) throw new ProblemError(404, 'not-found', 'no such photo')
       await loadCase(c, photo.caseId) // a photo is readable by exactly those who may read its case

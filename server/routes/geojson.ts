@@ -1,5 +1,5 @@
 // Domain records → RFC 7946 features. Properties are snake_case, the API's wire convention.
-import type { Building, GridCell, Incident, Intersection, StoredLamp, Street, WaterFeature, Zone } from '../domain/types.ts'
+import type { Building, GridCell, Incident, Intersection, StoredLamp, Street, WaterFeature, Zone } from '../kernel/records.ts'
 
 type Geometry =
   | { type: 'Point'; coordinates: [number, number] }

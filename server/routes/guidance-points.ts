@@ -6,8 +6,9 @@ import { z } from 'zod'
 import { createGuidanceChecker, type GuidanceChecker, type GuidanceContext } from '../analysis/guidance-check.ts'
 import { polygonRingProblems } from '../analysis/polygon-validity.ts'
 import { DISTRICT_MARGIN_M, insideDistrict } from '../domain/district-bounds.ts'
-import { GUIDANCE_STATUSES, RULE_CHECKED_STATUSES, canMoveGuidanceStatus, type GuidancePoint } from '../domain/guidance-points.ts'
-import { actorOf, requireRole } from '../http/auth.ts'
+import { GUIDANCE_STATUSES } from '../kernel/statuses.ts'
+import { RULE_CHECKED_STATUSES, canMoveGuidanceStatus, type GuidancePoint } from '../domain/guidance-points.ts'
+import { actorOf, requirePermission } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { instantParam, intParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
@@ -132,12 +133,12 @@ export const guidancePointRoutes = (store: Store, clock: () => Date, analysis: A
       assertValidGeometry(b.geometry)
       return c.json({ violations: await check({ id: b.id, geometry: b.geometry, capacity: b.capacity ?? 1, offStreet: b.off_street ?? false }) })
     })
-    .get('/guidance-points', requireRole('planner', 'leader', 'admin', 'dispatcher', 'inspector'), validate('query', z.strictObject({ include_retired: z.enum(['true', 'false']).optional() })), async (c) => {
+    .get('/guidance-points', requirePermission('guidanceView'), validate('query', z.strictObject({ include_retired: z.enum(['true', 'false']).optional() })), async (c) => {
       const points = await store.guidancePoints({ includeRetired: c.req.valid('query').include_retired === 'true' })
       const features = await Promise.all(points.map(async (p) => pointFeature(p, p.status === 'retired' ? [] : await check(p))))
       return c.json({ type: 'FeatureCollection' as const, features })
     })
-    .get('/guidance-points/suggestions', requireRole('planner', 'leader', 'admin'), validate('query', suggestionsQuery), async (c) => {
+    .get('/guidance-points/suggestions', requirePermission('planningView'), validate('query', suggestionsQuery), async (c) => {
       const q = c.req.valid('query')
       const toMs = q.to ?? clock().getTime()
       const fromMs = q.from ?? toMs - DEFAULT_DEMAND_DAYS * 86_400_000
@@ -169,7 +170,7 @@ export const guidancePointRoutes = (store: Store, clock: () => Date, analysis: A
         })),
       })
     })
-    .post('/guidance-points', requireRole('planner', 'admin'), validate('json', createBody), async (c) => {
+    .post('/guidance-points', requirePermission('editPlanning'), validate('json', createBody), async (c) => {
       const b = c.req.valid('json')
       await assertPlaceable(b.geometry)
       const point = await store.createGuidancePoint(
@@ -180,7 +181,7 @@ export const guidancePointRoutes = (store: Store, clock: () => Date, analysis: A
       invalidate()
       return c.json(pointFeature(point, await check(point)), 201)
     })
-    .patch('/guidance-points/:id', requireRole('planner', 'admin'), validate('param', z.object({ id: z.string().min(1).max(16) })), validate('json', patchBody), async (c) => {
+    .patch('/guidance-points/:id', requirePermission('editPlanning'), validate('param', z.object({ id: z.string().min(1).max(16) })), validate('json', patchBody), async (c) => {
       const { id } = c.req.valid('param')
       const b = c.req.valid('json')
       const current = await store.guidancePoint(id)

@@ -1,8 +1,8 @@
 // Reported incidents as map points, filterable by place, category, status and time window.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { INCIDENT_CATEGORY_CODES } from '../domain/categories.ts'
-import { INCIDENT_STATUSES } from '../domain/types.ts'
+import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
+import { INCIDENT_STATUSES } from '../kernel/statuses.ts'
 import { requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { bboxParam, instantParam, limitParam, listParam } from '../http/params.ts'

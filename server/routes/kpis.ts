@@ -4,10 +4,11 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { computeKpis, rankUnits, type KpiCase, type KpiRow } from '../analysis/case-kpis.ts'
 import { isOverdue } from '../domain/case-deadlines.ts'
-import { chinaDate } from '../domain/china-time.ts'
-import { MEASURE_AREAS, MEASURE_STATUSES, type Measure } from '../domain/cases.ts'
-import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
-import { actorOf, requireRole, requireUser, signedInUser } from '../http/auth.ts'
+import { districtCalendar } from '../domain/district-calendar.ts'
+import { MEASURE_AREAS, MEASURE_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
+import type { Measure } from '../domain/cases.ts'
+import { INCIDENT_CATEGORIES } from '../kernel/categories.ts'
+import { actorOf, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { calendarDateString, instantParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
@@ -102,7 +103,7 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
   }
 
   return new Hono<AppEnv>()
-    .get('/kpis', requireRole('leader', 'admin', 'dispatcher', 'inspector'), validate('query', kpiQuery), async (c) => {
+    .get('/kpis', requirePermission('overview'), validate('query', kpiQuery), async (c) => {
       const q = c.req.valid('query')
       const group = q.group ?? 'unit'
       const { fromMs, toMs } = period(q)
@@ -111,7 +112,7 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
       const named = rows.map((r) => ({ ...r, name: r.key === null ? null : (label.get(r.key)?.name ?? r.key), name_en: r.key === null ? null : (label.get(r.key)?.nameEn ?? r.key) }))
       if (q.format === 'csv') {
         const lines = [['key', 'name', ...KPI_COLUMNS].join(','), ...named.map((r) => [r.key, r.name, ...KPI_COLUMNS.map((k) => r[k])].map(csvCell).join(','))]
-        c.header('content-disposition', `attachment; filename="kpis-${group}-${chinaDate(fromMs)}-${chinaDate(toMs)}.csv"`)
+        c.header('content-disposition', `attachment; filename="kpis-${group}-${districtCalendar.dateOf(fromMs)}-${districtCalendar.dateOf(toMs)}.csv"`)
         return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, { 'content-type': 'text/csv; charset=utf-8' })
       }
       // The rows themselves are the answer (the API contract: "→ rows with closure_rate, …"); the period they cover
@@ -129,9 +130,9 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
         units: rankUnits(rows).map((r) => ({ ...r, name: r.key === null ? null : (label.get(r.key)?.name ?? r.key), name_en: r.key === null ? null : (label.get(r.key)?.nameEn ?? r.key) })),
       })
     })
-    .get('/cases-overview', requireRole('leader', 'admin', 'dispatcher', 'inspector'), async (c) => {
+    .get('/cases-overview', requirePermission('overview'), async (c) => {
       const now = clock().getTime()
-      const open = (await store.cases({ statuses: ['reported', 'accepted', 'dispatched', 'in_handling', 'handled'], limit: 10_000_000 })).items
+      const open = (await store.cases({ statuses: [...OPEN_INCIDENT_STATUSES], limit: 10_000_000 })).items
       const overdue = open.filter((x) => isOverdue(x, now))
       const escalated = open.filter((x) => x.escalated)
       const byUnit = new Map<string, number>()
@@ -149,17 +150,17 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
       })
     })
     .get('/measures', requireUser(), async (c) => {
-      const today = chinaDate(clock().getTime())
+      const today = districtCalendar.dateOf(clock().getTime())
       const measures = await store.measures()
       return c.json(measures.map((m) => measureJson(m, today)))
     })
-    .post('/measures', requireRole('leader', 'admin', 'inspector'), validate('json', measureBody), async (c) => {
+    .post('/measures', requirePermission('createMeasure'), validate('json', measureBody), async (c) => {
       const b = c.req.valid('json')
       await assertKnownUnit(b.unit_id)
       const m = await store.createMeasure({ area: b.area, title: b.title, description: b.description ?? '', unitId: b.unit_id, person: b.person, deadline: b.deadline }, actorOf(c), clock())
-      return c.json(measureJson(m, chinaDate(clock().getTime())), 201)
+      return c.json(measureJson(m, districtCalendar.dateOf(clock().getTime())), 201)
     })
-    .patch('/measures/:id', requireRole('leader', 'admin', 'inspector', 'unit'), validate('param', z.object({ id: z.string().min(1).max(16) })), validate('json', measurePatch), async (c) => {
+    .patch('/measures/:id', requirePermission('updateMeasure'), validate('param', z.object({ id: z.string().min(1).max(16) })), validate('json', measurePatch), async (c) => {
       const { id } = c.req.valid('param')
       const b = c.req.valid('json')
       const user = signedInUser(c)
@@ -179,7 +180,7 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
         clock(),
         b.version,
       )
-      return c.json(measureJson(m, chinaDate(clock().getTime())))
+      return c.json(measureJson(m, districtCalendar.dateOf(clock().getTime())))
     })
 }
 

@@ -2,7 +2,8 @@
 // Public (the citizen's report page needs them): streets, zones, intersections, basemap. Staff only: lamps, grid.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { LAMP_STATUSES, STREET_CATEGORIES, type BBox, type LngLat } from '../domain/types.ts'
+import { LAMP_STATUSES, STREET_CATEGORIES } from '../kernel/statuses.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
 import { requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { bboxParam, listParam } from '../http/params.ts'

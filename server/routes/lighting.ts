@@ -7,10 +7,10 @@ import { METERS_PER_DEGREE, computeMetersPerDegreeLng } from '../analysis/local-
 import { computeDarkZones, type DarkLine } from '../analysis/dark-zones.ts'
 import { rankDarkStretches } from '../analysis/dark-zone-priority.ts'
 import { proposeRetrofitLamps } from '../analysis/retrofit-plan.ts'
-import { LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
-import { chinaHour } from '../domain/china-time.ts'
-import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../domain/types.ts'
-import { actorOf, mayActInZone, requireRole, requireUser, signedInUser } from '../http/auth.ts'
+import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
+import { districtCalendar } from '../domain/district-calendar.ts'
+import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
+import { actorOf, mayActInZone, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { bboxParam, limitParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
@@ -121,7 +121,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
       const since = clock().getTime() - PRIORITY_WINDOW_DAYS * 86_400_000
       const recent = (await store.incidents({ fromMs: since, limit: 1_000_000 })).items
       const night = recent.filter((x) => {
-        const h = chinaHour(x.reportedAt)
+        const h = districtCalendar.hourOf(Date.parse(x.reportedAt))
         return x.category !== LAMP_OUTAGE_CATEGORY && (h >= NIGHT_START_HOUR || h < NIGHT_END_HOUR)
       })
       const openOutages = (await store.incidents({ categories: [LAMP_OUTAGE_CATEGORY], statuses: [...OPEN_INCIDENT_STATUSES], limit: 1_000_000 })).items
@@ -188,7 +188,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
           })),
       )
     })
-    .get('/lamps/work-list', requireRole('crew', 'leader', 'admin'), validate('query', zoneQuery), async (c) => {
+    .get('/lamps/work-list', requirePermission('crewView'), validate('query', zoneQuery), async (c) => {
       const { zone } = c.req.valid('query')
       const user = signedInUser(c)
       const { working } = await lighting.get()
@@ -218,7 +218,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
         total_m: Math.round(visit.totalM * 10) / 10,
       })
     })
-    .patch('/lamps/:id', requireRole('crew', 'admin'), validate('param', z.object({ id: z.string().min(1).max(64) })), validate('json', lampPatch), async (c) => {
+    .patch('/lamps/:id', requirePermission('changeLampStatus'), validate('param', z.object({ id: z.string().min(1).max(64) })), validate('json', lampPatch), async (c) => {
       const { id } = c.req.valid('param')
       const { status } = c.req.valid('json')
       const user = signedInUser(c)
@@ -242,22 +242,22 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
         dark_zones: { type: 'FeatureCollection' as const, bbox: bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M), features: numbered.map(darkLineFeature) },
       })
     })
-    .get('/lamps/:id/history', requireRole('crew', 'planner', 'leader', 'admin'), validate('param', z.object({ id: z.string().min(1).max(64) })), async (c) => {
+    .get('/lamps/:id/history', requirePermission('lampHistory'), validate('param', z.object({ id: z.string().min(1).max(64) })), async (c) => {
       const { id } = c.req.valid('param')
       if (!(await store.lamp(id))) throw new ProblemError(404, 'not-found', `lamp ${id} does not exist`)
       const history = await store.lampHistory(id)
       return c.json(history.map((h) => ({ at: h.at, from_status: h.fromStatus, to_status: h.toStatus, username: h.username, closed_case_ids: h.closedCaseIds })))
     })
-    .get('/retrofit-plan', requireRole('planner', 'leader', 'admin'), validate('query', zoneQuery), async (c) =>
+    .get('/retrofit-plan', requirePermission('plannerView'), validate('query', zoneQuery), async (c) =>
       c.json(retrofitFeatures(await retrofitPlan(c.req.valid('query').zone))),
     )
-    .get('/retrofit-plan.geojson', requireRole('planner', 'leader', 'admin'), validate('query', zoneQuery), async (c) => {
+    .get('/retrofit-plan.geojson', requirePermission('plannerView'), validate('query', zoneQuery), async (c) => {
       const zone = c.req.valid('query').zone
       c.header('content-disposition', `attachment; filename="retrofit-plan${zone ? `-${zone}` : ''}.geojson"`)
       c.header('content-type', 'application/geo+json; charset=utf-8')
       return c.body(JSON.stringify(retrofitFeatures(await retrofitPlan(zone))))
     })
-    .get('/retrofit-plan.csv', requireRole('planner', 'leader', 'admin'), validate('query', zoneQuery), async (c) => {
+    .get('/retrofit-plan.csv', requirePermission('plannerView'), validate('query', zoneQuery), async (c) => {
       const zone = c.req.valid('query').zone
       const plan = await retrofitPlan(zone)
       const rows = [

@@ -1,7 +1,7 @@
 // Health and the static facts the web app needs at start: bounds, taxonomies, whether this is demo data.
 import { Hono } from 'hono'
-import { INCIDENT_CATEGORIES } from '../domain/categories.ts'
-import { INCIDENT_STATUSES, LAMP_STATUSES, STREET_CATEGORIES } from '../domain/types.ts'
+import { INCIDENT_CATEGORIES } from '../kernel/categories.ts'
+import { INCIDENT_STATUSES, LAMP_STATUSES, STREET_CATEGORIES } from '../kernel/statuses.ts'
 import type { AppEnv } from '../http/env.ts'
 import type { Store } from '../store/store.ts'
 

@@ -12,8 +12,8 @@
 // page_size, extensions), and refusing them would break those clients for nothing. An empty value counts as absent.
 import { z } from 'zod'
 import { isOpenCase } from '../domain/case-deadlines.ts'
-import { INCIDENT_CATEGORY_CODES } from '../domain/categories.ts'
-import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/types.ts'
+import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
+import { INCIDENT_STATUSES, type IncidentStatus } from '../kernel/statuses.ts'
 import { listParam, parseInstant } from '../http/params.ts'
 
 const DAY_MS = 86_400_000

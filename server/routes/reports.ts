@@ -2,7 +2,7 @@
 // follow it by tracking number, and rate the fix. Rate-limited per client; no personal data ever goes back out.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
+import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
 import { clientIp } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { decimalParam } from '../http/params.ts'

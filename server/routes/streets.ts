@@ -2,8 +2,8 @@
 // reason; every change is kept as history.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { STREET_CATEGORIES } from '../domain/types.ts'
-import { actorOf, requireRole, requireUser } from '../http/auth.ts'
+import { STREET_CATEGORIES } from '../kernel/statuses.ts'
+import { actorOf, requirePermission, requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ProblemError } from '../http/problem.ts'
 import { validate } from '../http/validate.ts'
@@ -19,7 +19,7 @@ const idParam = z.object({ id: z.string().min(1).max(64) })
 
 export const streetRoutes = (store: Store, clock: () => Date, onChange: () => void) =>
   new Hono<AppEnv>()
-    .patch('/streets/:id', requireRole('planner', 'admin'), validate('param', idParam), validate('json', categoryPatch), async (c) => {
+    .patch('/streets/:id', requirePermission('editPlanning'), validate('param', idParam), validate('json', categoryPatch), async (c) => {
       const { id } = c.req.valid('param')
       const { category, reason, scope } = c.req.valid('json')
       const street = await store.street(id)

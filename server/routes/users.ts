@@ -2,8 +2,9 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts'
-import { DEMO_PASSWORD, ROLES, ROLE_TABLE } from '../domain/roles.ts'
-import { actorOf, requireRole } from '../http/auth.ts'
+import { DEMO_PASSWORD } from '../domain/roles.ts'
+import { ROLES, ROLE_TABLE } from '../kernel/permissions.ts'
+import { actorOf, requirePermission } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { intParam, limitParam } from '../http/params.ts'
 import { ProblemError } from '../http/problem.ts'
@@ -51,8 +52,8 @@ export const userRoutes = (store: Store) =>
     .get('/roles', async (c) =>
       c.json(ROLE_TABLE.map((r) => ({ role: r.role, name: r.name, name_en: r.nameEn, may: r.may, may_en: r.mayEn }))),
     )
-    .get('/users', requireRole('admin'), async (c) => c.json((await store.users()).map(userJson)))
-    .post('/users', requireRole('admin'), validate('json', newUserBody), async (c) => {
+    .get('/users', requirePermission('manageUsers'), async (c) => c.json((await store.users()).map(userJson)))
+    .post('/users', requirePermission('manageUsers'), validate('json', newUserBody), async (c) => {
       const b = c.req.valid('json')
       const user = await store.createUser(
         { username: b.username, displayName: b.display_name, passwordHash: await hashPassword(b.password), roles: b.roles, zoneIds: b.zone_ids, unitId: b.unit_id },
@@ -60,7 +61,7 @@ export const userRoutes = (store: Store) =>
       )
       return c.json(userJson(user), 201)
     })
-    .patch('/users/:id', requireRole('admin'), validate('param', z.object({ id: z.string().uuid() })), validate('json', userPatchBody), async (c) => {
+    .patch('/users/:id', requirePermission('manageUsers'), validate('param', z.object({ id: z.string().uuid() })), validate('json', userPatchBody), async (c) => {
       const { id } = c.req.valid('param')
       const b = c.req.valid('json')
       if (id === c.get('user')?.id && (b.disabled === true || (b.roles && !b.roles.includes('admin')))) {
@@ -80,7 +81,7 @@ export const userRoutes = (store: Store) =>
       )
       return c.json(userJson(user))
     })
-    .get('/audit', requireRole('admin', 'leader'), validate('query', auditQuery), async (c) => {
+    .get('/audit', requirePermission('auditLog'), validate('query', auditQuery), async (c) => {
       const q = c.req.valid('query')
       const entries = await store.auditLog({ entity: q.entity, entityId: q.entity_id, limit: q.limit ?? 100, beforeId: q.before })
       return c.json(

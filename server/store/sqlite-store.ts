@@ -3,35 +3,23 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type {
-  BBox,
-  Building,
-  DemoDistrict,
-  GridCell,
-  Incident,
-  IncidentSource,
-  IncidentStatus,
-  Intersection,
-  LampStatus,
-  LampStatusChange,
-  StoredLamp,
-  LngLat,
-  Street,
-  StreetCategory,
-  WaterFeature,
-  Zone,
-} from '../domain/types.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
+import type { Building, DemoDistrict, GridCell, Incident, Intersection, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../kernel/records.ts'
+import type { IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
 import { randomUUID } from 'node:crypto'
-import { LAMP_OUTAGE_CATEGORY } from '../domain/categories.ts'
-import { chinaDate } from '../domain/china-time.ts'
-import { OPEN_INCIDENT_STATUSES } from '../domain/types.ts'
-import { ROLES, type Actor, type AuditEntry, type Role, type User } from '../domain/roles.ts'
+import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
+import { districtCalendar } from '../domain/district-calendar.ts'
+import { OPEN_INCIDENT_STATUSES, PENDING_WORK_STATUSES } from '../kernel/statuses.ts'
+import { ROLES, type Role } from '../kernel/permissions.ts'
+import type { Actor, AuditEntry, User } from '../domain/roles.ts'
 import { ConflictError, NotFoundError } from './errors.ts'
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts'
 import { randomBytes } from 'node:crypto'
 import type { ResponsibleUnit, UnitKind } from '../domain/case-routing.ts'
-import type { Case, CaseEvent, CaseFields, CasePhoto, Measure, MeasureArea, MeasureStatus, NewReport } from '../domain/cases.ts'
-import type { GuidancePoint, GuidancePointGeometry, GuidanceStatus, StreetCategoryChange } from '../domain/guidance-points.ts'
+import type { Case, CaseEvent, CaseFields, CasePhoto, Measure, NewReport } from '../domain/cases.ts'
+import type { MeasureArea, MeasureStatus } from '../kernel/statuses.ts'
+import type { GuidancePoint, GuidancePointGeometry, StreetCategoryChange } from '../domain/guidance-points.ts'
+import type { GuidanceStatus } from '../kernel/statuses.ts'
 import type {
   AuditQuery,
   CaseChange,
@@ -250,12 +238,12 @@ function caseColumnValues(set: Partial<CaseFields>): [string, unknown][] {
 // Tracking numbers: unguessable enough that status lookups cannot be enumerated; no 0/O/1/I to misread on a phone.
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export function newTrackingNumber(at: Date): string {
-  const day = chinaDate(at.getTime()).slice(2).replace(/-/g, '')
+  const day = districtCalendar.dateOf(at.getTime()).slice(2).replace(/-/g, '')
   const bytes = randomBytes(6)
   return `GW${day}${[...bytes].map((b) => TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]).join('')}`
 }
 
-const OPEN_CASE_SQL = "status IN ('reported', 'accepted', 'dispatched', 'in_handling', 'handled')"
+const OPEN_CASE_SQL = `status IN (${OPEN_INCIDENT_STATUSES.map((s) => `'${s}'`).join(', ')})`
 
 /** Resolves `file:relative/path.db`, `file:/abs.db`, a plain path, or `:memory:` to what better-sqlite3 opens. */
 export function sqlitePathFromUrl(url: string): string {
@@ -450,7 +438,7 @@ export class SqliteStore implements Store {
       inList('category', q.categories, 'c', params),
       q.unitId === undefined ? undefined : ((params.unitId = q.unitId), 'unit_id = :unitId'),
       q.zoneId === undefined ? undefined : ((params.zoneId = q.zoneId), 'zone_id = :zoneId'),
-      q.overdueAtMs === undefined ? undefined : ((params.now = q.overdueAtMs), "status IN ('reported', 'accepted', 'dispatched', 'in_handling') AND deadline_ms < :now"),
+      q.overdueAtMs === undefined ? undefined : ((params.now = q.overdueAtMs), `status IN (${PENDING_WORK_STATUSES.map((s) => `'${s}'`).join(', ')}) AND deadline_ms < :now`),
       q.escalated === undefined ? undefined : ((params.escalated = q.escalated ? 1 : 0), 'escalated = :escalated'),
       q.fromMs === undefined ? undefined : ((params.fromMs = q.fromMs), 'reported_ms >= :fromMs'),
       q.toMs === undefined ? undefined : ((params.toMs = q.toMs), 'reported_ms < :toMs'),

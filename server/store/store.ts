@@ -1,27 +1,15 @@
 // The one storage interface routes talk to. Async from day one so a PostgreSQL/PostGIS adapter can follow
 // without touching routes; absence is `undefined`, boundary errors are typed (errors.ts).
-import type {
-  BBox,
-  Building,
-  DemoDistrict,
-  GridCell,
-  Incident,
-  IncidentSource,
-  IncidentStatus,
-  Intersection,
-  Lamp,
-  LampStatus,
-  LampStatusChange,
-  StoredLamp,
-  Street,
-  StreetCategory,
-  WaterFeature,
-  Zone,
-} from '../domain/types.ts'
-import type { Actor, AuditEntry, Role, User } from '../domain/roles.ts'
-import type { Case, CaseEvent, CaseFields, CasePhoto, Measure, MeasureArea, MeasureStatus, NewReport } from '../domain/cases.ts'
+import type { BBox } from '../kernel/geo.ts'
+import type { Building, DemoDistrict, GridCell, Incident, Intersection, Lamp, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../kernel/records.ts'
+import type { IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
+import type { Actor, AuditEntry, User } from '../domain/roles.ts'
+import type { Role } from '../kernel/permissions.ts'
+import type { Case, CaseEvent, CaseFields, CasePhoto, Measure, NewReport } from '../domain/cases.ts'
+import type { MeasureArea, MeasureStatus } from '../kernel/statuses.ts'
 import type { ResponsibleUnit } from '../domain/case-routing.ts'
-import type { GuidancePoint, GuidancePointGeometry, GuidanceStatus, StreetCategoryChange } from '../domain/guidance-points.ts'
+import type { GuidancePoint, GuidancePointGeometry, StreetCategoryChange } from '../domain/guidance-points.ts'
+import type { GuidanceStatus } from '../kernel/statuses.ts'
 
 export interface StreetQuery {
   bbox?: BBox

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { compareHotspotPeriods, findHotspots, type PointItem } from '../analysis/hotspots.ts'
 import { computeVisitOrder } from '../analysis/visit-order.ts'
-import type { BBox, LngLat } from '../domain/types.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
 import { compareHotspotLayers, computeHotspotLayer, countIncidents, orderVisits, type HotspotFeature, type TrendFeature } from './analysis-tasks.ts'
 import { packPositions } from './packing.ts'
 

@@ -9,8 +9,8 @@ import { HotspotRefusalError, compareHotspotPeriods, findHotspots, type CellSche
 import { defaultNeighbourCount } from '../analysis/gi-star.ts'
 import { rankIntersectionHotspots, type IntersectionHotspot } from '../analysis/hotspots-intersections.ts'
 import { computeVisitOrder, type VisitOrder } from '../analysis/visit-order.ts'
-import { chinaMonth } from '../domain/china-time.ts'
-import type { BBox, LngLat } from '../domain/types.ts'
+import { districtCalendar } from '../domain/district-calendar.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
 import { encodeJson, type JsonBytes } from './json-bytes.ts'
 import { type PackedGuidanceContext, type PackedPositions, unpackGuidanceContext, unpackPointItems, unpackPositions } from './packing.ts'
 
@@ -185,7 +185,7 @@ export function countIncidents(input: IncidentCountsTaskInput): IncidentCounts {
   const byMonth = new Map<string, Map<string, number>>()
   input.categories.forEach((category, i) => {
     byCategory.set(category, (byCategory.get(category) ?? 0) + 1)
-    const month = chinaMonth(input.reportedAt[i]!)
+    const month = districtCalendar.monthOf(Date.parse(input.reportedAt[i]!))
     const m = byMonth.get(month) ?? new Map<string, number>()
     m.set(category, (m.get(category) ?? 0) + 1)
     byMonth.set(month, m)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { GuidanceContext } from '../analysis/guidance-check.ts'
-import type { LngLat } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { packGuidanceContext, packLines, packPositions, unpackGuidanceContext, unpackLines, unpackPointItems, unpackPositions } from './packing.ts'
 
 describe('packing', () => {

@@ -1,7 +1,8 @@
 // Compact forms of what the analysis workers need: positions as one Float64Array (moved to the worker, not copied)
 // instead of thousands of small arrays, whose structured clone costs the event loop tens of milliseconds.
 import type { GuidanceContext } from '../analysis/guidance-check.ts'
-import type { LngLat, StreetCategory } from '../domain/types.ts'
+import type { LngLat } from '../kernel/geo.ts'
+import type { StreetCategory } from '../kernel/statuses.ts'
 
 /** Positions [lng0, lat0, lng1, lat1, …] in one buffer of their own. */
 export type PackedPositions = Float64Array<ArrayBuffer>

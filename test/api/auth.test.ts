@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts'
 import { findActiveDemoAccounts } from '../../server/demo-accounts.ts'
-import { ROLES, type Role } from '../../server/domain/roles.ts'
+import { ROLES, type Role } from '../../server/kernel/permissions.ts'
 import type { SqliteStore } from '../../server/store/sqlite-store.ts'
 import { type TestApp, cookieFrom, createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
 

@@ -6,7 +6,7 @@ import { type AppDeps, createApp } from '../../server/app.ts'
 import { ensureDemoAccounts } from '../../server/demo-accounts.ts'
 import { seedDemoCases } from '../../server/demo-cases.ts'
 import { DEMO_PASSWORD } from '../../server/domain/roles.ts'
-import type { DemoDistrict } from '../../server/domain/types.ts'
+import type { DemoDistrict } from '../../server/kernel/records.ts'
 import { SqliteStore } from '../../server/store/sqlite-store.ts'
 import { createTinyDistrict } from '../fixtures/tiny-district.ts'
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import type { DemoDistrict, Incident, LngLat } from '../../server/domain/types.ts'
+import type { DemoDistrict, Incident } from '../../server/kernel/records.ts'
+import type { LngLat } from '../../server/kernel/geo.ts'
 import { createTinyDistrict } from '../fixtures/tiny-district.ts'
 import { createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
 

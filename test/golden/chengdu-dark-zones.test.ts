@@ -5,13 +5,13 @@ import { describe, expect, test } from 'vitest'
 import { loadDemoDistrict } from '../../geodata/demo/generate-demo.ts'
 import { computeDarkZones } from '../../server/analysis/dark-zones.ts'
 import { isLampWorking } from '../../server/live/lighting-state.ts'
-import { OPEN_INCIDENT_STATUSES } from '../../server/domain/types.ts'
+import { isOpenStatus } from '../../server/kernel/statuses.ts'
 
 describe('Chengdu demo district dark zones', () => {
   test('matches the reviewed golden summary', async () => {
     const d = loadDemoDistrict()
     const openOutages = new Set(
-      d.incidents.filter((x) => x.category === '0118' && x.lampId && (OPEN_INCIDENT_STATUSES as readonly string[]).includes(x.status)).map((x) => x.lampId as string),
+      d.incidents.filter((x) => x.category === '0118' && x.lampId && isOpenStatus(x.status)).map((x) => x.lampId as string),
     )
     const result = computeDarkZones(
       d.streets.map((s) => ({ id: s.id, name: s.name, highway: s.highway, zoneId: s.zoneId, coordinates: s.coordinates })),

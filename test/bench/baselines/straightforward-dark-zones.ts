@@ -7,7 +7,7 @@ import type { Feature, FeatureCollection, LineString } from 'geojson'
 import KDBush from 'kdbush'
 import { findCoverageRadius, resolveCoverageRadiusTable } from '../../../server/analysis/coverage-radius.ts'
 import type { DarkZoneLamp, DarkZoneStreet } from '../../../server/analysis/dark-zones.ts'
-import type { LngLat } from '../../../server/domain/types.ts'
+import type { LngLat } from '../../../server/kernel/geo.ts'
 
 const METERS_PER_DEGREE = (6371008.8 * Math.PI) / 180
 

@@ -1,13 +1,8 @@
 // Plain data shapes shared by the importer, the demo generator, the store, the routes and (as types only) the web app.
 // Coordinates are WGS84 [lng, lat]; lengths in metres; timestamps ISO 8601 with timezone.
 
-export type LngLat = [number, number]
-/** [west, south, east, north] in degrees. */
-export type BBox = [number, number, number, number]
-
-export const STREET_CATEGORIES = ['demonstration', 'regulated', 'commercial'] as const
-/** 示范街 (vending banned) · 规范街 (mixed) · 商业街 (vending guided). */
-export type StreetCategory = (typeof STREET_CATEGORIES)[number]
+import type { BBox, LngLat } from './geo.ts'
+import type { IncidentSource, IncidentStatus, LampStatus, StreetCategory } from './statuses.ts'
 
 /** One OSM highway way as a street feature. */
 export interface Street {
@@ -46,10 +41,6 @@ export interface WaterFeature {
   kind: 'area' | 'line'
   coordinates: LngLat[][] | LngLat[] // polygon rings for areas, a line for waterways
 }
-
-export const LAMP_STATUSES = ['ok', 'defective_lamp', 'column_issue', 'broken_lantern'] as const
-/** After the FIWARE Streetlight model's status values. */
-export type LampStatus = (typeof LAMP_STATUSES)[number]
 
 export interface Lamp {
   id: string // pole number, e.g. 'L000123'
@@ -93,14 +84,6 @@ export interface GridCell {
   community: string // 3-digit community code within the zone
   coordinates: LngLat[][]
 }
-
-export const INCIDENT_STATUSES = ['reported', 'accepted', 'dispatched', 'in_handling', 'handled', 'closed', 'rejected', 'merged'] as const
-/** The case workflow's stages; a reported incident and a case are the same row. */
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
-export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = ['reported', 'accepted', 'dispatched', 'in_handling', 'handled']
-
-export const INCIDENT_SOURCES = ['hotline', 'patrol', 'public_web', 'api'] as const
-export type IncidentSource = (typeof INCIDENT_SOURCES)[number]
 
 /** A reported problem at a place: the same record later runs through the case workflow. */
 export interface Incident {

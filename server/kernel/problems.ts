@@ -1,0 +1,43 @@
+// Every problem code the API can answer with (RFC 9457 problem+json `code`), with its English title. The server
+// throws only these codes (the type says so); the web maps the same codes to its own wording.
+
+export const PROBLEM_TITLES = {
+  'invalid-query': 'Invalid query parameters',
+  'invalid-body': 'Invalid request body',
+  'invalid-param': 'Invalid path parameter',
+  'not-found': 'Not found',
+  conflict: 'Conflict',
+  'too-large': 'Too large',
+  unauthenticated: 'Sign-in required',
+  'invalid-credentials': 'Wrong username or password',
+  forbidden: 'Forbidden',
+  csrf: 'Cross-site request refused',
+  'rate-limited': 'Too many requests',
+  'rule-violations': 'The guidance point breaks street rules',
+  'too-few-cells': 'Too few cells for a hotspot analysis',
+  'zero-variance': 'No variation to analyse',
+  'invalid-request': 'Invalid request',
+  'invalid-header': 'Invalid request header',
+  'precondition-required': 'If-Match required',
+  'invalid-transition': 'Step not possible in this state',
+  'category-mismatch': 'Cases of different categories',
+  'unknown-unit': 'Unknown responsible unit',
+  'not-a-repeat': 'Not a repeat of that case',
+  'unnamed-street': 'The street has no name',
+  'no-study-area': 'No study area',
+  'outside-district': 'Outside the district',
+  'unsupported-media-type': 'Unsupported media type',
+  'method-not-allowed': 'Method not allowed',
+  'invalid-geometry': 'Invalid geometry',
+  'too-many-pairs': 'Too many cell pairs for one analysis',
+  'period-too-long': 'Period too long to analyse',
+  busy: 'Analysis capacity busy',
+  'analysis-timeout': 'Analysis ran out of time',
+  internal: 'Internal server error',
+} as const satisfies Record<string, string>
+
+export type ProblemCode = keyof typeof PROBLEM_TITLES
+
+export const PROBLEM_CODES = Object.keys(PROBLEM_TITLES) as ProblemCode[]
+
+export const isProblemCode = (code: string): code is ProblemCode => Object.hasOwn(PROBLEM_TITLES, code)
