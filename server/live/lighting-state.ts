@@ -2,18 +2,13 @@
 // current by lamp changes (each recomputes only the segments within that lamp's reach). Routes read it; writes go
 // to the store first and then here, so the store stays the source of truth.
 import { createDarkZoneEngine, type DarkZoneEngine, type DarkZoneEngineOptions } from '../analysis/dark-zones.ts'
-import type { Lamp } from '../kernel/records.ts'
+import { isLampWorking } from '../domain/lighting-inputs.ts'
 import type { Store } from '../store/store.ts'
 
 export interface LightingSnapshot {
   engine: DarkZoneEngine
   working: Map<string, boolean> // lamp id → lit, exactly as the engine sees it
   zoneNames: Map<string, { name: string; nameEn: string }>
-}
-
-/** A lamp is working when its status is ok and no open outage report names it (docs/domain-notes.md §3). */
-export function isLampWorking(lamp: Pick<Lamp, 'id' | 'status'>, openOutages: ReadonlySet<string>): boolean {
-  return lamp.status === 'ok' && !openOutages.has(lamp.id)
 }
 
 export class LightingState {

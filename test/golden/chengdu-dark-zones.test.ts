@@ -4,18 +4,15 @@
 import { describe, expect, test } from 'vitest'
 import { loadDemoDistrict } from '../../geodata/demo/generate-demo.ts'
 import { computeDarkZones } from '../../server/analysis/dark-zones.ts'
-import { isLampWorking } from '../../server/live/lighting-state.ts'
-import { isOpenStatus } from '../../server/kernel/statuses.ts'
+import { darkZoneLamp, darkZoneStreet, isLampWorking, openOutageLampIds } from '../../server/domain/lighting-inputs.ts'
 
 describe('Chengdu demo district dark zones', () => {
   test('matches the reviewed golden summary', async () => {
     const d = loadDemoDistrict()
-    const openOutages = new Set(
-      d.incidents.filter((x) => x.category === '0118' && x.lampId && isOpenStatus(x.status)).map((x) => x.lampId as string),
-    )
+    const openOutages = openOutageLampIds(d.incidents)
     const result = computeDarkZones(
-      d.streets.map((s) => ({ id: s.id, name: s.name, highway: s.highway, zoneId: s.zoneId, coordinates: s.coordinates })),
-      d.lamps.map((l) => ({ id: l.id, coordinates: l.coordinates, working: isLampWorking(l, openOutages) })),
+      d.streets.map(darkZoneStreet),
+      d.lamps.map((l) => darkZoneLamp(l, openOutages)),
     )
     const round = (x: number) => Math.round(x * 10) / 10
     const longest = [...result.darkLines].sort((a, b) => b.lengthM - a.lengthM || a.streetId.localeCompare(b.streetId)).slice(0, 15)
