@@ -8,6 +8,7 @@ import { csrfGuard } from './http/csrf.ts'
 import type { AppEnv } from './http/env.ts'
 import { limitBodySize } from './http/body-limit.ts'
 import { notFound, onError } from './http/problem.ts'
+import { apiDocsRoutes } from './http/api-docs.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { guidancePointRoutes } from './routes/guidance-points.ts'
 import { kpiRoutes } from './routes/kpis.ts'
@@ -17,8 +18,8 @@ import { hotspotRoutes } from './routes/hotspots.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { layerRoutes } from './routes/layers.ts'
 import { lightingRoutes } from './routes/lighting.ts'
-import { LightingState } from './live/lighting-state.ts'
-import { CaseIntake } from './live/case-intake.ts'
+import { DistrictModel } from './model/district-model.ts'
+import type { UseCaseContext } from './use-cases/context.ts'
 import { MAX_PHOTO_BYTES, PhotoFiles } from './store/photo-files.ts'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -57,11 +58,10 @@ export function createApi(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date())
   const policy = deps.sessionPolicy ?? DEFAULT_SESSION_POLICY
   const { store } = deps
-  const lighting = new LightingState(store)
-  // Street categories feed the guidance-point rules: a category change invalidates the rule checker's index.
+  // Everything derived from the store (place indexes, lighting, guidance rules) lives in one model; the use cases
+  // tell it what their writes changed.
+  const ctx: UseCaseContext = { store, model: new DistrictModel(store), clock }
   const analysis = deps.analysisPool ?? sharedAnalysisPool()
-  const guidance = guidancePointRoutes(store, clock, analysis)
-  const intake = new CaseIntake(store)
   const photos = new PhotoFiles(deps.photoDir ?? join(tmpdir(), 'gridwatch-photos'))
   return new Hono<AppEnv>()
     // Photo uploads may be up to MAX_PHOTO_BYTES plus multipart framing; every other body stays small.
@@ -72,16 +72,16 @@ export function createApi(deps: AppDeps) {
     .route('/', sessionRoutes(store, { clock, policy, signInLimit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT }))
     .route('/', userRoutes(store))
     // Before the layer routes: '/lamps/work-list' must not be taken for a lamp id.
-    .route('/', lightingRoutes(store, lighting, clock, analysis))
-    .route('/', layerRoutes(store, lighting))
+    .route('/', lightingRoutes(ctx, analysis))
+    .route('/', layerRoutes(ctx))
     .route('/', incidentRoutes(store))
-    .route('/', hotspotRoutes(store, clock, analysis))
-    .route('/', streetRoutes(store, clock, guidance.invalidate))
-    .route('/', guidance.routes)
-    .route('/', caseRoutes(store, intake, lighting, photos, clock))
-    .route('/', reportRoutes(store, intake, lighting, photos, clock, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, deps.publicReadLimit ?? DEFAULT_PUBLIC_READ_LIMIT))
-    .route('/', kpiRoutes(store, intake, clock))
-    .route('/', open311Routes(store, intake, lighting, clock, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
+    .route('/', hotspotRoutes(ctx, analysis))
+    .route('/', streetRoutes(ctx))
+    .route('/', guidancePointRoutes(ctx, analysis))
+    .route('/', caseRoutes(ctx, photos))
+    .route('/', reportRoutes(ctx, photos, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, deps.publicReadLimit ?? DEFAULT_PUBLIC_READ_LIMIT))
+    .route('/', kpiRoutes(ctx))
+    .route('/', open311Routes(ctx, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
 }
 
 // No inline scripts or remote hosts anywhere in the app; MapLibre needs blob: workers and data: images.
@@ -107,6 +107,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', createApi(deps))
   // Every method on an unknown API path is a 404 problem, even where a server adds a catch-all after the API (the
   // web app's fallback in main.ts); registered apart from the chain so it stays out of AppType.
+  app.route('/api', apiDocsRoutes(app)) // the API reference (/api/openapi.json, /api/docs): outside AppType, before the 404
   app.all('/api/*', notFound)
   app.onError(onError)
   app.notFound(notFound)

@@ -7,6 +7,7 @@ import { priorityForReports } from './analysis/repeat-reports.ts'
 import { buildResponsibleUnits, routeCase } from './domain/case-routing.ts'
 import { computeDeadlineMs, pullInDeadlineMs, timeLimitFor } from './domain/case-deadlines.ts'
 import { districtCalendar } from './domain/district-calendar.ts'
+import { newTrackingNumber } from './domain/tracking-numbers.ts'
 import type { CaseFields } from './domain/cases.ts'
 import type { MeasureArea } from './kernel/statuses.ts'
 import { LAMP_OUTAGE_CATEGORY } from './kernel/categories.ts'
@@ -88,7 +89,10 @@ export async function seedDemoCases(store: Store, zones: readonly Zone[], incide
   for (const x of incidents) {
     if (x.category === LAMP_OUTAGE_CATEGORY && x.lampId && Date.parse(x.reportedAt) >= yearAgo) callsPerLamp.set(x.lampId, (callsPerLamp.get(x.lampId) ?? 0) + 1)
   }
-  await store.seedCases(units, (x) => deriveDemoCaseFields(x, units, callsPerLamp, now.getTime()))
+  await store.seedCases(units, (x) => ({
+    ...deriveDemoCaseFields(x, units, callsPerLamp, now.getTime()),
+    trackingNumber: newTrackingNumber(new Date(Date.parse(x.reportedAt)), districtCalendar),
+  }))
   await seedDemoMeasures(store, now)
 }
 

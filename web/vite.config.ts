@@ -20,7 +20,7 @@ export default defineConfig(({ command, mode }) => {
     build: {
       outDir: '../dist/web',
       emptyOutDir: true,
-      // Two pages: the staff app, and the citizens' mobile report page (issue 7), built to dist/web/report/index.html
+      // Two pages: the staff app, and the citizens' mobile report page, built to dist/web/report/index.html
       rolldownOptions: {
         input: { main: join(webRoot, 'index.html'), report: join(webRoot, 'report/index.html') },
       },

@@ -1,9 +1,17 @@
 import { describe, expect, test } from 'vitest'
 import type { LngLat } from '../kernel/geo.ts'
 import type { StreetCategory } from '../kernel/statuses.ts'
-import type { GuidanceCandidate, GuidanceContext, GuidanceGeometry } from './guidance-check.ts'
-import { createGuidanceChecker, createGuidancePassTest, measureGuidanceDistanceM } from './guidance-check.ts'
+import * as domainRules from '../domain/guidance-rules.ts'
+import { formatGuidanceViolationText, resolveGuidanceRules, type GuidanceRules } from '../domain/guidance-rules.ts'
+import type { GuidanceCandidate, GuidanceContext } from './guidance-check.ts'
+import { createGuidanceChecker as createChecker, createGuidancePassTest as createPassTest, GUIDANCE_VIOLATION_CODES } from './guidance-check.ts'
+import { breaksClearance, breaksProximity, measureGuidanceDistanceM, roundGuidanceDistanceM, type GuidanceGeometry } from './guidance-geometry.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
+
+// The domain's defaults and message table, as the district model passes them.
+const createGuidanceChecker = (context: GuidanceContext, overrides: Partial<GuidanceRules> = {}) =>
+  createChecker(context, resolveGuidanceRules(overrides), formatGuidanceViolationText)
+const createGuidancePassTest = (context: GuidanceContext, overrides: Partial<GuidanceRules> = {}) => createPassTest(context, resolveGuidanceRules(overrides))
 
 // Positions in metres east and north of (104.05, 30.66), central Chengdu.
 const KX = computeMetersPerDegreeLng(30.66)
@@ -312,5 +320,16 @@ describe('measureGuidanceDistanceM', () => {
     expect(measureGuidanceDistanceM(pointAt(0, 0), squareAt(20, 0, 5))).toBeCloseTo(15, 2)
     expect(measureGuidanceDistanceM(squareAt(0, 0, 5), squareAt(20, 0, 5))).toBeCloseTo(10, 2)
     expect(measureGuidanceDistanceM(squareAt(0, 0, 5), pointAt(1, 1))).toBe(0)
+  })
+})
+
+describe('the rule vocabulary', () => {
+  test('reports the codes in the order the domain lists them, and rounds and compares as the domain does', () => {
+    expect(GUIDANCE_VIOLATION_CODES).toEqual(domainRules.GUIDANCE_VIOLATION_CODES)
+    for (const d of [0, 19.94, 19.95, 19.96, 20, 20.04, 20.05, 49.99]) {
+      expect(roundGuidanceDistanceM(d)).toBe(domainRules.roundGuidanceDistanceM(d))
+      expect(breaksClearance(d, 20)).toBe(domainRules.breaksClearance(d, 20))
+      expect(breaksProximity(d, 20)).toBe(domainRules.breaksProximity(d, 20))
+    }
   })
 })

@@ -1,12 +1,12 @@
-// Checks a vendor guidance point (流动摊贩有序疏导点) against the rules of server/domain/guidance-rules.ts, fast enough
-// to run on every pointer move while a planner drags one.
+// Checks a vendor guidance point (流动摊贩有序疏导点) against the placement rules, fast enough to run on every pointer
+// move while a planner drags one. The rules' values and message texts belong to the domain
+// (server/domain/guidance-rules.ts) and come in as parameters; this file holds only the geometry of applying them.
 //
 // Indexes, built once per context: a flatbush over the segments of demonstration streets and another over those of
 // allowed-category streets (boxes in degrees), a kdbush over the intersections where two or more arterial streets
 // meet, and a flatbush over the other guidance points' boxes (a point may be a small Polygon, so a box index rather
 // than kdbush). A check takes the candidates from a box query and measures exactly in a local metric frame centred
-// on the candidate (local-metric.ts: equirectangular about the candidate's latitude; for the tens of metres the
-// rules look at, the frame is within 10⁻⁵ of the haversine distance).
+// on the candidate (guidance-geometry.ts).
 //
 // Distances: to a street, from the candidate to the street's centreline segments; for a Polygon candidate, from its
 // area — 0 when a street, intersection or point lies inside it or crosses its boundary, else the least distance
@@ -18,13 +18,60 @@
 // demonstration street is still on a demonstration street.
 import Flatbush from 'flatbush'
 import KDBush from 'kdbush'
-import type { GuidanceRules, GuidanceViolationCode } from '../domain/guidance-rules.ts'
-import { breaksClearance, breaksProximity, formatGuidanceViolationText, resolveGuidanceRules, roundGuidanceDistanceM } from '../domain/guidance-rules.ts'
 import type { LngLat } from '../kernel/geo.ts'
 import type { StreetCategory } from '../kernel/statuses.ts'
-import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
+import {
+  breaksClearance,
+  breaksProximity,
+  checkPosition,
+  distanceShapePoint,
+  distanceShapeSegment,
+  distanceShapeShape,
+  frameAt,
+  growBox,
+  projectShape,
+  readGeometry,
+  roundGuidanceDistanceM,
+  type Frame,
+  type GuidanceGeometry,
+  type ReadGeometry,
+  type Shape,
+} from './guidance-geometry.ts'
 
-export type GuidanceGeometry = { type: 'Point'; coordinates: LngLat } | { type: 'Polygon'; coordinates: LngLat[][] }
+/** The rules, in the order a check reports them. */
+export const GUIDANCE_VIOLATION_CODES = [
+  'on-demonstration-street',
+  'near-arterial-intersection',
+  'too-close-to-guidance-point',
+  'not-beside-allowed-street',
+  'no-capacity',
+] as const
+/** Stable kebab codes, reported in this order. */
+export type GuidanceViolationCode = (typeof GUIDANCE_VIOLATION_CODES)[number]
+
+/** The rule values a check applies, every field set (the domain resolves its defaults and a deployment's overrides). */
+export interface GuidanceRules {
+  demonstrationClearanceM: number // metres from a demonstration street's centreline (示范街: vending banned)
+  arterialIntersectionClearanceM: number // metres from an intersection where two or more arterial streets meet
+  arterialHighways: readonly string[] // OSM highway values counted as arterial
+  minSpacingM: number // metres between two guidance points
+  besideStreetM: number // metres from an allowed street's centreline that still count as "beside" it
+  allowedStreetCategories: readonly StreetCategory[] // categories a guidance point may stand beside
+}
+
+/** What a violation's message is written from. */
+export interface GuidanceTextValues {
+  distanceM?: number // the measured distance, metres (unrounded)
+  limitM?: number // the rule's limit, metres
+  name?: string // the subject's name (or its id when it has none)
+  categories?: readonly StreetCategory[] // for not-beside-allowed-street
+  capacity?: number // for no-capacity, stalls
+}
+
+/** Writes the zh-CN and en message of a broken rule; the domain's message table provides one. */
+export type WriteGuidanceText = (code: GuidanceViolationCode, values: GuidanceTextValues) => { zh: string; en: string }
+
+export type { GuidanceGeometry } from './guidance-geometry.ts'
 
 export interface GuidanceContext {
   streets: readonly { id: string; name: string | null; highway: string; category: StreetCategory; coordinates: readonly LngLat[] }[]
@@ -53,173 +100,12 @@ export interface GuidanceChecker {
   check(candidate: GuidanceCandidate): GuidanceViolation[]
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Geometry in a local frame
-
-interface Frame {
-  lng0: number
-  lat0: number
-  kx: number // metres per degree of longitude at lat0
-  ky: number // metres per degree of latitude
-}
-
-/** A guidance geometry read and checked: rings closed, bbox in degrees, a reference position for the frame. */
-interface ReadGeometry {
-  kind: 'point' | 'polygon'
-  rings: readonly (readonly LngLat[])[] // a point: one ring of one position
-  bbox: [number, number, number, number]
-  ref: LngLat
-}
-
-/** In frame metres: a point, or polygon rings as flat closed x,y arrays (the last vertex repeats the first). */
-type Shape = { kind: 'point'; x: number; y: number } | { kind: 'polygon'; rings: Float64Array[] }
-
-function checkPosition(p: unknown, what: string): asserts p is LngLat {
-  const ok = Array.isArray(p) && typeof p[0] === 'number' && Number.isFinite(p[0]) && typeof p[1] === 'number' && p[1] >= -90 && p[1] <= 90
-  if (!ok) throw new TypeError(`${what}: expected [lng, lat] in degrees, got ${JSON.stringify(p)}`)
-}
-
-function readGeometry(g: GuidanceGeometry, what: string): ReadGeometry {
-  if (g?.type === 'Point') {
-    checkPosition(g.coordinates, `${what}.coordinates`)
-    const p = g.coordinates
-    return { kind: 'point', rings: [[p]], bbox: [p[0], p[1], p[0], p[1]], ref: p }
+/** Throws a RangeError for a distance that is negative or not finite: the caller resolved its rules wrongly. */
+export function checkGuidanceRules(rules: GuidanceRules): void {
+  for (const key of ['demonstrationClearanceM', 'arterialIntersectionClearanceM', 'minSpacingM', 'besideStreetM'] as const) {
+    const value = rules[key]
+    if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`guidance rules: ${key} must be a finite number of metres ≥ 0, got ${value}`)
   }
-  if (g?.type === 'Polygon') {
-    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0 || !Array.isArray(g.coordinates[0]) || g.coordinates[0].length === 0) {
-      throw new TypeError(`${what}: expected a Polygon with at least one non-empty ring`)
-    }
-    const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
-    const rings: LngLat[][] = []
-    g.coordinates.forEach((ring, r) => {
-      if (!Array.isArray(ring)) throw new TypeError(`${what}.coordinates[${r}]: expected an array of positions`)
-      const closed: LngLat[] = []
-      ring.forEach((p, i) => {
-        checkPosition(p, `${what}.coordinates[${r}][${i}]`)
-        closed.push(p)
-        if (p[0] < bbox[0]) bbox[0] = p[0]
-        if (p[1] < bbox[1]) bbox[1] = p[1]
-        if (p[0] > bbox[2]) bbox[2] = p[0]
-        if (p[1] > bbox[3]) bbox[3] = p[1]
-      })
-      const first = closed[0]
-      const last = closed[closed.length - 1]
-      if (first && last && (first[0] !== last[0] || first[1] !== last[1])) closed.push(first) // tolerate an unclosed ring
-      if (closed.length > 0) rings.push(closed)
-    })
-    return { kind: 'polygon', rings, bbox, ref: [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] }
-  }
-  throw new TypeError(`${what}: expected a GeoJSON Point or Polygon, got type ${JSON.stringify((g as { type?: unknown } | null)?.type)}`)
-}
-
-function frameAt(ref: LngLat): Frame {
-  return { lng0: ref[0], lat0: ref[1], kx: computeMetersPerDegreeLng(ref[1]), ky: METERS_PER_DEGREE }
-}
-
-function projectShape(g: ReadGeometry, f: Frame): Shape {
-  if (g.kind === 'point') {
-    const p = g.rings[0]![0]!
-    return { kind: 'point', x: (p[0] - f.lng0) * f.kx, y: (p[1] - f.lat0) * f.ky }
-  }
-  return {
-    kind: 'polygon',
-    rings: g.rings.map((ring) => {
-      const xy = new Float64Array(2 * ring.length)
-      ring.forEach((p, i) => {
-        xy[2 * i] = (p[0] - f.lng0) * f.kx
-        xy[2 * i + 1] = (p[1] - f.lat0) * f.ky
-      })
-      return xy
-    }),
-  }
-}
-
-function distancePointSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax
-  const dy = by - ay
-  const len2 = dx * dx + dy * dy
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2))
-  return Math.hypot(ax + t * dx - px, ay + t * dy - py)
-}
-
-/** Least distance between segments AB and CD: 0 when they cross; touching and collinear cases give 0 through the endpoint distances. */
-function distanceSegmentSegment(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
-  const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)
-  const d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
-  const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
-  const d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax)
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 0
-  return Math.min(
-    distancePointSegment(ax, ay, cx, cy, dx, dy),
-    distancePointSegment(bx, by, cx, cy, dx, dy),
-    distancePointSegment(cx, cy, ax, ay, bx, by),
-    distancePointSegment(dx, dy, ax, ay, bx, by),
-  )
-}
-
-/** Even–odd rule over all rings, so a hole is outside. */
-function isInsideRings(x: number, y: number, rings: readonly Float64Array[]): boolean {
-  let inside = false
-  for (const ring of rings) {
-    for (let i = 0; i + 3 < ring.length; i += 2) {
-      const xi = ring[i]!
-      const yi = ring[i + 1]!
-      const xj = ring[i + 2]!
-      const yj = ring[i + 3]!
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside
-    }
-  }
-  return inside
-}
-
-function distanceShapePoint(s: Shape, x: number, y: number): number {
-  if (s.kind === 'point') return Math.hypot(x - s.x, y - s.y)
-  if (isInsideRings(x, y, s.rings)) return 0
-  let best = Infinity
-  for (const ring of s.rings) {
-    if (ring.length === 2) best = Math.min(best, Math.hypot(x - ring[0]!, y - ring[1]!))
-    for (let i = 0; i + 3 < ring.length; i += 2) best = Math.min(best, distancePointSegment(x, y, ring[i]!, ring[i + 1]!, ring[i + 2]!, ring[i + 3]!))
-  }
-  return best
-}
-
-function distanceShapeSegment(s: Shape, ax: number, ay: number, bx: number, by: number): number {
-  if (s.kind === 'point') return distancePointSegment(s.x, s.y, ax, ay, bx, by)
-  if (isInsideRings(ax, ay, s.rings)) return 0
-  let best = Infinity
-  for (const ring of s.rings) {
-    if (ring.length === 2) best = Math.min(best, distancePointSegment(ring[0]!, ring[1]!, ax, ay, bx, by))
-    for (let i = 0; i + 3 < ring.length && best > 0; i += 2) {
-      best = Math.min(best, distanceSegmentSegment(ring[i]!, ring[i + 1]!, ring[i + 2]!, ring[i + 3]!, ax, ay, bx, by))
-    }
-  }
-  return best
-}
-
-function distanceShapeShape(s: Shape, t: Shape): number {
-  if (s.kind === 'point') return distanceShapePoint(t, s.x, s.y)
-  if (t.kind === 'point') return distanceShapePoint(s, t.x, t.y)
-  // Neither crosses the other's boundary: one lies inside the other exactly when its first vertex does.
-  const s0 = s.rings[0]!
-  const t0 = t.rings[0]!
-  if (isInsideRings(s0[0]!, s0[1]!, t.rings) || isInsideRings(t0[0]!, t0[1]!, s.rings)) return 0
-  let best = Infinity
-  for (const ring of t.rings) {
-    if (ring.length === 2) best = Math.min(best, distanceShapePoint(s, ring[0]!, ring[1]!))
-    for (let i = 0; i + 3 < ring.length && best > 0; i += 2) best = Math.min(best, distanceShapeSegment(s, ring[i]!, ring[i + 1]!, ring[i + 2]!, ring[i + 3]!))
-  }
-  return best
-}
-
-/**
- * Least distance in metres between two guidance geometries (0 when they touch, cross or one contains the other), in
- * a local frame centred on `a`. Throws a TypeError for a geometry that is not a Point or a non-empty Polygon.
- */
-export function measureGuidanceDistanceM(a: GuidanceGeometry, b: GuidanceGeometry): number {
-  const ga = readGeometry(a, 'a')
-  const gb = readGeometry(b, 'b')
-  const f = frameAt(ga.ref)
-  return distanceShapeShape(projectShape(ga, f), projectShape(gb, f))
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -259,13 +145,6 @@ function indexSegments(streets: GuidanceContext['streets'], keep: (category: Str
   index.finish()
   set.index = index
   return set
-}
-
-/** The query box in degrees: the geometry's box grown by `radiusM` in the frame (plus a hair for rounding). */
-function growBox(bbox: readonly number[], radiusM: number, f: Frame): [number, number, number, number] {
-  const dx = radiusM / f.kx + 1e-9
-  const dy = radiusM / f.ky + 1e-9
-  return [bbox[0]! - dx, bbox[1]! - dy, bbox[2]! + dx, bbox[3]! + dy]
 }
 
 interface Hit {
@@ -356,9 +235,9 @@ interface Finding {
   subject?: GuidanceViolation['subject']
 }
 
-function writeViolation(finding: Finding, rules: GuidanceRules): GuidanceViolation {
+function writeViolation(finding: Finding, rules: GuidanceRules, writeText: WriteGuidanceText): GuidanceViolation {
   const { code, distanceM, limitM, capacity, subject } = finding
-  const text = formatGuidanceViolationText(code, {
+  const text = writeText(code, {
     ...(distanceM === undefined ? {} : { distanceM }),
     ...(limitM === undefined ? {} : { limitM }),
     ...(capacity === undefined ? {} : { capacity }),
@@ -457,16 +336,17 @@ function indexGuidanceContext(context: GuidanceContext, r: GuidanceRules): (cand
 
 /**
  * Indexes the context once (flatbush over street segments, kdbush over arterial intersections, flatbush over the
- * other points' boxes) so each check is fast enough to run live while a planner drags; distances in metres. Rules
- * default to DEFAULT_GUIDANCE_RULES; `undefined` fields keep the default. An empty context makes every candidate
- * break only `not-beside-allowed-street` (there is nothing to be beside) unless it is marked `offStreet`. Throws a
- * TypeError for a malformed position or geometry (a caller bug). Does not mutate its input; the checker keeps
- * references to it, so the caller must not mutate it either while the checker is in use.
+ * other points' boxes) so each check is fast enough to run live while a planner drags; distances in metres. `rules`
+ * are the values to apply and `writeText` words each violation. An empty context makes every candidate break only
+ * `not-beside-allowed-street` (there is nothing to be beside) unless it is marked `offStreet`. Throws a RangeError
+ * for a negative or non-finite rule distance and a TypeError for a malformed position or geometry (caller bugs).
+ * Does not mutate its input; the checker keeps references to it, so the caller must not mutate it either while the
+ * checker is in use.
  */
-export function createGuidanceChecker(context: GuidanceContext, rules?: Partial<GuidanceRules>): GuidanceChecker {
-  const r = resolveGuidanceRules(rules)
-  const evaluate = indexGuidanceContext(context, r)
-  return { check: (candidate) => evaluate(candidate, false).map((finding) => writeViolation(finding, r)) }
+export function createGuidanceChecker(context: GuidanceContext, rules: GuidanceRules, writeText: WriteGuidanceText): GuidanceChecker {
+  checkGuidanceRules(rules)
+  const evaluate = indexGuidanceContext(context, rules)
+  return { check: (candidate) => evaluate(candidate, false).map((finding) => writeViolation(finding, rules, writeText)) }
 }
 
 /**
@@ -474,7 +354,8 @@ export function createGuidanceChecker(context: GuidanceContext, rules?: Partial<
  * input contract as createGuidanceChecker; for screening many candidates (the suggestion search), where writing
  * messages for the ones that fail would be most of the work.
  */
-export function createGuidancePassTest(context: GuidanceContext, rules?: Partial<GuidanceRules>): (candidate: GuidanceCandidate) => boolean {
-  const evaluate = indexGuidanceContext(context, resolveGuidanceRules(rules))
+export function createGuidancePassTest(context: GuidanceContext, rules: GuidanceRules): (candidate: GuidanceCandidate) => boolean {
+  checkGuidanceRules(rules)
+  const evaluate = indexGuidanceContext(context, rules)
   return (candidate) => evaluate(candidate, true).length === 0
 }

@@ -1,11 +1,20 @@
 import { describe, expect, test } from 'vitest'
 import type { LngLat } from '../kernel/geo.ts'
 import type { StreetCategory } from '../kernel/statuses.ts'
+import { formatGuidanceViolationText, resolveGuidanceRules, type GuidanceRules } from '../domain/guidance-rules.ts'
 import type { GuidanceContext } from './guidance-check.ts'
-import { createGuidanceChecker, measureGuidanceDistanceM } from './guidance-check.ts'
-import type { GuidanceSuggestion } from './guidance-suggestions.ts'
-import { suggestGuidanceSites } from './guidance-suggestions.ts'
+import { createGuidanceChecker } from './guidance-check.ts'
+import { measureGuidanceDistanceM } from './guidance-geometry.ts'
+import type { GuidanceSuggestion, SuggestionOptions } from './guidance-suggestions.ts'
+import { suggestGuidanceSites as suggestSites } from './guidance-suggestions.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
+
+// The domain's defaults, as the analysis worker passes them; `rules` overrides some.
+const suggestGuidanceSites = (
+  demand: readonly { coordinates: LngLat }[],
+  context: GuidanceContext,
+  { rules, ...options }: SuggestionOptions & { rules?: Partial<GuidanceRules> } = {},
+) => suggestSites(demand, context, resolveGuidanceRules(rules), options)
 
 // Positions in metres east and north of (104.05, 30.66), central Chengdu.
 const KX = computeMetersPerDegreeLng(30.66)
@@ -44,7 +53,7 @@ const createFixture = () => {
 const expectAllCompliant = (context: GuidanceContext, suggestions: readonly GuidanceSuggestion[]) => {
   suggestions.forEach((s, i) => {
     const others = suggestions.filter((_, j) => j !== i).map((o, j) => ({ id: `S${j}`, geometry: { type: 'Point' as const, coordinates: o.coordinates } }))
-    const checker = createGuidanceChecker({ ...context, points: [...context.points, ...others] })
+    const checker = createGuidanceChecker({ ...context, points: [...context.points, ...others] }, resolveGuidanceRules(), formatGuidanceViolationText)
     expect(checker.check({ geometry: { type: 'Point', coordinates: s.coordinates } })).toEqual([])
   })
 }

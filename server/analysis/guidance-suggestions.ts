@@ -1,5 +1,5 @@
 // Where new vendor guidance points (流动摊贩有序疏导点) would serve the most street-vending reports while passing every
-// guidance rule (server/domain/guidance-rules.ts).
+// guidance rule (the values the caller passes; the domain's table in server/domain/guidance-rules.ts).
 //
 // Method, deterministic (no randomness; every tie is broken by coordinates, then input order):
 //  1. Served demand. A report is served when a guidance point lies within `walkRadiusM` of it. Straight-line distance
@@ -20,12 +20,11 @@
 //     order, which is also most-newly-served first except that a site moved by a later pick may serve more than the
 //     pick before it did (each `served` counts only what the earlier picks left).
 import KDBush from 'kdbush'
-import type { GuidanceRules } from '../domain/guidance-rules.ts'
-import { breaksClearance, resolveGuidanceRules, roundGuidanceDistanceM } from '../domain/guidance-rules.ts'
 import type { LngLat } from '../kernel/geo.ts'
 import type { StreetCategory } from '../kernel/statuses.ts'
-import type { GuidanceContext, GuidanceGeometry } from './guidance-check.ts'
-import { createGuidancePassTest, measureGuidanceDistanceM } from './guidance-check.ts'
+import type { GuidanceContext, GuidanceRules } from './guidance-check.ts'
+import { checkGuidanceRules, createGuidancePassTest } from './guidance-check.ts'
+import { breaksClearance, checkPosition, measureGuidanceDistanceM, roundGuidanceDistanceM, type GuidanceGeometry } from './guidance-geometry.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from './local-metric.ts'
 
 export interface SuggestionOptions {
@@ -67,11 +66,6 @@ export const DEFAULT_SUGGESTION_OPTIONS: Required<SuggestionOptions> = {
 
 /** More candidate positions than this means a tiny step over a huge area: a caller bug, not a district. */
 const MAX_CANDIDATE_SITES = 2_000_000
-
-function checkPosition(p: unknown, what: string): asserts p is LngLat {
-  const ok = Array.isArray(p) && typeof p[0] === 'number' && Number.isFinite(p[0]) && typeof p[1] === 'number' && p[1] >= -90 && p[1] <= 90
-  if (!ok) throw new TypeError(`${what}: expected [lng, lat] in degrees, got ${JSON.stringify(p)}`)
-}
 
 function readOptions(options: SuggestionOptions): Required<SuggestionOptions> {
   const o = {
@@ -148,17 +142,19 @@ function sampleAllowedStreets(
 /**
  * Up to `maxSuggestions` new guidance-point sites, each passing every rule (spacing included, against existing points
  * and the other suggestions), ranked greedily by the vending reports (`demand`) they newly serve within `walkRadiusM`
- * metres, with the coverage before and after; the method is in the comment at the top of this file. No demand → no
- * suggestions and shares of 1. Throws a RangeError for a non-positive radius, step or cell size, and a TypeError for a
- * malformed position or geometry. Does not mutate its input.
+ * metres, with the coverage before and after; the method is in the comment at the top of this file. `rules` are the
+ * guidance rule values, as createGuidanceChecker takes them. No demand → no suggestions and shares of 1. Throws a
+ * RangeError for a non-positive radius, step or cell size or a bad rule distance, and a TypeError for a malformed
+ * position or geometry. Does not mutate its input.
  */
 export function suggestGuidanceSites(
   demand: readonly { coordinates: LngLat }[],
   context: GuidanceContext,
-  options: SuggestionOptions & { rules?: Partial<GuidanceRules> } = {},
+  rules: GuidanceRules,
+  options: SuggestionOptions = {},
 ): SuggestionResult {
   const o = readOptions(options)
-  const rules = resolveGuidanceRules(options.rules)
+  checkGuidanceRules(rules)
   demand.forEach((d, i) => checkPosition(d.coordinates, `demand[${i}].coordinates`))
   const passes = createGuidancePassTest(context, rules) // also checks the context's positions and geometries
   const n = demand.length

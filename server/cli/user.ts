@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts'
 import { DEMO_PASSWORD } from '../domain/roles.ts'
 import { ROLES, type Role } from '../kernel/permissions.ts'
-import { ConflictError } from '../store/errors.ts'
+import { ConflictError } from '../kernel/errors.ts'
 import { DEFAULT_DATABASE_URL, openStore } from '../store/open-store.ts'
 
 const CLI_ACTOR = { userId: null, username: 'cli' }

@@ -47,3 +47,9 @@ export function mayAddPhoto(user: Pick<User, 'roles' | 'unitId'>, c: CaseRef): b
   if (user.roles.includes('dispatcher') || user.roles.includes('inspector')) return true
   return user.roles.includes('unit') && user.unitId !== null && c.unitId === user.unitId
 }
+
+/** Crew scoping: a crew member assigned to zones may act only there; no assignment means every zone. */
+export function mayActInZone(user: User, zoneId: string | null): boolean {
+  if (user.roles.includes('admin')) return true
+  return user.zoneIds.length === 0 || (zoneId !== null && user.zoneIds.includes(zoneId))
+}

@@ -49,6 +49,9 @@ export interface CasePhoto {
 }
 
 export interface NewReport {
+  trackingNumber: string
+  status: 'reported' | 'merged' // merged: a repeat folded into `repeatOf` as it arrives
+  repeatOf: string | null
   category: string
   coordinates: [number, number]
   description: string

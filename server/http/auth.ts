@@ -10,7 +10,8 @@ import type { Actor, User } from '../domain/roles.ts'
 import { may, PERMISSIONS, type Permission } from '../kernel/permissions.ts'
 import type { Store } from '../store/store.ts'
 import type { AppEnv } from './env.ts'
-import { ProblemError } from './problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
+import { recordGuard } from './openapi-guards.ts'
 
 export const SESSION_COOKIE = 'gw_session'
 
@@ -99,24 +100,22 @@ export function signedInUser(c: Context<AppEnv>): User {
 
 /** Any signed-in user. */
 export const requireUser = (): MiddlewareHandler<AppEnv> =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    signedInUser(c)
-    await next()
-  })
+  recordGuard(
+    {},
+    createMiddleware<AppEnv>(async (c, next) => {
+      signedInUser(c)
+      await next()
+    }),
+  )
 
 /** A signed-in user holding the permission (the kernel's table says by which roles). */
 export const requirePermission = (permission: Permission): MiddlewareHandler<AppEnv> =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  recordGuard({ permission }, createMiddleware<AppEnv>(async (c, next) => {
     const user = signedInUser(c)
     if (!may(user.roles, permission)) {
       const roles = PERMISSIONS[permission]
       throw new ProblemError(403, 'forbidden', `this needs one of the roles ${roles.join(', ')}; you have ${user.roles.join(', ') || 'none'}`)
     }
     await next()
-  })
+  }))
 
-/** Crew scoping: a crew member assigned to zones may act only there; no assignment means every zone. */
-export function mayActInZone(user: User, zoneId: string | null): boolean {
-  if (user.roles.includes('admin')) return true
-  return user.zoneIds.length === 0 || (zoneId !== null && user.zoneIds.includes(zoneId))
-}

@@ -2,7 +2,7 @@
 // buffered; a chunked one is counted as it streams. Either way a refused body is read to its end and thrown away
 // (up to a bound) before the 413 goes out, so the client gets to read it.
 import type { Context, MiddlewareHandler } from 'hono'
-import { ProblemError } from './problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 
 // Why read a body only to discard it: browsers read the answer only once their upload is done, and the Node server
 // gives an unread body 500 ms before it resets the connection, so on a phone's uplink a 6 MB photo over the limit

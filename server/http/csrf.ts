@@ -4,7 +4,7 @@
 // headers) pass: they cannot be driven by another site.
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from './env.ts'
-import { ProblemError } from './problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 

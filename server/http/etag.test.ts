@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseIfMatch, versionEtag } from './etag.ts'
-import { ProblemError } from './problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 
 function refusal(header: string | undefined): { status: number; code: string } | undefined {
   try {

@@ -1,6 +1,6 @@
 // Versions as entity tags (RFC 9110 §8.8.3): a row's version number is its ETag, and a write that must not
 // overwrite someone else's change sends it back as If-Match.
-import { ProblemError } from './problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 
 /** The ETag header value of a row at `version`: `"3"`. */
 export const versionEtag = (version: number): string => `"${version}"`

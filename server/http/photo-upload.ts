@@ -1,7 +1,7 @@
 // Reads the "photo" field of a multipart upload and checks it is a real still image within the size limit.
 import type { Context } from 'hono'
 import { MAX_PHOTO_BYTES, detectImageType } from '../store/photo-files.ts'
-import { ProblemError } from './problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 
 const NOT_MULTIPART = 'send the image as multipart/form-data field "photo"'
 

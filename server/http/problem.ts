@@ -2,14 +2,10 @@
 import type { Context, ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { isProblemCode, PROBLEM_TITLES, type ProblemCode } from '../kernel/problems.ts'
-import { ConflictError, NotFoundError } from '../store/errors.ts'
+import { isProblemCode, PROBLEM_TITLES, ProblemError, type ProblemDetail } from '../kernel/problems.ts'
+import { ConflictError, NotFoundError } from '../kernel/errors.ts'
 import { PoolUnavailableError } from '../workers/pool-errors.ts'
 
-export interface ProblemDetail {
-  path: string // dotted path of the offending input, e.g. 'bbox'
-  message: string
-}
 
 export interface Problem {
   type: string
@@ -26,20 +22,6 @@ export const problemTitle = (code: string): string | undefined => (isProblemCode
 
 // Hono's own refusals (HTTPException) by status, for the few it raises itself.
 const HTTP_CODES: Record<number, string> = { 400: 'invalid-request', 404: 'not-found', 405: 'method-not-allowed', 413: 'too-large', 415: 'unsupported-media-type' }
-
-/** Thrown by handlers and validators; rendered by `onError` as application/problem+json. */
-export class ProblemError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ProblemCode,
-    detail: string,
-    readonly errors?: ProblemDetail[],
-    readonly headers: Record<string, string> = {},
-    readonly extensions: Record<string, unknown> = {}, // extra members of the problem body (RFC 9457 §3.2)
-  ) {
-    super(detail)
-  }
-}
 
 export function problemResponse(c: Context, problem: Problem | (Problem & Record<string, unknown>), headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
@@ -60,7 +42,7 @@ function toProblem(status: number, code: string, detail: string, errors?: Proble
 }
 
 export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof ProblemError) return problemResponse(c, { ...err.extensions, ...toProblem(err.status, err.code, err.message, err.errors) }, err.headers)
+  if (err instanceof ProblemError) return problemResponse(c, { ...err.extensions, ...toProblem(err.status as ContentfulStatusCode, err.code, err.message, err.errors) }, err.headers)
   if (err instanceof NotFoundError) return problemResponse(c, toProblem(404, 'not-found', err.message))
   if (err instanceof ConflictError) return problemResponse(c, toProblem(409, 'conflict', err.message))
   if (err instanceof PoolUnavailableError) return problemResponse(c, toProblem(503, err.code, err.message), { 'retry-after': String(err.retryAfterSeconds) })

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from './env.ts'
-import { ProblemError } from './problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 
 export interface WindowLimit {
   windowMs: number // length of one counting window

@@ -3,8 +3,9 @@ import type { ProblemCode } from '../kernel/problems.ts'
 import type { Env, MiddlewareHandler, ValidationTargets } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { validator } from 'hono/validator'
+import { resolver, uniqueSymbol } from 'hono-openapi'
 import type { z } from 'zod'
-import { ProblemError } from './problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 
 const CODES: Partial<Record<keyof ValidationTargets, ProblemCode>> = {
   query: 'invalid-query',
@@ -12,6 +13,9 @@ const CODES: Partial<Record<keyof ValidationTargets, ProblemCode>> = {
   form: 'invalid-body',
   param: 'invalid-param',
 }
+
+/** The problem code a failed validation of `target` answers with (the API reference lists it per operation). */
+export const validationProblemCode = (target: keyof ValidationTargets): ProblemCode => CODES[target] ?? 'invalid-request'
 
 // C0 controls but tab, line feed and carriage return, and DEL. They are stripped, not refused: they are invisible,
 // so a citizen whose text picked one up by pasting could not see what to fix, and no field of this API means
@@ -59,7 +63,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
   target: Target,
   schema: Schema,
 ): MiddlewareHandler<E, P, { in: { [K in Target]: z.input<Schema> }; out: { [K in Target]: z.output<Schema> } }> {
-  const code = CODES[target] ?? 'invalid-request'
+  const code = validationProblemCode(target)
   const check = validator(target, (value): z.output<Schema> => {
     let clean: unknown
     try {
@@ -89,6 +93,9 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     }
   }
   validations.set(middleware, { target, schema })
+  // The same metadata hono-openapi's own validator() attaches: its generateSpecs() walks app.routes and renders each
+  // handler carrying it as parameters or a request body, so the OpenAPI document comes from the schemas that run.
+  Object.assign(middleware, { [uniqueSymbol]: { target, ...resolver(schema) } })
   // Hono infers the validator's input from the returned value; restate it as the schema's wire input.
   return middleware as unknown as MiddlewareHandler<E, P, { in: { [K in Target]: z.input<Schema> }; out: { [K in Target]: z.output<Schema> } }>
 }

@@ -41,3 +41,26 @@ export type ProblemCode = keyof typeof PROBLEM_TITLES
 export const PROBLEM_CODES = Object.keys(PROBLEM_TITLES) as ProblemCode[]
 
 export const isProblemCode = (code: string): code is ProblemCode => Object.hasOwn(PROBLEM_TITLES, code)
+
+export interface ProblemDetail {
+  path: string // dotted path of the offending input, e.g. 'bbox'
+  message: string
+}
+
+/**
+ * A refusal with a problem code: thrown by use cases, handlers and validators; the HTTP layer renders it as
+ * application/problem+json (RFC 9457).
+ */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number, // an HTTP status, 4xx for what the caller can fix
+    readonly code: ProblemCode,
+    detail: string,
+    readonly errors?: ProblemDetail[],
+    readonly headers: Record<string, string> = {},
+    readonly extensions: Record<string, unknown> = {}, // extra members of the problem body (RFC 9457 §3.2)
+  ) {
+    super(detail)
+  }
+}
+

@@ -3,7 +3,7 @@
 import { estimateGiStarCost } from '../analysis/hotspot-cost.ts'
 import type { CellScheme } from '../analysis/cells.ts'
 import type { BBox } from '../kernel/geo.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 
 const DAY_MS = 86_400_000
 

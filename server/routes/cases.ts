@@ -2,25 +2,26 @@
 // optimistic locking (ETag / If-Match), merging repeats, photos, and the field intake by inspectors.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { CASE_ACTIONS, availableActions, checkTransition, type CaseAction } from '../domain/case-workflow.ts'
-import { computeDeadlineMs, extendDeadlineMs, isOverdue, pullInDeadlineMs } from '../domain/case-deadlines.ts'
-import type { Case, CaseFields } from '../domain/cases.ts'
-import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
+import { CASE_ACTIONS, availableActions } from '../domain/case-workflow.ts'
+import { isOverdue } from '../domain/case-deadlines.ts'
+import type { Case } from '../domain/cases.ts'
+import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
 import type { User } from '../domain/roles.ts'
-import { caseListScope, mayAddPhoto, mayReadCase, unitScopeAllows } from '../domain/case-access.ts'
-import { INCIDENT_STATUSES } from '../kernel/statuses.ts'
+import { caseListScope, mayAddPhoto, mayReadCase } from '../domain/case-access.ts'
+import { INCIDENT_STATUSES, isPendingWork, PENDING_WORK_STATUSES } from '../kernel/statuses.ts'
 import { actorOf, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { instantParam, limitParam, listParam, offsetParam } from '../http/params.ts'
 import { parseIfMatch } from '../http/etag.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
-import { requireInDistrict } from '../http/district.ts'
-import { CaseIntake, escalateCase } from '../live/case-intake.ts'
-import type { LightingState } from '../live/lighting-state.ts'
+import { requireInDistrict } from './district-guard.ts'
 import { readPhotoUpload } from '../http/photo-upload.ts'
 import type { PhotoFiles } from '../store/photo-files.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
+import { mergeCase } from '../use-cases/merge-case.ts'
+import { reportIncident } from '../use-cases/report-incident.ts'
+import { transitionCase } from '../use-cases/transition-case.ts'
 import { caseJson, eventJson, photoJson } from './case-json.ts'
 
 const casesQuery = z
@@ -61,11 +62,13 @@ function assertMayView(user: User, c: Case): void {
   if (!mayReadCase(user, c)) throw new ProblemError(403, 'forbidden', `case ${c.id} belongs to another unit`)
 }
 
-export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingState, photos: PhotoFiles, clock: () => Date) => {
+export const caseRoutes = (ctx: UseCaseContext, photos: PhotoFiles) => {
+  const { store, model, clock } = ctx
+  const units = async () => (await model.places()).unitById
   async function detail(c: Case) {
-    const [events, casePhotos, units] = await Promise.all([store.caseEvents(c.id), store.photos(c.id), intake.units()])
+    const [events, casePhotos, unitById] = await Promise.all([store.caseEvents(c.id), store.photos(c.id), units()])
     const now = clock().getTime()
-    return { ...caseJson(c, units, now, isOverdue(c, now)), timeline: events.map(eventJson), photos: casePhotos.map(photoJson) }
+    return { ...caseJson(c, unitById, now, isOverdue(c, now)), timeline: events.map(eventJson), photos: casePhotos.map(photoJson) }
   }
 
 
@@ -84,35 +87,38 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       if (scope.kind === 'none') throw new ProblemError(403, 'forbidden', scope.reason)
       const now = clock().getTime()
       const page = await store.cases({
-        statuses: q.state,
+        // Overdue: cases whose responsible side still owes work past the deadline.
+        statuses: q.overdue ? (q.state ?? [...PENDING_WORK_STATUSES]).filter(isPendingWork) : q.state,
         categories: q.category,
         unitId: scope.kind === 'unit' ? scope.unitId : q.unit,
         zoneId: q.zone,
-        overdueAtMs: q.overdue ? now : undefined,
+        deadlineBeforeMs: q.overdue ? now : undefined,
         escalated: q.escalated === undefined ? undefined : q.escalated === 'true',
         fromMs: q.from,
         toMs: q.to,
         limit: q.limit ?? 100,
         offset: q.offset,
       })
-      const units = await intake.units()
+      const unitById = await units()
       return c.json({
         total: page.total,
-        items: page.items.map((x) => ({ ...caseJson(x, units, now, isOverdue(x, now)), available_actions: availableActions({ status: x.status, extensionRequested: x.extensionRequested }, user.roles) })),
+        items: page.items.map((x) => ({ ...caseJson(x, unitById, now, isOverdue(x, now)), available_actions: availableActions({ status: x.status, extensionRequested: x.extensionRequested }, user.roles) })),
       })
     })
     .post('/cases', requirePermission('createCase'), validate('json', intakeBody), async (c) => {
       const b = c.req.valid('json')
-      await requireInDistrict(intake, [b.lon, b.lat])
-      const at = clock()
-      const where = await intake.locate(b.category, [b.lon, b.lat], at.getTime(), b.lamp_id)
-      const created = await store.createReport(
-        { category: b.category, coordinates: [b.lon, b.lat], description: b.description, source: b.source ?? 'patrol', phone: b.phone ?? null, ...where },
-        actorOf(c),
-        at,
-      )
-      await lighting.refreshLamp(created.lampId)
-      const candidates = (await intake.repeatCandidates(b.category, [b.lon, b.lat], created.lampId)).filter((x) => x.id !== created.id)
+      await requireInDistrict(model, [b.lon, b.lat])
+      const { created, candidates: all } = await reportIncident(ctx, {
+        category: b.category,
+        coordinates: [b.lon, b.lat],
+        description: b.description,
+        source: b.source ?? 'patrol',
+        phone: b.phone ?? null,
+        lampId: b.lamp_id,
+        repeat: 'none', // staff see the candidates and merge by hand
+        actor: actorOf(c),
+      })
+      const candidates = all.filter((x) => x.id !== created.id)
       c.header('etag', `"${created.version}"`)
       return c.json({ ...(await detail(created)), repeat_candidates: candidates.map((x) => ({ id: x.id, distance_m: Math.round(x.distanceM), same_lamp: x.sameLamp })) }, 201)
     })
@@ -126,62 +132,15 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       const { id } = c.req.valid('param')
       const { action, note, unit_id } = c.req.valid('json')
       const user = signedInUser(c)
-      const found = await store.case(id)
-      if (!found) throw new ProblemError(404, 'not-found', `case ${id} does not exist`)
-      const check = checkTransition({ status: found.status, extensionRequested: found.extensionRequested }, action, user.roles)
-      if (!check.ok && check.reason === 'forbidden') throw new ProblemError(403, 'forbidden', check.detail)
-      assertMayView(user, found)
-      if (!unitScopeAllows(user, found, action)) throw new ProblemError(403, 'forbidden', `case ${id} belongs to another unit; as a unit handler you act on your own unit's cases only`)
-      const expected = parseIfMatch(c.req.header('if-match'), 'case')
-      if (expected !== found.version) throw new ProblemError(409, 'conflict', `case ${id} is at version ${found.version}, not ${expected}: it changed since you loaded it`)
-      if (!check.ok) throw new ProblemError(409, 'invalid-transition', check.detail)
-      const now = clock().getTime()
-      const units = await intake.units()
-      const set: Partial<CaseFields> = {}
-      switch (action as CaseAction) {
-        case 'accept':
-          set.acceptedMs = now
-          break
-        case 'dispatch': {
-          const unitId = unit_id ?? found.unitId
-          if (!unitId || !units.has(unitId)) throw new ProblemError(422, 'unknown-unit', `no responsible unit ${unitId ?? '(none)'}; give unit_id`)
-          set.unitId = unitId
-          set.dispatchedMs = now
-          const deadline = computeDeadlineMs({ category: found.category, reportedMs: Date.parse(found.reportedAt), dispatchedMs: now, approvedExtensions: found.extensionCount })
-          set.deadlineMs = found.escalated ? pullInDeadlineMs(deadline, now) : deadline
-          break
-        }
-        case 'handle':
-          set.firstHandledMs = found.firstHandledMs ?? now
-          set.result = note ?? null
-          break
-        case 'verify_pass':
-          set.closedMs = now
-          break
-        case 'verify_fail':
-          set.reworkCount = found.reworkCount + 1
-          break
-        case 'request_extension':
-          set.extensionRequested = true
-          break
-        case 'approve_extension':
-          set.extensionRequested = false
-          set.extensionCount = found.extensionCount + 1
-          set.deadlineMs = extendDeadlineMs(found.deadlineMs, found.category)
-          break
-        case 'refuse_extension':
-          set.extensionRequested = false
-          break
-        case 'return':
-          // Mis-dispatched: back to the command centre, which re-dispatches with a fresh handling time.
-          set.unitId = null
-          set.dispatchedMs = null
-          break
-        case 'reject':
-          break
-      }
-      const updated = await store.transitionCase(id, expected, { action, toStatus: check.to, note: note ?? null, set }, actorOf(c), new Date(now))
-      if (updated.category === LAMP_OUTAGE_CATEGORY) await lighting.refreshLamp(updated.lampId)
+      const updated = await transitionCase(ctx, {
+        id,
+        action,
+        note: note ?? null,
+        unitId: unit_id,
+        expectedVersion: () => parseIfMatch(c.req.header('if-match'), 'case'),
+        user,
+        actor: actorOf(c),
+      })
       c.header('etag', `"${updated.version}"`)
       return c.json({ ...(await detail(updated)), available_actions: availableActions({ status: updated.status, extensionRequested: updated.extensionRequested }, user.roles) })
     })
@@ -194,7 +153,7 @@ export const caseRoutes = (store: Store, intake: CaseIntake, lighting: LightingS
       const expected = parseIfMatch(c.req.header('if-match'), 'case')
       if (expected !== from.version) throw new ProblemError(409, 'conflict', `case ${id} is at version ${from.version}, not ${expected}: it changed since you loaded it`)
       if (from.category !== target.category) throw new ProblemError(422, 'category-mismatch', `case ${id} (${from.category}) and ${into} (${target.category}) are different problems`)
-      const merged = await store.mergeCase(id, into, expected, actorOf(c), clock(), escalateCase)
+      const merged = await mergeCase(ctx, { id, into, expectedVersion: expected, actor: actorOf(c) })
       c.header('etag', `"${merged.version}"`)
       return c.json(await detail(merged))
     })

@@ -3,17 +3,15 @@
 // vending reports cluster.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { createGuidanceChecker, type GuidanceChecker, type GuidanceContext } from '../analysis/guidance-check.ts'
-import { polygonRingProblems } from '../analysis/polygon-validity.ts'
-import { DISTRICT_MARGIN_M, insideDistrict } from '../domain/district-bounds.ts'
 import { GUIDANCE_STATUSES } from '../kernel/statuses.ts'
-import { RULE_CHECKED_STATUSES, canMoveGuidanceStatus, type GuidancePoint } from '../domain/guidance-points.ts'
+import type { GuidancePoint } from '../domain/guidance-points.ts'
 import { actorOf, requirePermission } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { instantParam, intParam } from '../http/params.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
+import { assertValidGeometry, checkGuidancePoint, createGuidancePoint, updateGuidancePoint } from '../use-cases/guidance-points.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
 import { guidanceContextBuffers, packGuidanceContext, packPositions } from '../workers/packing.ts'
 import { checkPeriodCap } from './analysis-caps.ts'
@@ -58,13 +56,6 @@ const patchBody = z
   })
   .refine((b) => Object.keys(b).filter((k) => k !== 'version').length > 0, 'give at least one field to change')
 
-/** 422 invalid-geometry for a polygon that is open, crosses itself, encloses nothing or has too many vertices. */
-function assertValidGeometry(g: z.output<typeof geometry>): void {
-  if (g.type !== 'Polygon') return
-  const problems = polygonRingProblems(g.coordinates[0] ?? [])
-  if (problems.length > 0) throw new ProblemError(422, 'invalid-geometry', problems.join('; '), problems.map((message) => ({ path: 'geometry.coordinates', message })))
-}
-
 const suggestionsQuery = z
   .strictObject({
     from: instantParam.optional(),
@@ -99,33 +90,9 @@ const pointFeature = (p: GuidancePoint, violations: unknown[]) => ({
   },
 })
 
-export const guidancePointRoutes = (store: Store, clock: () => Date, analysis: AnalysisPool) => {
-  // The checker indexes every street; rebuild it only when streets' categories or the points change.
-  let cached: Promise<{ context: GuidanceContext; checker: GuidanceChecker }> | undefined
-  const invalidate = () => {
-    cached = undefined
-  }
-  const rules = () =>
-    (cached ??= Promise.all([store.streets({}), store.intersections({}), store.guidancePoints({})]).then(([streets, intersections, points]) => {
-      const context: GuidanceContext = {
-        streets: streets.map((s) => ({ id: s.id, name: s.name, highway: s.highway, category: s.category, coordinates: s.coordinates })),
-        intersections: intersections.map((x) => ({ id: x.id, coordinates: x.coordinates, streetIds: x.streetIds, names: x.names })),
-        points: points.map((p) => ({ id: p.id, geometry: p.geometry })),
-      }
-      return { context, checker: createGuidanceChecker(context) }
-    }))
-  const check = async (p: Pick<GuidancePoint, 'geometry' | 'capacity' | 'offStreet'> & { id?: string }) =>
-    (await rules()).checker.check({ id: p.id, geometry: p.geometry, capacity: p.capacity, offStreet: p.offStreet })
-
-  /** A stored point must be a valid shape inside the district (with the intake's margin). */
-  async function assertPlaceable(g: z.output<typeof geometry>): Promise<void> {
-    assertValidGeometry(g)
-    const { bounds } = await store.info()
-    const positions = g.type === 'Point' ? [g.coordinates] : (g.coordinates[0] ?? [])
-    if (!bounds || positions.some((p) => !insideDistrict(bounds, p, DISTRICT_MARGIN_M))) {
-      throw new ProblemError(422, 'outside-district', `the guidance point lies outside the district (more than ${DISTRICT_MARGIN_M} m beyond its bounds)`, [{ path: 'geometry', message: 'outside the district' }])
-    }
-  }
+export const guidancePointRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) => {
+  const { store, model, clock } = ctx
+  const check = (p: Parameters<typeof checkGuidancePoint>[1]) => checkGuidancePoint(model, p)
 
   const routes = new Hono<AppEnv>()
     .post('/guidance-points/check', validate('json', checkBody), async (c) => {
@@ -135,7 +102,7 @@ export const guidancePointRoutes = (store: Store, clock: () => Date, analysis: A
     })
     .get('/guidance-points', requirePermission('guidanceView'), validate('query', z.strictObject({ include_retired: z.enum(['true', 'false']).optional() })), async (c) => {
       const points = await store.guidancePoints({ includeRetired: c.req.valid('query').include_retired === 'true' })
-      const features = await Promise.all(points.map(async (p) => pointFeature(p, p.status === 'retired' ? [] : await check(p))))
+      const features = await Promise.all(points.map(async (p) => pointFeature(p, await check(p))))
       return c.json({ type: 'FeatureCollection' as const, features })
     })
     .get('/guidance-points/suggestions', requirePermission('planningView'), validate('query', suggestionsQuery), async (c) => {
@@ -143,8 +110,8 @@ export const guidancePointRoutes = (store: Store, clock: () => Date, analysis: A
       const toMs = q.to ?? clock().getTime()
       const fromMs = q.from ?? toMs - DEFAULT_DEMAND_DAYS * 86_400_000
       checkPeriodCap(fromMs, toMs)
-      const demand = (await store.incidents({ categories: VENDING_CATEGORIES, fromMs, toMs, limit: 1_000_000 })).items
-      const { context } = await rules()
+      const demand = (await store.incidents({ categories: VENDING_CATEGORIES, fromMs, toMs, limit: 'all' })).items
+      const { context } = await model.guidanceRules()
       // Only points that are or will be in service count as already serving demand.
       const serving = (await store.guidancePoints({})).filter((p) => p.status !== 'proposed')
       // Indexing every street and the greedy search take a second or more: on the analysis pool, not the event loop.
@@ -172,48 +139,24 @@ export const guidancePointRoutes = (store: Store, clock: () => Date, analysis: A
     })
     .post('/guidance-points', requirePermission('editPlanning'), validate('json', createBody), async (c) => {
       const b = c.req.valid('json')
-      await assertPlaceable(b.geometry)
-      const point = await store.createGuidancePoint(
+      const point = await createGuidancePoint(
+        ctx,
         { name: b.name, geometry: b.geometry, capacity: b.capacity, openingHours: b.opening_hours ?? '', allowedGoods: b.allowed_goods ?? '', unit: b.unit, offStreet: b.off_street ?? false },
         actorOf(c),
-        clock(),
       )
-      invalidate()
       return c.json(pointFeature(point, await check(point)), 201)
     })
     .patch('/guidance-points/:id', requirePermission('editPlanning'), validate('param', z.object({ id: z.string().min(1).max(16) })), validate('json', patchBody), async (c) => {
       const { id } = c.req.valid('param')
       const b = c.req.valid('json')
-      const current = await store.guidancePoint(id)
-      if (!current) throw new ProblemError(404, 'not-found', `guidance point ${id} does not exist`)
-      if (b.geometry) await assertPlaceable(b.geometry)
-      if (b.version !== current.version) throw new ProblemError(409, 'conflict', `guidance point ${id} is at version ${current.version}, not ${b.version}: it changed since you loaded it`)
-      if (b.status && !canMoveGuidanceStatus(current.status, b.status)) {
-        throw new ProblemError(409, 'conflict', `a ${current.status} guidance point cannot become ${b.status}`)
-      }
-      const next = {
-        ...current,
-        ...(b.geometry ? { geometry: b.geometry } : {}),
-        ...(b.capacity !== undefined ? { capacity: b.capacity } : {}),
-        ...(b.off_street !== undefined ? { offStreet: b.off_street } : {}),
-        status: b.status ?? current.status,
-      }
-      // An approved or active point must pass every rule, whether it is being approved now or moved later.
-      if (RULE_CHECKED_STATUSES.includes(next.status)) {
-        const violations = await check(next)
-        if (violations.length > 0) {
-          throw new ProblemError(422, 'rule-violations', `guidance point ${id} breaks ${violations.length} rule(s): ${violations.map((v) => v.code).join(', ')}`, undefined, {}, { violations })
-        }
-      }
-      const updated = await store.updateGuidancePoint(
+      const updated = await updateGuidancePoint(
+        ctx,
         id,
         { name: b.name, geometry: b.geometry, capacity: b.capacity, openingHours: b.opening_hours, allowedGoods: b.allowed_goods, unit: b.unit, offStreet: b.off_street, status: b.status },
-        actorOf(c),
-        clock(),
         b.version,
+        actorOf(c),
       )
-      invalidate()
-      return c.json(pointFeature(updated, updated.status === 'retired' ? [] : await check(updated)))
+      return c.json(pointFeature(updated, await check(updated)))
     })
-  return { routes, invalidate }
+  return routes
 }

@@ -4,17 +4,15 @@ import { booleanPointInPolygon, point, polygon } from '@turf/turf'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { CellScheme } from '../analysis/cells.ts'
-import { createNearestStreetIndex } from '../analysis/nearest-street.ts'
 import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
 import { INCIDENT_SOURCES } from '../kernel/statuses.ts'
 import type { BBox } from '../kernel/geo.ts'
-import type { Zone } from '../kernel/records.ts'
 import { requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { decimalParam, instantParam, limitParam, listParam } from '../http/params.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
 import type { HotspotRefusal } from '../workers/analysis-tasks.ts'
 import { appendJsonMember } from '../workers/json-bytes.ts'
@@ -87,7 +85,7 @@ function refuse({ refusal }: HotspotRefusal): never {
 // The Gi* work (binning, neighbour search, cell rings, GeoJSON) runs on the analysis pool (server/workers): at H3
 // res 11 it takes seconds, which on the event loop would stall every other request. Caps (analysis-caps.ts) refuse
 // oversized requests before the store is even read.
-export const hotspotRoutes = (store: Store, clock: () => Date, analysis: AnalysisPool) => {
+export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis: AnalysisPool) => {
   async function studyArea(): Promise<BBox> {
     const { bounds } = await store.info()
     if (!bounds) throw new ProblemError(422, 'no-study-area', 'the store holds no district yet, so there is no study area')
@@ -99,7 +97,7 @@ export const hotspotRoutes = (store: Store, clock: () => Date, analysis: Analysi
     const toMs = q.to ?? clock().getTime()
     const fromMs = q.from ?? toMs - DEFAULT_PERIOD_DAYS * DAY_MS
     checkPeriodCap(fromMs, toMs)
-    const page = await store.incidents({ bbox, categories: q.category, sources: q.source, fromMs, toMs, limit: 5_000_000 })
+    const page = await store.incidents({ bbox, categories: q.category, sources: q.source, fromMs, toMs, limit: 'all' })
     return { items: page.items, fromMs, toMs }
   }
 
@@ -111,14 +109,6 @@ export const hotspotRoutes = (store: Store, clock: () => Date, analysis: Analysi
   const rememberAutoBand = (bbox: BBox, scheme: CellScheme, band: number | undefined) => {
     if (band !== undefined) autoBands.set(autoBandKey(bbox, scheme), band)
   }
-
-  // Street geometry and zones do not change while the server runs (categories do, names do not): index them once.
-  let placeIndex: Promise<{ nearestStreet: ReturnType<typeof createNearestStreetIndex>; zonePolygons: { zone: Zone; poly: ReturnType<typeof polygon> }[] }> | undefined
-  const places = () =>
-    (placeIndex ??= Promise.all([store.streets({}), store.zones()]).then(([streets, zones]) => ({
-      nearestStreet: createNearestStreetIndex(streets),
-      zonePolygons: zones.map((zone) => ({ zone, poly: polygon(zone.coordinates) })),
-    })))
 
   const period = (fromMs: number, toMs: number) => ({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() })
 
@@ -136,10 +126,10 @@ export const hotspotRoutes = (store: Store, clock: () => Date, analysis: Analysi
       if ('refusal' in out) refuse(out)
       rememberAutoBand(bbox, scheme, out.autoBandMeters)
       const { statistic } = out
-      const { nearestStreet, zonePolygons } = await places()
+      const { nearestStreet, zoneAt } = await model.places()
       // The top ten, named by the nearest street and the zone (the worker picked them; naming needs the place index).
       const top = out.top.map((x) => {
-        const zone = zonePolygons.find(({ poly }) => booleanPointInPolygon(point(x.center), poly))?.zone
+        const zone = zoneAt(x.center)
         const street = nearestStreet.nearest(x.center, 300)
         return { ...x, street: street?.name ?? null, zone_id: zone?.id ?? null, zone_name: zone?.name ?? null, zone_name_en: zone?.nameEn ?? null }
       })

@@ -11,10 +11,9 @@ import { INCIDENT_CATEGORIES } from '../kernel/categories.ts'
 import { actorOf, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { calendarDateString, instantParam } from '../http/params.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
-import type { CaseIntake } from '../live/case-intake.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
 
 const DAY_MS = 86_400_000
 const DEFAULT_KPI_DAYS = 30 // the monthly report's window
@@ -64,16 +63,17 @@ const csvCell = (v: unknown) => {
 }
 
 
-export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) => {
+export const kpiRoutes = ({ store, model, clock }: UseCaseContext) => {
+  const unitsById = async () => (await model.places()).unitById
   /** A measure names a responsible unit that exists; a typo would leave it owned by nobody. */
   async function assertKnownUnit(unitId: string): Promise<void> {
-    const units = await intake.units()
+    const units = await unitsById()
     if (!units.has(unitId)) throw new ProblemError(422, 'unknown-unit', `no responsible unit ${unitId}; expected one of ${[...units.keys()].join(', ')}`)
   }
 
   /** The cases the KPIs count: those reported in the period (computeKpis counts nothing else). */
   async function kpiCases(fromMs: number, toMs: number): Promise<KpiCase[]> {
-    const { items } = await store.cases({ includeMerged: true, fromMs, toMs, limit: 10_000_000 })
+    const { items } = await store.cases({ includeMerged: true, fromMs, toMs, limit: 'all' })
     return items.map((x) => ({
       id: x.id,
       category: x.category,
@@ -92,7 +92,7 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
   }
 
   async function names(group: 'unit' | 'zone' | 'category'): Promise<Map<string, { name: string; nameEn: string }>> {
-    if (group === 'unit') return new Map([...(await intake.units())].map(([id, u]) => [id, { name: u.name, nameEn: u.nameEn }]))
+    if (group === 'unit') return new Map([...(await unitsById())].map(([id, u]) => [id, { name: u.name, nameEn: u.nameEn }]))
     if (group === 'zone') return new Map((await store.zones()).map((z) => [z.id, { name: z.name, nameEn: z.nameEn }]))
     return new Map(INCIDENT_CATEGORIES.map((c) => [c.code, { name: c.name, nameEn: c.nameEn }]))
   }
@@ -132,7 +132,7 @@ export const kpiRoutes = (store: Store, intake: CaseIntake, clock: () => Date) =
     })
     .get('/cases-overview', requirePermission('overview'), async (c) => {
       const now = clock().getTime()
-      const open = (await store.cases({ statuses: [...OPEN_INCIDENT_STATUSES], limit: 10_000_000 })).items
+      const open = (await store.cases({ statuses: [...OPEN_INCIDENT_STATUSES], limit: 'all' })).items
       const overdue = open.filter((x) => isOverdue(x, now))
       const escalated = open.filter((x) => x.escalated)
       const byUnit = new Map<string, number>()

@@ -3,14 +3,13 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { LAMP_STATUSES, STREET_CATEGORIES } from '../kernel/statuses.ts'
-import type { BBox, LngLat } from '../kernel/geo.ts'
+import { bboxesIntersect, type BBox, type LngLat } from '../kernel/geo.ts'
 import { requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { bboxParam, listParam } from '../http/params.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
-import type { LightingState } from '../live/lighting-state.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
 import {
   buildingFeature,
   featureCollection,
@@ -35,12 +34,12 @@ const ringBox = (rings: readonly (readonly LngLat[])[]): BBox => {
   for (const ring of rings) for (const [x, y] of ring) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)]
   return [w, s, e, n]
 }
-const boxesMeet = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 
-export const layerRoutes = (store: Store, lighting: LightingState) => {
-  // A street's zone never changes while the server runs: look the lamps' zones up in one map, built once.
-  let zones: Promise<Map<string, string | null>> | undefined
-  const streetZones = () => (zones ??= store.streets({}).then((streets) => new Map(streets.map((s) => [s.id, s.zoneId]))))
+export const layerRoutes = ({ store, model }: UseCaseContext) => {
+  const lampState = async () => {
+    const [{ working }, { streetZone }] = await Promise.all([model.lighting(), model.places()])
+    return { working, streetZone }
+  }
   return new Hono<AppEnv>()
     .get('/streets', validate('query', streetsQuery), async (c) => {
       const { bbox, category } = c.req.valid('query')
@@ -53,21 +52,21 @@ export const layerRoutes = (store: Store, lighting: LightingState) => {
     })
     .get('/lamps', requireUser(), validate('query', lampsQuery), async (c) => {
       const { bbox, status } = c.req.valid('query')
-      const [{ working }, zoneOf] = await Promise.all([lighting.get(), streetZones()])
-      return c.json(featureCollection(await store.lamps({ bbox, statuses: status }), (l) => lampFeature(l, working.get(l.id) ?? false, zoneOf.get(l.streetId) ?? null)))
+      const { working, streetZone } = await lampState()
+      return c.json(featureCollection(await store.lamps({ bbox, statuses: status }), (l) => lampFeature(l, working.get(l.id) ?? false, streetZone.get(l.streetId) ?? null)))
     })
     .get('/lamps/:id', requireUser(), validate('param', idParam), async (c) => {
       const lamp = await store.lamp(c.req.valid('param').id)
       if (!lamp) throw new ProblemError(404, 'not-found', `lamp ${c.req.valid('param').id} does not exist`)
-      const [{ working }, zoneOf] = await Promise.all([lighting.get(), streetZones()])
+      const { working, streetZone } = await lampState()
       c.header('etag', `"${lamp.version}"`)
-      return c.json(lampFeature(lamp, working.get(lamp.id) ?? false, zoneOf.get(lamp.streetId) ?? null))
+      return c.json(lampFeature(lamp, working.get(lamp.id) ?? false, streetZone.get(lamp.streetId) ?? null))
     })
     .get('/zones', validate('query', bboxOnly), async (c) => {
       // Like every layer, zones take a bbox: those whose outline's box meets it.
       const { bbox } = c.req.valid('query')
       const zones = await store.zones()
-      return c.json(featureCollection(bbox ? zones.filter((z) => boxesMeet(ringBox(z.coordinates), bbox)) : zones, zoneFeature))
+      return c.json(featureCollection(bbox ? zones.filter((z) => bboxesIntersect(ringBox(z.coordinates), bbox)) : zones, zoneFeature))
     })
     .get('/intersections', validate('query', bboxOnly), async (c) =>
       c.json(featureCollection(await store.intersections({ bbox: c.req.valid('query').bbox }), intersectionFeature)),

@@ -3,21 +3,22 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { findCoverageRadius } from '../analysis/coverage-radius.ts'
-import { METERS_PER_DEGREE, computeMetersPerDegreeLng } from '../analysis/local-metric.ts'
 import { computeDarkZones, type DarkLine } from '../analysis/dark-zones.ts'
+import { darkZoneLamp, darkZoneStreet } from '../domain/lighting-inputs.ts'
 import { rankDarkStretches } from '../analysis/dark-zone-priority.ts'
 import { proposeRetrofitLamps } from '../analysis/retrofit-plan.ts'
 import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
 import { districtCalendar } from '../domain/district-calendar.ts'
 import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
-import { actorOf, mayActInZone, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
+import { actorOf, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
+import { mayActInZone } from '../domain/case-access.ts'
 import type { AppEnv } from '../http/env.ts'
 import { bboxParam, limitParam } from '../http/params.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 import { parseIfMatch } from '../http/etag.ts'
 import { validate } from '../http/validate.ts'
-import type { LightingState } from '../live/lighting-state.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
+import { setLampStatus } from '../use-cases/set-lamp-status.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
 import { packPositions } from '../workers/packing.ts'
 import { lampFeature } from './geojson.ts'
@@ -31,9 +32,6 @@ const lampPatch = z.strictObject({ status: z.enum(LAMP_STATUSES) })
 const NIGHT_START_HOUR = 19
 const NIGHT_END_HOUR = 6
 const PRIORITY_WINDOW_DAYS = 90 // recent enough to describe the street as it is now
-// The dark zones returned with a lamp change: everything a lamp's radius (≤ 18 m by default) can have changed,
-// with a margin so the client can replace its features in that box.
-const CHANGE_NEIGHBOURHOOD_M = 200
 
 /** A dark stretch as a feature; `id` is '<street id>:<n>', numbered along the street (numberDarkLines). */
 const darkLineFeature = ({ line, id }: { line: DarkLine; id: string }) => ({
@@ -54,18 +52,13 @@ function numberDarkLines(lines: readonly DarkLine[]): { line: DarkLine; id: stri
 }
 
 
-function bboxAround([lng, lat]: [number, number], meters: number): [number, number, number, number] {
-  const dLat = meters / METERS_PER_DEGREE
-  const dLng = meters / computeMetersPerDegreeLng(lat)
-  return [lng - dLng, lat - dLat, lng + dLng, lat + dLat]
-}
-
 const csvCell = (v: string | number | null) => {
   const s = v === null ? '' : String(v)
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export const lightingRoutes = (store: Store, lighting: LightingState, clock: () => Date, analysis: AnalysisPool) => {
+export const lightingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) => {
+  const { store, model, clock } = ctx
   const totalsJson = (t: { totalLengthM: number; darkLengthM: number; litShare: number }) => ({
     total_length_m: Math.round(t.totalLengthM * 10) / 10,
     dark_length_m: Math.round(t.darkLengthM * 10) / 10,
@@ -73,16 +66,16 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
   })
 
   async function retrofitPlan(zone: string | undefined) {
-    const { engine, working } = await lighting.get()
+    const { engine, working } = await model.lighting()
     const result = engine.result()
     const stretches = result.darkLines.filter((l) => zone === undefined || l.zoneId === zone)
     const proposed = proposeRetrofitLamps(stretches, (h) => findCoverageRadius(engine.radiusTable, h))
     const [streets, lamps] = await Promise.all([store.streets({}), store.lamps({})])
     // The lit share after: the full analysis again with the proposed lamps added as working lamps.
     const after = computeDarkZones(
-      streets.map((s) => ({ id: s.id, name: s.name, highway: s.highway, zoneId: s.zoneId, coordinates: s.coordinates })),
+      streets.map(darkZoneStreet),
       [
-        ...lamps.map((l) => ({ id: l.id, coordinates: l.coordinates, working: working.get(l.id) ?? false })),
+        ...lamps.map((l) => ({ ...darkZoneLamp(l, new Set()), working: working.get(l.id) ?? false })),
         ...proposed.map((p, i) => ({ id: `proposed-${i}`, coordinates: p.coordinates, working: true })),
       ],
       { radiusByHighwayM: engine.radiusTable.byHighwayM, fallbackRadiusM: engine.radiusTable.fallbackM },
@@ -108,7 +101,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
   return new Hono<AppEnv>()
     .get('/dark-zones', requireUser(), validate('query', darkZonesQuery), async (c) => {
       const { bbox } = c.req.valid('query')
-      const { engine } = await lighting.get()
+      const { engine } = await model.lighting()
       const all = numberDarkLines(engine.result().darkLines)
       const inBox = bbox ? new Set(engine.darkZonesInBBox(bbox).darkLines) : undefined
       const kept = inBox ? all.filter(({ line }) => inBox.has(line)) : all
@@ -116,15 +109,15 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
     })
     .get('/dark-zones/ranked', requireUser(), validate('query', rankedQuery), async (c) => {
       const { limit, zone } = c.req.valid('query')
-      const { engine } = await lighting.get()
+      const { engine } = await model.lighting()
       const lines = numberDarkLines(engine.result().darkLines).filter(({ line }) => zone === undefined || line.zoneId === zone)
       const since = clock().getTime() - PRIORITY_WINDOW_DAYS * 86_400_000
-      const recent = (await store.incidents({ fromMs: since, limit: 1_000_000 })).items
+      const recent = (await store.incidents({ fromMs: since, limit: 'all' })).items
       const night = recent.filter((x) => {
         const h = districtCalendar.hourOf(Date.parse(x.reportedAt))
         return x.category !== LAMP_OUTAGE_CATEGORY && (h >= NIGHT_START_HOUR || h < NIGHT_END_HOUR)
       })
-      const openOutages = (await store.incidents({ categories: [LAMP_OUTAGE_CATEGORY], statuses: [...OPEN_INCIDENT_STATUSES], limit: 1_000_000 })).items
+      const openOutages = (await store.incidents({ categories: [LAMP_OUTAGE_CATEGORY], statuses: [...OPEN_INCIDENT_STATUSES], limit: 'all' })).items
       const outages = [...new Map([...recent.filter((x) => x.category === LAMP_OUTAGE_CATEGORY), ...openOutages].map((x) => [x.id, x])).values()]
       const ranked = rankDarkStretches(lines.map(({ line }) => line), night, outages).slice(0, limit ?? 50)
       return c.json(
@@ -147,7 +140,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
       )
     })
     .get('/coverage', requireUser(), async (c) => {
-      const { engine, working, zoneNames } = await lighting.get()
+      const { engine, working, zoneNames } = await model.lighting()
       const result = engine.result()
       let workingLamps = 0
       for (const w of working.values()) if (w) workingLamps++
@@ -169,7 +162,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
     })
     .get('/coverage/streets', requireUser(), validate('query', zoneQuery), async (c) => {
       const { zone } = c.req.valid('query')
-      const { engine } = await lighting.get()
+      const { engine } = await model.lighting()
       const streets = await store.streets({})
       const names = new Map(streets.map((s) => [s.id, s]))
       return c.json(
@@ -191,7 +184,7 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
     .get('/lamps/work-list', requirePermission('crewView'), validate('query', zoneQuery), async (c) => {
       const { zone } = c.req.valid('query')
       const user = signedInUser(c)
-      const { working } = await lighting.get()
+      const { working } = await model.lighting()
       const [lamps, streets] = await Promise.all([store.lamps({}), store.streets({})])
       const streetById = new Map(streets.map((s) => [s.id, s]))
       // A crew sees the broken lamps of its own zones; a zone filter narrows further.
@@ -221,25 +214,20 @@ export const lightingRoutes = (store: Store, lighting: LightingState, clock: () 
     .patch('/lamps/:id', requirePermission('changeLampStatus'), validate('param', z.object({ id: z.string().min(1).max(64) })), validate('json', lampPatch), async (c) => {
       const { id } = c.req.valid('param')
       const { status } = c.req.valid('json')
-      const user = signedInUser(c)
-      const existing = await store.lamp(id)
-      if (!existing) throw new ProblemError(404, 'not-found', `lamp ${id} does not exist`)
-      const zoneId = (await store.street(existing.streetId))?.zoneId ?? null
-      if (!mayActInZone(user, zoneId)) throw new ProblemError(403, 'forbidden', `lamp ${id} is in zone ${zoneId ?? 'none'}, outside your assigned zones`)
-      const expected = parseIfMatch(c.req.header('if-match'), 'lamp')
-      if (expected !== existing.version) throw new ProblemError(409, 'conflict', `lamp ${id} is at version ${existing.version}, not ${expected}: it changed since you loaded it`)
-      const { lamp, closedIncidentIds } = await store.updateLampStatus(id, status, expected, actorOf(c), clock())
-      await lighting.refreshLamp(lamp.id)
-      const { engine, working: workingById } = await lighting.get()
-      const working = workingById.get(lamp.id) ?? false
-      const near = new Set(engine.darkZonesInBBox(bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M)).darkLines)
-      const numbered = numberDarkLines(engine.result().darkLines).filter(({ line }) => near.has(line))
+      const { lamp, zoneId, working, closedCaseIds, diff } = await setLampStatus(ctx, {
+        id,
+        status,
+        expectedVersion: () => parseIfMatch(c.req.header('if-match'), 'lamp'),
+        user: signedInUser(c),
+        actor: actorOf(c),
+      })
       c.header('etag', `"${lamp.version}"`)
       return c.json({
         ...lampFeature(lamp, working, zoneId),
-        closed_incident_ids: closedIncidentIds,
-        coverage: totalsJson(engine.result().totals),
-        dark_zones: { type: 'FeatureCollection' as const, bbox: bboxAround(lamp.coordinates, CHANGE_NEIGHBOURHOOD_M), features: numbered.map(darkLineFeature) },
+        closed_incident_ids: closedCaseIds,
+        coverage: totalsJson(diff.totals),
+        // The streets the change touched, with every dark stretch now on them: the client replaces just those.
+        dark_zones: { type: 'FeatureCollection' as const, street_ids: diff.streetIds, features: numberDarkLines(diff.darkLines).map(darkLineFeature) },
       })
     })
     .get('/lamps/:id/history', requirePermission('lampHistory'), validate('param', z.object({ id: z.string().min(1).max(64) })), async (c) => {

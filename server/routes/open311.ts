@@ -14,10 +14,10 @@ import type { AppEnv } from '../http/env.ts'
 import { decimalParam } from '../http/params.ts'
 import { rateLimit } from '../http/rate-limit.ts'
 import { stripControlCharacters } from '../http/validate.ts'
-import { type CaseIntake, escalateCase } from '../live/case-intake.ts'
 import { DISTRICT_MARGIN_M } from '../domain/district-bounds.ts'
-import type { LightingState } from '../live/lighting-state.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
+import { isInDistrict } from '../use-cases/locate-report.ts'
+import { reportIncident } from '../use-cases/report-incident.ts'
 import { MAX_RESULTS, parseRequestsQuery } from './open311-query.ts'
 import { renderXmlDocument, type XmlValue } from './open311-xml.ts'
 import type { PublicLimits } from './reports.ts'
@@ -70,12 +70,13 @@ const postBody = z.object({
   api_key: z.string().optional(),
 })
 
-export const open311Routes = (store: Store, intake: CaseIntake, lighting: LightingState, clock: () => Date, limits: PublicLimits) => {
+export const open311Routes = (ctx: UseCaseContext, limits: PublicLimits) => {
+  const { store, model, clock } = ctx
   const limiter = rateLimit({ ...limits, clock, key: (c) => `open311|${clientIp(c)}` })
   const apiKey = process.env.OPEN311_API_KEY // when set, POST requests must carry it (the spec's api_key)
 
   async function requestRow(x: Case): Promise<Flat> {
-    const units = await intake.units()
+    const units = (await model.places()).unitById
     const category = INCIDENT_CATEGORIES.find((k) => k.code === x.category)
     return {
       service_request_id: x.id,
@@ -177,20 +178,19 @@ export const open311Routes = (store: Store, intake: CaseIntake, lighting: Lighti
       // A place far outside (0,0 from a missing fix, swapped lat/long, another city) would be routed to nobody.
       // The spec's refusals are 400/403/404 with { code, description } (it has no 422), so this is a 400 whose
       // description starts with the stable code the problem+json routes use for the same refusal.
-      if (!(await intake.inDistrict([b.long, b.lat]))) {
+      if (!(await isInDistrict(model, [b.long, b.lat]))) {
         return fail(c, format, 400, 400, `outside-district: lat ${b.lat}, long ${b.long} is more than ${DISTRICT_MARGIN_M} m outside the district this service covers`)
       }
-      const at = clock()
-      const where = await intake.locate(b.service_code, [b.long, b.lat], at.getTime())
-      const sameLamp = where.lampId ? (await intake.repeatCandidates(b.service_code, [b.long, b.lat], where.lampId)).find((x) => x.sameLamp) : undefined
-      const created = await store.createReport(
-        { category: b.service_code, coordinates: [b.long, b.lat], description: b.description, source: 'api', phone: b.phone ?? null, ...where },
-        { userId: null, username: 'open311' },
-        at,
-        sameLamp ? { repeatOf: sameLamp.id, escalate: escalateCase } : undefined,
-      )
-      await lighting.refreshLamp(created.lampId)
-      const id = sameLamp?.id ?? created.id
-      return respond(c, format, 'service_requests', 'request', [{ service_request_id: id, service_notice: sameLamp ? '已并入同一路灯的案件 Joined the open case about the same lamp' : null, account_id: null }], 201)
+      const { created, repeatOf } = await reportIncident(ctx, {
+        category: b.service_code,
+        coordinates: [b.long, b.lat],
+        description: b.description,
+        source: 'api',
+        phone: b.phone ?? null,
+        repeat: 'same-lamp',
+        actor: { userId: null, username: 'open311' },
+      })
+      const id = repeatOf ?? created.id
+      return respond(c, format, 'service_requests', 'request', [{ service_request_id: id, service_notice: repeatOf ? '已并入同一路灯的案件 Joined the open case about the same lamp' : null, account_id: null }], 201)
     })
 }

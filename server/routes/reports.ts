@@ -6,15 +6,16 @@ import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../kernel/categor
 import { clientIp } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { decimalParam } from '../http/params.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 import { rateLimit } from '../http/rate-limit.ts'
 import { validate } from '../http/validate.ts'
-import { requireInDistrict } from '../http/district.ts'
-import { type CaseIntake, escalateCase } from '../live/case-intake.ts'
-import type { LightingState } from '../live/lighting-state.ts'
+import { requireInDistrict } from './district-guard.ts'
 import { readPhotoUpload } from '../http/photo-upload.ts'
 import type { PhotoFiles } from '../store/photo-files.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
+import { findRepeats, locateReport } from '../use-cases/locate-report.ts'
+import { rateReport } from '../use-cases/rate-report.ts'
+import { reportIncident } from '../use-cases/report-incident.ts'
 import { publicCaseJson } from './case-json.ts'
 
 // The public acts anonymously; its address (as the trusted proxies recorded it) goes into the audit log.
@@ -48,7 +49,8 @@ export interface PublicLimits {
   max: number // requests per client address per window on the public write endpoints
 }
 
-export const reportRoutes = (store: Store, intake: CaseIntake, lighting: LightingState, photos: PhotoFiles, clock: () => Date, limits: PublicLimits, readLimits: PublicLimits) => {
+export const reportRoutes = (ctx: UseCaseContext, photos: PhotoFiles, limits: PublicLimits, readLimits: PublicLimits) => {
+  const { store, model, clock } = ctx
   const limiter = rateLimit({ ...limits, clock, key: (c) => `report|${clientIp(c)}` })
   // Reads are cheap but not free, and tracking numbers must not be enumerable: a looser limit of their own.
   const readLimiter = rateLimit({ ...readLimits, clock, key: (c) => `report-read|${clientIp(c)}` })
@@ -57,8 +59,8 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
   return new Hono<AppEnv>()
     .get('/reports/similar', readLimiter, validate('query', similarQuery), async (c) => {
       const q = c.req.valid('query')
-      const where = await intake.locate(q.category, [q.lon, q.lat], clock().getTime())
-      const candidates = await intake.repeatCandidates(q.category, [q.lon, q.lat], where.lampId)
+      const where = await locateReport(model, q.category, [q.lon, q.lat], clock().getTime())
+      const candidates = await findRepeats(store, q.category, [q.lon, q.lat], where.lampId)
       // Enough for a citizen to recognise the problem, nothing about who reported it.
       return c.json(
         candidates.slice(0, 5).map((x) => ({
@@ -75,27 +77,17 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
     })
     .post('/reports', limiter, validate('json', reportBody), async (c) => {
       const b = c.req.valid('json')
-      await requireInDistrict(intake, [b.lon, b.lat])
-      const at = clock()
-      const where = await intake.locate(b.category, [b.lon, b.lat], at.getTime(), b.lamp_id)
-      const candidates = await intake.repeatCandidates(b.category, [b.lon, b.lat], where.lampId)
-      let repeatOf: string | undefined
-      if (b.repeat_of !== undefined) {
-        if (!candidates.some((x) => x.id === b.repeat_of)) {
-          throw new ProblemError(422, 'not-a-repeat', `case ${b.repeat_of} is not an open ${b.category} case near this place`)
-        }
-        repeatOf = b.repeat_of
-      } else if (b.category === LAMP_OUTAGE_CATEGORY && where.lampId) {
-        // For lamps the lamp id is the match (docs/domain-notes.md §5): another call about the same dark lamp joins its case.
-        repeatOf = candidates.find((x) => x.sameLamp)?.id
-      }
-      const created = await store.createReport(
-        { category: b.category, coordinates: [b.lon, b.lat], description: b.description, source: 'public_web', phone: b.phone ?? null, ...where },
-        citizen(c),
-        at,
-        repeatOf ? { repeatOf, escalate: escalateCase } : undefined,
-      )
-      await lighting.refreshLamp(created.lampId)
+      await requireInDistrict(model, [b.lon, b.lat])
+      const { created, repeatOf, candidates } = await reportIncident(ctx, {
+        category: b.category,
+        coordinates: [b.lon, b.lat],
+        description: b.description,
+        source: 'public_web',
+        phone: b.phone ?? null,
+        lampId: b.lamp_id,
+        repeat: b.repeat_of !== undefined ? { caseId: b.repeat_of } : 'same-lamp',
+        actor: citizen(c),
+      })
       return c.json(
         {
           tracking_number: created.trackingNumber,
@@ -117,12 +109,8 @@ export const reportRoutes = (store: Store, intake: CaseIntake, lighting: Lightin
       return c.json({ ...body, tracking_number: found.trackingNumber, merged_into_existing: found.repeatOf !== null, can_rate: found.repeatOf === null && body.can_rate })
     })
     .post('/reports/:tracking/rating', limiter, validate('param', tracking), validate('json', z.strictObject({ stars: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() })), async (c) => {
-      const found = await store.caseByTracking(c.req.valid('param').tracking)
-      if (!found) throw new ProblemError(404, 'not-found', 'no report has this tracking number')
-      if (found.repeatOf) throw new ProblemError(409, 'conflict', 'this report was merged into another case; that case is rated by its first reporter')
-      if (found.status !== 'closed') throw new ProblemError(409, 'conflict', `the case is ${found.status}; it can be rated once it is closed`)
       const { stars, comment } = c.req.valid('json')
-      const rated = await store.rateCase(found.id, stars, comment ?? null, clock())
+      const rated = await rateReport(ctx, { trackingNumber: c.req.valid('param').tracking, stars, comment: comment ?? null })
       return c.json(publicCaseJson(rated, await store.caseEvents(rated.id)))
     })
     .post('/reports/:tracking/photos', limiter, validate('param', tracking), async (c) => {

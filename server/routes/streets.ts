@@ -5,9 +5,10 @@ import { z } from 'zod'
 import { STREET_CATEGORIES } from '../kernel/statuses.ts'
 import { actorOf, requirePermission, requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
-import { ProblemError } from '../http/problem.ts'
+import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
-import type { Store } from '../store/store.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
+import { changeStreetCategory } from '../use-cases/change-street-category.ts'
 import { streetFeature } from './geojson.ts'
 
 const categoryPatch = z.strictObject({
@@ -17,22 +18,17 @@ const categoryPatch = z.strictObject({
 })
 const idParam = z.object({ id: z.string().min(1).max(64) })
 
-export const streetRoutes = (store: Store, clock: () => Date, onChange: () => void) =>
+export const streetRoutes = (ctx: UseCaseContext) =>
   new Hono<AppEnv>()
     .patch('/streets/:id', requirePermission('editPlanning'), validate('param', idParam), validate('json', categoryPatch), async (c) => {
       const { id } = c.req.valid('param')
       const { category, reason, scope } = c.req.valid('json')
-      const street = await store.street(id)
-      if (!street) throw new ProblemError(404, 'not-found', `street ${id} does not exist`)
-      if (scope === 'name' && !street.name) throw new ProblemError(422, 'unnamed-street', `street ${id} has no name, so there are no other ways of it to change`)
-      const ids = scope === 'name' ? (await store.streets({})).filter((s) => s.name === street.name).map((s) => s.id) : [id]
-      const updated = await store.updateStreetCategory(ids, category, reason, actorOf(c), clock())
-      onChange()
+      const updated = await changeStreetCategory(ctx, { id, category, reason, scope: scope ?? 'way', actor: actorOf(c) })
       return c.json({ type: 'FeatureCollection' as const, features: updated.map(streetFeature) })
     })
     .get('/streets/:id/history', requireUser(), validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param')
-      if (!(await store.street(id))) throw new ProblemError(404, 'not-found', `street ${id} does not exist`)
-      const history = await store.streetCategoryHistory(id)
+      if (!(await ctx.store.street(id))) throw new ProblemError(404, 'not-found', `street ${id} does not exist`)
+      const history = await ctx.store.streetCategoryHistory(id)
       return c.json(history.map((h) => ({ id: h.id, street_id: h.streetId, from: h.from, to: h.to, reason: h.reason, username: h.username, at: h.at })))
     })

@@ -1,5 +1,8 @@
-// The one storage interface routes talk to. Async from day one so a PostgreSQL/PostGIS adapter can follow
-// without touching routes; absence is `undefined`, boundary errors are typed (errors.ts).
+// The one storage interface: records in, records out, and a transaction to group writes. It holds no business rule
+// — which cases a repair closes, how tracking numbers look, what may be rated are domain decisions the use cases
+// make — so a PostgreSQL/PostGIS adapter implements storage only. Absence is `undefined`; boundary errors are
+// typed (errors.ts); every write records its audit entry in the same transaction. The contract suite in
+// test/store-contract/ states what any adapter must do.
 import type { BBox } from '../kernel/geo.ts'
 import type { Building, DemoDistrict, GridCell, Incident, Intersection, Lamp, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../kernel/records.ts'
 import type { IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
@@ -26,10 +29,14 @@ export interface IncidentQuery {
   categories?: string[]
   statuses?: IncidentStatus[]
   sources?: IncidentSource[]
+  lampIds?: string[]
   fromMs?: number // inclusive, epoch milliseconds
   toMs?: number // exclusive, epoch milliseconds
-  limit: number // the caller's cap; `total` tells whether it cut
+  limit: Limit
 }
+
+/** How many rows a query returns: at most this many (`total` tells whether it cut), or every match. */
+export type Limit = number | 'all'
 
 export interface Page<T> {
   items: T[]
@@ -106,13 +113,13 @@ export interface CaseQuery {
   unitId?: string
   zoneId?: string
   categories?: string[]
-  overdueAtMs?: number // only open cases whose deadline has passed at this instant
+  deadlineBeforeMs?: number // only cases whose deadline is before this instant
   escalated?: boolean
   fromMs?: number
   toMs?: number
   includeMerged?: boolean
   order?: 'urgency' | 'newest' // urgency (default): priority, then deadline; newest: reported time descending
-  limit: number
+  limit: Limit
   offset?: number
 }
 
@@ -124,8 +131,6 @@ export interface CaseChange {
   set: Partial<Omit<CaseFields, 'version' | 'trackingNumber' | 'phone'>>
 }
 
-/** Escalation decided by the domain from a case's new report count, applied inside the merge transaction. */
-export type EscalateFn = (current: Case, reportCount: number, nowMs: number) => { priority: 1 | 2 | 3; deadlineMs: number; escalated: boolean }
 
 export interface NewMeasure {
   area: MeasureArea
@@ -137,6 +142,12 @@ export interface NewMeasure {
 }
 
 export interface Store {
+  /**
+   * Runs `work` as one transaction: everything it writes through `tx` commits together, or nothing does when it
+   * throws. Inside, use only `tx` (the outer store would wait for the transaction to end). Nested calls join the
+   * open transaction.
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>
   info(): Promise<StoreInfo>
   streets(q: StreetQuery): Promise<Street[]>
   street(id: string): Promise<Street | undefined>
@@ -157,12 +168,13 @@ export interface Store {
   case(id: string): Promise<Case | undefined>
   caseByTracking(trackingNumber: string): Promise<Case | undefined>
   caseEvents(id: string): Promise<CaseEvent[]>
-  /** A new report as a case (status reported), or — with `repeatOf` — a merged repeat that adds to that open case's report count and may escalate it. */
-  createReport(report: NewReport, actor: Actor, at: Date, merge?: { repeatOf: string; escalate: EscalateFn }): Promise<Case>
-  /** Folds an existing case (still at `expectedVersion`) into another open case (staff). Throws ConflictError if either is not open or the version is stale. */
-  mergeCase(id: string, intoId: string, expectedVersion: number, actor: Actor, at: Date, escalate: EscalateFn): Promise<Case>
-  /** Applies a workflow step if the case is still at `expectedVersion`; otherwise ConflictError (no lost update). */
+  /** Stores a new report as a case with the next incident id, its 'report' timeline step and an audit entry. */
+  createReport(report: NewReport, actor: Actor, at: Date): Promise<Case>
+  /** Applies a change if the case is still at `expectedVersion` (else ConflictError: no lost update); NotFoundError for an unknown case. */
   transitionCase(id: string, expectedVersion: number, change: CaseChange, actor: Actor, at: Date): Promise<Case>
+  /** Appends a step to a case's timeline without changing the case. */
+  addCaseEvent(caseId: string, at: Date, action: CaseEvent['action'], fromStatus: string | null, toStatus: string | null, actor: Actor, note: string | null): Promise<void>
+  /** Records a citizen's rating (a version bump, a 'rate' step and an audit entry); NotFoundError for an unknown case. */
   rateCase(id: string, stars: number, comment: string | null, at: Date): Promise<Case>
   addPhoto(photo: CasePhoto, actor: Actor): Promise<void>
   photos(caseId: string): Promise<CasePhoto[]>
@@ -171,17 +183,14 @@ export interface Store {
   measure(id: string): Promise<Measure | undefined>
   createMeasure(m: NewMeasure, actor: Actor, at: Date): Promise<Measure>
   updateMeasure(id: string, patch: Partial<NewMeasure> & { status?: MeasureStatus; progress?: number; note?: string }, actor: Actor, at: Date, expectedVersion?: number): Promise<Measure>
-  /** Replaces the units and fills in the case columns of every incident (used when seeding). */
-  seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields> & { closedAt?: string | null }): Promise<void>
+  /** Replaces the units and fills in the case columns (tracking number included) of every incident (used when seeding). */
+  seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields> & { trackingNumber: string; closedAt?: string | null }): Promise<void>
 
-  /** Ids of lamps with an open outage report (category 0118): such a lamp does not count as working. */
-  lampsWithOpenOutage(): Promise<Set<string>>
   /**
-   * Sets a lamp's status if it is still at `expectedVersion` (else ConflictError), recording the change in its status
-   * history. Marking it `ok` also closes its open outage reports — each with a timeline event and a version bump, in
-   * the same transaction — so it counts as working at once. Throws NotFoundError for an unknown lamp. Audited.
+   * Sets a lamp's status if it is still at `expectedVersion` (else ConflictError), recording the change — and the
+   * cases it closed, if any — in its status history. NotFoundError for an unknown lamp. Audited.
    */
-  updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date): Promise<{ lamp: StoredLamp; closedIncidentIds: string[] }>
+  updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp>
   /** A lamp's status changes, newest first. */
   lampHistory(id: string): Promise<LampStatusChange[]>
   incidents(q: IncidentQuery): Promise<Page<Incident>>

@@ -4,6 +4,7 @@
 import { binIncidents, cellRing } from '../analysis/cells.ts'
 import type { SuggestionResult } from '../analysis/guidance-suggestions.ts'
 import { suggestGuidanceSites } from '../analysis/guidance-suggestions.ts'
+import { resolveGuidanceRules } from '../domain/guidance-rules.ts'
 import type { GiBin, HotspotResult, HotspotTrend } from '../analysis/hotspots.ts'
 import { HotspotRefusalError, compareHotspotPeriods, findHotspots, type CellScheme } from '../analysis/hotspots.ts'
 import { defaultNeighbourCount } from '../analysis/gi-star.ts'
@@ -201,7 +202,7 @@ export function countIncidents(input: IncidentCountsTaskInput): IncidentCounts {
 
 /** Suggested guidance-point sites for the vending demand (see suggestGuidanceSites). */
 export function suggestSites(input: SuggestionsTaskInput): SuggestionResult {
-  return suggestGuidanceSites(unpackPointItems(input.demand), unpackGuidanceContext(input.context), { walkRadiusM: input.walkRadiusM, maxSuggestions: input.maxSuggestions })
+  return suggestGuidanceSites(unpackPointItems(input.demand), unpackGuidanceContext(input.context), resolveGuidanceRules(), { walkRadiusM: input.walkRadiusM, maxSuggestions: input.maxSuggestions })
 }
 
 /** A crew's visiting order over the stops (see computeVisitOrder). */

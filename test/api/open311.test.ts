@@ -1,4 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { districtCalendar } from '../../server/domain/district-calendar.ts'
+import { newTrackingNumber } from '../../server/domain/tracking-numbers.ts'
 import { describe, expect, test } from 'vitest'
 import { createTestApp } from './helpers.ts'
 
@@ -90,6 +92,9 @@ async function storeReport(store: Store, at: Date, fields: { category?: string; 
     streetId: null,
     unitId: null,
     deadlineMs: fields.deadlineMs ?? at.getTime() + 13 * 3_600_000,
+    trackingNumber: newTrackingNumber(at, districtCalendar),
+    status: 'reported' as const,
+    repeatOf: null,
   }
   return store.createReport(report, TEST_ACTOR, at)
 }

@@ -1,4 +1,4 @@
-// Dark-zone engine benchmark (issue 4): `npm run bench` or `tsx test/bench/run.ts dark-zones`.
+// Dark-zone engine benchmark (the 亮灯死角 survey over a whole city): `npm run bench` or `tsx test/bench/run.ts dark-zones`.
 //
 // Seeded synthetic cities (test/fixtures/dark-zones/synthetic-city.ts) at three sizes, each measured in a fresh
 // child process so that its peak RSS is its own: full computation (min and median of back-to-back runs after
@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { computeDarkZones, createDarkZoneEngine, type DarkZoneLamp } from '../../server/analysis/dark-zones.ts'
+import { createDarkZoneEngine } from '../../server/analysis/dark-zone-engine.ts'
+import { computeDarkZones, type DarkZoneLamp } from '../../server/analysis/dark-zones.ts'
 import { createPrng, generateSyntheticCity } from '../fixtures/dark-zones/synthetic-city.ts'
 import { computeDarkZonesNaiveTurf } from './baselines/naive-turf-dark-zones.ts'
 import { computeDarkZonesStraightforward } from './baselines/straightforward-dark-zones.ts'

@@ -6,6 +6,8 @@
 // Method (after flatbush's bench.js): warm-up blocks, then blocks of writes alternating NORMAL and FULL on the same
 // file so both see the same disk state; min, median, p99 and mean per write over all timed writes (the mean carries
 // the checkpoints, where NORMAL does its syncing); the ratios printed last. The writes themselves are the sink.
+import { districtCalendar } from '../../server/domain/district-calendar.ts'
+import { newTrackingNumber } from '../../server/domain/tracking-numbers.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,6 +40,9 @@ async function timeBlock(mode: (typeof MODES)[number], block: number): Promise<n
         streetId: 'w1',
         unitId: null,
         deadlineMs: Date.now() + 86_400_000,
+        trackingNumber: newTrackingNumber(new Date(), districtCalendar),
+        status: 'reported',
+        repeatOf: null,
       },
       citizen,
       new Date(),

@@ -1,5 +1,6 @@
 // Journey: a streetlight crew (路灯班组) signs in, opens its view, sees how much of the district is dark and the
-// broken lamps to visit, repairs the first one, and sees the totals and the list change without reloading the page.
+// broken lamps to visit, repairs the first one, and sees the totals, the list and the dark line on the map change
+// without reloading the page — and without the browser fetching the district's dark zones or lamps again.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
@@ -16,6 +17,22 @@ async function signInThroughHeader(page: Page, username: string, displayName: st
   await page.getByText(displayName).waitFor()
 }
 
+/** A dark stretch as the map's 'dark-zones' source holds it. */
+interface DarkLine {
+  id: string
+  streetId: string
+  lengthM: number
+}
+
+/** The dark stretches the map draws now, read from its GeoJSON source. */
+async function readDarkLines(page: Page): Promise<DarkLine[]> {
+  return page.evaluate(async () => {
+    const map = (window as unknown as { __gridwatch: { map: { getSource: (id: string) => { getData: () => Promise<unknown> } | undefined } } }).__gridwatch.map
+    const data = (await map.getSource('dark-zones')?.getData()) as { features: { id?: unknown; properties: Record<string, unknown> }[] } | undefined
+    return (data?.features ?? []).map((f) => ({ id: String(f.id ?? f.properties.id), streetId: String(f.properties.street_id), lengthM: Number(f.properties.length_m) }))
+  })
+}
+
 /** The number in a text such as "154.90 公里" or "130 盏故障路灯待修" (grouping commas allowed). */
 function readNumber(text: string): number {
   const match = /(\d[\d,]*(?:\.\d+)?)/.exec(text)
@@ -28,6 +45,8 @@ describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark stree
   let browser: Browser
   let page: Page
   const pageErrors: string[] = []
+  // every API request the page makes, in order: the repair must not refetch the district's layers
+  const requests: { method: string; path: string }[] = []
 
   // what the crew reads in its view
   const darkLength = () => page.getByRole('group', { name: '黑暗长度' })
@@ -41,6 +60,10 @@ describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark stree
     browser = await launchBrowser()
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' })
     page.on('pageerror', (err) => pageErrors.push(String(err)))
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/')) requests.push({ method: request.method(), path: url.pathname })
+    })
     await page.goto(`${server.baseUrl}/#14/30.6598/104.0633`)
     await signInThroughHeader(page, 'crew', '演示路灯班组')
     await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 })
@@ -79,13 +102,39 @@ describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark stree
 
     // show the stop on the map, then repair it
     await first.getByRole('button', { name: /起点/ }).click()
+    const linesBefore = await readDarkLines(page)
+    const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/lamps/${lampId}`)
     await first.getByRole('button', { name: '标记已修复' }).click()
+    const answer = (await (await patched).json()) as { dark_zones: { street_ids: string[]; features: { id: string }[] } }
+    const patchAt = requests.findIndex((r) => r.method === 'PATCH' && r.path === `/api/lamps/${lampId}`)
+    expect(patchAt).toBeGreaterThanOrEqual(0)
 
     await expect.poll(async () => readNumber(await readText(workListCount())), { timeout: 15_000 }).toBe(countBefore - 1)
     await expect.poll(() => workList().getByText(lampId).count(), { timeout: 15_000 }).toBe(0)
     const darkAfter = readNumber(await readText(darkLength()))
     expect(darkAfter).toBeLessThanOrEqual(darkBefore)
     expect(await page.evaluate(() => (window as unknown as { __beforeRepair?: boolean }).__beforeRepair)).toBe(true)
+
+    // the map draws exactly the stretches the answer gave for the streets the repair touched
+    const touched = new Set(answer.dark_zones.street_ids)
+    const answered = answer.dark_zones.features.map((f) => f.id).sort()
+    await expect
+      .poll(async () => (await readDarkLines(page)).filter((l) => touched.has(l.streetId)).map((l) => l.id).sort(), { timeout: 15_000 })
+      .toEqual(answered)
+    const darkOnTouched = (lines: DarkLine[]) => lines.filter((l) => touched.has(l.streetId)).reduce((sum, l) => sum + l.lengthM, 0)
+    // the stretch around the repaired lamp shrinks (or goes): the demo's first stop cuts a 38 m stretch to 10 m
+    expect(darkOnTouched(await readDarkLines(page)), 'the repaired lamp lit some of its dark street').toBeLessThan(darkOnTouched(linesBefore))
+    // lines on streets the repair did not touch are all still there
+    const untouchedBefore = linesBefore.filter((l) => !touched.has(l.streetId)).length
+    expect((await readDarkLines(page)).filter((l) => !touched.has(l.streetId))).toHaveLength(untouchedBefore)
+
+    // the derived work list is refetched behind the patch; the district's dark zones and lamps never are
+    await expect
+      .poll(() => requests.slice(patchAt + 1).some((r) => r.method === 'GET' && r.path === '/api/lamps/work-list'), { timeout: 15_000 })
+      .toBe(true)
+    await page.waitForTimeout(1000) // room for any stray refetch to show up
+    const refetchedLayers = requests.slice(patchAt + 1).filter((r) => r.method === 'GET' && (r.path === '/api/dark-zones' || r.path === '/api/lamps'))
+    expect(refetchedLayers).toEqual([])
 
     // the server agrees: the lamp is ok and counts as lit
     const response = await page.request.get(`${server.baseUrl}/api/lamps/${lampId}`)

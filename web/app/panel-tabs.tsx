@@ -41,7 +41,7 @@ export function PanelTabs({ modes, active, onChange }: PanelTabsProps) {
           className="panel-tabs__tab"
           onClick={() => onChange(mode)}
         >
-          {/* the case view's and the overview's strings live under their own prefixes (issues 7 and 5) */}
+          {/* the case view's, the overview's and the planning view's names live with their features' messages */}
           {mode === 'cases' ? t('cases.tab') : mode === 'overview' ? t('kpis.tab') : mode === 'planning' ? t('planning.tab') : t(`mode.${mode}`)}
         </button>
       ))}

@@ -12,6 +12,12 @@ describe('may', () => {
     expect(may(['planner'], 'auditLog')).toBe(false)
     expect(may([], 'crewView')).toBe(false)
   })
+
+  test('reads the server’s own table, so the web offers what the server allows', () => {
+    expect(may(['dispatcher'], 'addCasePhotos')).toBe(true)
+    expect(may(['inspector'], 'createCase')).toBe(true)
+    expect(may(['unit'], 'createCase')).toBe(false)
+  })
 })
 
 describe('listPanelModes', () => {

@@ -1,27 +1,10 @@
-// What the signed-in user's roles allow the interface to offer. It mirrors the server's requireRole lists so that
-// nobody is shown a button that can only fail; the server stays the authority and refuses anything else.
-export const PERMISSIONS = {
-  crewView: ['crew', 'leader', 'admin'], // GET /api/lamps/work-list
-  changeLampStatus: ['crew', 'admin'], // PATCH /api/lamps/:id
-  plannerView: ['planner', 'leader', 'admin'], // GET /api/retrofit-plan
-  auditLog: ['admin', 'leader'], // GET /api/audit
-  manageUsers: ['admin'], // GET/POST/PATCH /api/users
-  overview: ['leader', 'admin', 'dispatcher', 'inspector'], // GET /api/cases-overview: the overview tab's case tiles
-  leaderOverview: ['leader', 'admin'], // the rest of the overview: hotspots, trends, league table, measures (issue 5)
-  casesView: ['dispatcher', 'inspector', 'unit', 'leader', 'admin'], // GET /api/cases
-  mergeCases: ['dispatcher', 'inspector'], // POST /api/cases/:id/merge
-  addCasePhotos: ['unit', 'inspector'], // POST /api/cases/:id/photos (the server also lets a dispatcher; issue 7 asks for these two)
-  planningView: ['planner', 'leader', 'admin'], // GET /api/guidance-points/suggestions: the planning tab (a leader reads only)
-  editPlanning: ['planner', 'admin'], // PATCH /api/streets/:id, POST/PATCH /api/guidance-points
-} as const satisfies Record<string, readonly string[]>
+// What the signed-in user's roles let the interface offer. Who may do what is the kernel's one table
+// (server/kernel/permissions.ts), the same the server's route guards enforce, so nobody is shown a button that can
+// only fail; the server stays the authority and refuses anything else. The side panel's views are the web's own.
+import { PERMISSIONS, may } from '../../server/kernel/permissions.ts'
+import type { Permission } from '../../server/kernel/permissions.ts'
 
-export type Permission = keyof typeof PERMISSIONS
-
-/** True when one of `roles` is among those the permission needs; nobody signed in (no roles) has none. */
-export function may(roles: readonly string[], permission: Permission): boolean {
-  const allowed: readonly string[] = PERMISSIONS[permission]
-  return roles.some((role) => allowed.includes(role))
-}
+export { PERMISSIONS, may, type Permission }
 
 /** The side panel's views, in tab order. */
 export const PANEL_MODES = ['layers', 'overview', 'cases', 'crew', 'planner', 'planning', 'audit', 'users'] as const

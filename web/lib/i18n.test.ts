@@ -1,7 +1,20 @@
 import { describe, expect, test } from 'vitest'
-import { MESSAGE_KEYS, createI18n, pickName } from './i18n.ts'
+import { MESSAGE_KEYS, MESSAGE_PARTS, createI18n, pickName } from './i18n.ts'
 
 const noop = () => {}
+
+describe('the dictionary', () => {
+  test('defines each key once across the shared and the features’ messages', () => {
+    const keys = MESSAGE_PARTS.flatMap((part) => Object.keys(part))
+    expect(keys.length).toBeGreaterThan(600)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  test('has English for every key', () => {
+    const en = createI18n('en', noop)
+    for (const key of MESSAGE_KEYS) expect(typeof en.t(key) === 'string' && en.t(key) !== '', key).toBe(true)
+  })
+})
 
 describe('createI18n', () => {
   test('fills placeholders in both languages', () => {

@@ -2,15 +2,13 @@
 // how messages are filled and how times are shown. Each page keeps its own dictionary (web/lib/i18n.ts,
 // web/report/i18n.ts); this is the machinery under both.
 import { useEffect } from 'react'
+import { districtCalendar } from './district-calendar.ts'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 /** Each language named in itself, for the switch. */
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { 'zh-CN': '中文', en: 'English' }
-
-// Times are read in the bureau's zone whatever the device's clock says: a case "due 18:00" means 18:00 in Chengdu.
-export const DISPLAY_TIME_ZONE = 'Asia/Shanghai'
 
 /** The saved choice under `storageKey`, or zh-CN. */
 export function readStoredLocale(storageKey: string): Locale {
@@ -44,9 +42,9 @@ export function fillMessage(template: string, params?: Record<string, string | n
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole))
 }
 
-/** Date and time in China Standard Time, 24-hour. */
+/** Date and time in the district's zone, 24-hour: a case "due 18:00" means 18:00 there, whatever the device's clock says. */
 export function createDateTimeFormat(locale: Locale): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: DISPLAY_TIME_ZONE })
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: districtCalendar.timeZone })
 }
 
 /** An ISO 8601 timestamp through `format`; an unparsable one is returned as is. */

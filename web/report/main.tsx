@@ -1,4 +1,4 @@
-// Browser entry of the citizens' report page (/report/, issue 7): a separate, sign-in-free page for phones.
+// Browser entry of the citizens' report page (/report/): a separate, sign-in-free page for phones.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { ReportApp } from './report-app.tsx'

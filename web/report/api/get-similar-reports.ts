@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../lib/api.ts'
+import { similarReportKeys } from './keys.ts'
 
 export type SimilarReportsQuery = InferRequestType<typeof client.api.reports.similar.$get>['query']
 
@@ -11,4 +12,4 @@ export type SimilarReport = Awaited<ReturnType<typeof getSimilarReports>>[number
 
 // Asked right before sending: a case opened a minute ago counts, so nothing is reused from an earlier answer
 export const similarReportsQueryOptions = (query: SimilarReportsQuery) =>
-  queryOptions({ queryKey: ['similar-reports', query], queryFn: () => getSimilarReports(query), staleTime: 0 })
+  queryOptions({ queryKey: similarReportKeys.list(query), queryFn: () => getSimilarReports(query), staleTime: 0 })

@@ -1,7 +1,7 @@
 // POST /api/reports/:tracking/rating: 1–5 stars for a closed case, once (409 conflict after that).
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { invalidateAffected } from '../../lib/affects.ts'
 import { client, parseResponse } from '../../lib/api.ts'
-import { reportQueryOptions } from './get-report.ts'
 
 export interface ReportRating {
   trackingNumber: string
@@ -17,6 +17,6 @@ export const useRateReport = () => {
   return useMutation({
     mutationFn: rateReport,
     // rated or refused as already rated: either way the status shown must be the server's latest
-    onSettled: (_data, _error, { trackingNumber }) => queryClient.invalidateQueries({ queryKey: reportQueryOptions(trackingNumber).queryKey }),
+    onSettled: () => invalidateAffected(queryClient, 'caseRate'),
   })
 }

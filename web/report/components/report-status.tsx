@@ -2,15 +2,13 @@
 // closed — the citizen's rating.
 import { useEffect, useRef, useState } from 'react'
 import type { Ref } from 'react'
+import { isOpenStatus } from '../../../server/kernel/statuses.ts'
 import { useReport } from '../api/get-report.ts'
 import type { ReportStatus } from '../api/get-report.ts'
 import { readRequestFailure } from '../../lib/api.ts'
 import { useReportI18n } from '../i18n.ts'
 import { describeReportError } from '../lib/describe-error.ts'
 import { RatingForm, RatingShown } from './rating-form.tsx'
-
-// States in which the deadline no longer matters: the case is over, or it lives on in another case
-const FINAL_STATES: readonly string[] = ['closed', 'rejected', 'merged']
 
 export function ReportStatusView({ trackingNumber }: { trackingNumber: string }) {
   const i18n = useReportI18n()
@@ -57,7 +55,8 @@ interface StatusCardProps {
 function StatusCard({ status, headingRef, refreshing, onRefresh }: StatusCardProps) {
   const { t, lookup, formatDateTime, categoryName, locale } = useReportI18n()
   const [justRated, setJustRated] = useState(false)
-  const open = !FINAL_STATES.includes(status.state)
+  // past the open stages the deadline no longer matters: the case is over, or it lives on in another case
+  const open = isOpenStatus(status.state)
   const overdue = open && Date.parse(status.deadline) < Date.now()
   const category = categoryName({ name: status.category_name, name_en: status.category_name_en })
 

@@ -2,6 +2,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { auditKeys } from './keys.ts'
 
 export type AuditQuery = InferRequestType<typeof client.api.audit.$get>['query']
 
@@ -17,7 +18,7 @@ export const AUDIT_PAGE_SIZE = 50
 
 export const auditQueryOptions = (filter: AuditFilter) =>
   infiniteQueryOptions({
-    queryKey: ['audit', filter],
+    queryKey: auditKeys.list(filter),
     queryFn: ({ pageParam }) =>
       getAudit({ ...filter, limit: String(AUDIT_PAGE_SIZE), ...(pageParam === undefined ? {} : { before: String(pageParam) }) }),
     initialPageParam: undefined as number | undefined,

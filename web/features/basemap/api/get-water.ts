@@ -2,12 +2,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { waterKeys } from './keys.ts'
 
 export type WaterQuery = InferRequestType<typeof client.api.basemap.water.$get>['query']
 
 export const getWater = (query: WaterQuery) => parseResponse(client.api.basemap.water.$get({ query }))
 
 export const waterQueryOptions = (query: WaterQuery = {}) =>
-  queryOptions({ queryKey: ['water', query], queryFn: () => getWater(query) })
+  queryOptions({ queryKey: waterKeys.list(query), queryFn: () => getWater(query) })
 
 export const useWater = (query: WaterQuery = {}) => useQuery(waterQueryOptions(query))

@@ -1,8 +1,8 @@
 // Who works which cases (docs/domain-notes.md §2): the command centre accepts (待立案) and dispatches (待派遣) and answers
 // extension requests; a unit handles its own dispatched cases, most urgent first; an inspector verifies what units
 // report as handled (待核查); leaders and administrators browse everything with filters. Pure.
+import { INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES } from '../../../../server/kernel/statuses.ts'
 import type { CaseState, CaseSummary, CasesQuery } from './get-cases.ts'
-import { OPEN_CASE_STATES } from './get-cases.ts'
 
 export const CASE_QUEUE_IDS = ['intake', 'dispatch', 'extensions', 'unit-work', 'verification', 'all'] as const
 export type CaseQueueId = (typeof CASE_QUEUE_IDS)[number]
@@ -87,7 +87,7 @@ export interface BrowseFilters {
 }
 
 /** Every state a case can be in, open ones first, for the leader's state filter. */
-export const ALL_CASE_STATES: readonly CaseState[] = [...OPEN_CASE_STATES, 'closed', 'rejected', 'merged']
+export const ALL_CASE_STATES: readonly CaseState[] = INCIDENT_STATUSES
 
 /** The state filter from a select's value; anything unknown falls back to the open cases. */
 export function parseStateChoice(value: string): BrowseFilters['state'] {
@@ -100,7 +100,7 @@ export const DEFAULT_BROWSE_FILTERS: BrowseFilters = { state: 'open', category: 
 /** The server query for the leader's filters. */
 export function toBrowseQuery(filters: BrowseFilters): Omit<CasesQuery, 'limit' | 'offset'> {
   return {
-    ...(filters.state === 'open' ? { state: OPEN_CASE_STATES.join(',') } : filters.state === '' ? {} : { state: filters.state }),
+    ...(filters.state === 'open' ? { state: OPEN_INCIDENT_STATUSES.join(',') } : filters.state === '' ? {} : { state: filters.state }),
     ...(filters.category === '' ? {} : { category: filters.category }),
     ...(filters.overdueOnly ? { overdue: 'true' } : {}),
     ...(filters.escalatedOnly ? { escalated: 'true' } : {}),

@@ -3,11 +3,13 @@
 // detail and the queues change at once; the lists are refetched behind it.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient } from '@tanstack/react-query'
+import { isOpenStatus } from '../../../../server/kernel/statuses.ts'
+import { invalidateAffected } from '../../../lib/affects.ts'
 import { client, parseResponse, readRequestFailure } from '../../../lib/api.ts'
 import type { CaseDetail, LoadedCase } from './get-case.ts'
 import { caseQueryKey, readEtag } from './get-case.ts'
 import type { CaseActionName, CaseList, CaseSummary } from './get-cases.ts'
-import { OPEN_CASE_STATES, openCasesQueryOptions } from './get-cases.ts'
+import { openCasesQueryOptions } from './get-cases.ts'
 
 export interface TransitionInput {
   id: string
@@ -40,20 +42,14 @@ export const postCasePhoto = ({ id, photo }: { id: string; photo: File }) => {
   return parseResponse(client.api.cases[':id'].photos.$post({ param: { id } }, { init: { body } }))
 }
 
-const isOpen = (state: string) => (OPEN_CASE_STATES as readonly string[]).includes(state)
-
 /** The detail's fields that a queue row carries (a list item is the detail without timeline and photos). */
 function toSummary({ timeline: _timeline, photos: _photos, ...summary }: CaseDetail): CaseSummary {
   return summary
 }
 
-// Every query a case's step touches: the queues and the map (cases), the incident layers (same records), and the
-// case list of a leader's overview (prefix keys).
-const AFFECTED_QUERIES = ['cases', 'incidents', 'cases-overview', 'kpis'] as const
-
 /**
  * Puts a changed case into the cache: its detail, and its row in the open cases (replaced, or dropped once it is
- * closed, rejected or merged), then marks every list it touches for refetch.
+ * closed, rejected or merged), then marks every list it touches for refetch (lib/affects.ts).
  */
 export function writeCaseToCache(queryClient: QueryClient, loaded: LoadedCase): void {
   queryClient.setQueryData(caseQueryKey(loaded.case.id), loaded)
@@ -61,10 +57,10 @@ export function writeCaseToCache(queryClient: QueryClient, loaded: LoadedCase): 
   queryClient.setQueryData<CaseList>(openCasesQueryOptions().queryKey, (old) => {
     // a case the list does not hold yet (just reported) arrives with the refetch, in the server's order
     if (!old?.items.some((item) => item.id === row.id)) return old
-    if (isOpen(row.state)) return { ...old, items: old.items.map((item) => (item.id === row.id ? row : item)) }
+    if (isOpenStatus(row.state)) return { ...old, items: old.items.map((item) => (item.id === row.id ? row : item)) }
     return { total: old.total - 1, items: old.items.filter((item) => item.id !== row.id) }
   })
-  for (const key of AFFECTED_QUERIES) void queryClient.invalidateQueries({ queryKey: [key] })
+  void invalidateAffected(queryClient, 'caseTransition')
 }
 
 /** True when a refused step means the case on screen is out of date: someone else changed it first. */
@@ -79,9 +75,9 @@ export function useCaseTransition() {
     mutationFn: postTransition,
     onSuccess: (loaded) => writeCaseToCache(queryClient, loaded),
     // a stale case is reloaded at once, so the user sees what changed and the buttons that now apply
-    onError: async (error, { id }) => {
+    onError: async (error) => {
       if (!isStaleCaseError(error)) return
-      await Promise.all([queryClient.invalidateQueries({ queryKey: caseQueryKey(id) }), queryClient.invalidateQueries({ queryKey: ['cases'] })])
+      await invalidateAffected(queryClient, 'staleCase')
     },
   })
 }
@@ -91,13 +87,7 @@ export function useMergeCase() {
   return useMutation({
     mutationFn: postMerge,
     // the answer has no actions for the caller: reload both cases rather than guess them
-    onSuccess: async (_merged, { id, into }) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: caseQueryKey(id) }),
-        queryClient.invalidateQueries({ queryKey: caseQueryKey(into) }),
-        ...AFFECTED_QUERIES.map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      ])
-    },
+    onSuccess: () => invalidateAffected(queryClient, 'caseMerge'),
   })
 }
 
@@ -106,6 +96,6 @@ export function useAddCasePhoto() {
   return useMutation({
     mutationFn: postCasePhoto,
     // the photo joins the case's photos and its timeline; the case's version does not change
-    onSuccess: (_photo, { id }) => queryClient.invalidateQueries({ queryKey: caseQueryKey(id) }),
+    onSuccess: () => invalidateAffected(queryClient, 'casePhoto'),
   })
 }

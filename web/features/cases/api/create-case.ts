@@ -3,6 +3,8 @@
 // nearby that it may repeat, so the filer can fold it into one of them at once.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
+import { may } from '../../../../server/kernel/permissions.ts'
+import { invalidateAffected } from '../../../lib/affects.ts'
 import { client, parseResponse } from '../../../lib/api.ts'
 
 export type IntakeBody = InferRequestType<typeof client.api.cases.$post>['json']
@@ -28,10 +30,8 @@ export function defaultSource(roles: readonly string[]): NewCaseSource {
   return roles.includes('dispatcher') ? 'hotline' : 'patrol'
 }
 
-/** Who may file a case here (the server's roles for POST /api/cases). */
-export function mayCreateCase(roles: readonly string[]): boolean {
-  return roles.includes('dispatcher') || roles.includes('inspector')
-}
+/** Who may file a case here: the kernel's createCase permission, the one POST /api/cases checks. */
+export const mayCreateCase = (roles: readonly string[]): boolean => may(roles, 'createCase')
 
 export type DraftProblem = 'category' | 'description' | 'point'
 
@@ -55,13 +55,10 @@ export function toIntakeBody(draft: NewCaseDraft): { body: IntakeBody } | { miss
   }
 }
 
-// the same queries a case's step touches (change-case.ts): the queues and the map, the incident layers, the overview
-const AFFECTED_QUERIES = ['cases', 'incidents', 'cases-overview', 'kpis'] as const
-
 export function useCreateCase() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: postCase,
-    onSuccess: () => Promise.all(AFFECTED_QUERIES.map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
+    onSuccess: () => invalidateAffected(queryClient, 'caseCreate'),
   })
 }

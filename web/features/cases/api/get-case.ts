@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferResponseType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { CASES_STALE_MS } from './get-cases.ts'
+import { caseKeys } from './keys.ts'
 
 const fetchCase = (id: string) => client.api.cases[':id'].$get({ param: { id } })
 
@@ -29,7 +30,7 @@ export async function getCase(id: string): Promise<LoadedCase> {
   return { case: body, etag: readEtag(response.headers, body.version) }
 }
 
-export const caseQueryKey = (id: string) => ['case', id] as const
+export const caseQueryKey = caseKeys.detail
 
 export const caseQueryOptions = (id: string) =>
   queryOptions({ queryKey: caseQueryKey(id), queryFn: () => getCase(id), staleTime: CASES_STALE_MS })

@@ -3,7 +3,9 @@
 // ordered by priority (escalated first) then deadline.
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
+import { OPEN_INCIDENT_STATUSES } from '../../../../server/kernel/statuses.ts'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { caseKeys } from './keys.ts'
 
 export type CasesQuery = NonNullable<InferRequestType<typeof client.api.cases.$get>['query']>
 
@@ -13,9 +15,6 @@ export type CasePage = Awaited<ReturnType<typeof getCases>>
 export type CaseSummary = CasePage['items'][number]
 export type CaseState = CaseSummary['state']
 export type CaseActionName = CaseSummary['available_actions'][number]
-
-/** The states of a case still in the loop; closed, rejected and merged cases are done. */
-export const OPEN_CASE_STATES = ['reported', 'accepted', 'dispatched', 'in_handling', 'handled'] as const satisfies readonly CaseState[]
 
 // the server's page limit (server/routes/cases.ts limitParam(1000))
 const MAX_PAGE_SIZE = 1000
@@ -42,7 +41,8 @@ export async function listAllCases(query: Omit<CasesQuery, 'limit' | 'offset'>, 
   }
 }
 
-const OPEN_CASES_QUERY = { state: OPEN_CASE_STATES.join(',') }
+// the states still in the loop, as the kernel lists them; closed, rejected and merged cases are done
+const OPEN_CASES_QUERY = { state: OPEN_INCIDENT_STATUSES.join(',') }
 
 /**
  * Every open case the user may see: the map draws them, and the role queues (待立案, 待派遣, 待核查, a unit's own
@@ -50,7 +50,7 @@ const OPEN_CASES_QUERY = { state: OPEN_CASE_STATES.join(',') }
  */
 export const openCasesQueryOptions = () =>
   queryOptions({
-    queryKey: ['cases', OPEN_CASES_QUERY],
+    queryKey: caseKeys.open(OPEN_CASES_QUERY),
     queryFn: () => listAllCases(OPEN_CASES_QUERY),
     staleTime: CASES_STALE_MS,
     refetchInterval: CASES_POLL_MS,
@@ -64,7 +64,7 @@ const BROWSE_PAGE_SIZE = 100
 /** The leader's and administrator's view of all cases, narrowed by the server's filters, a page at a time. */
 export const browseCasesQueryOptions = (query: Omit<CasesQuery, 'limit' | 'offset'>) =>
   infiniteQueryOptions({
-    queryKey: ['cases', 'browse', query],
+    queryKey: caseKeys.browse(query),
     queryFn: ({ pageParam }) => getCases({ ...query, limit: String(BROWSE_PAGE_SIZE), offset: String(pageParam) }),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {

@@ -1,6 +1,7 @@
 // A case's deadline countdown: time left, or red and "overdue" once it has passed; only while work is owed.
+import { isPendingWork } from '../../../../server/kernel/statuses.ts'
 import { useI18n } from '../../../lib/i18n.ts'
-import { DEADLINE_STATES, describeDeadline, formatCountdown, formatDue } from './deadline-countdown.ts'
+import { describeDeadline, formatCountdown, formatDue } from './deadline-countdown.ts'
 
 export interface CaseDeadlineProps {
   state: string
@@ -13,7 +14,7 @@ export interface CaseDeadlineProps {
 export function CaseDeadline({ state, deadline, nowMs, withDue = false }: CaseDeadlineProps) {
   const i18n = useI18n()
   const parts = describeDeadline(deadline, nowMs)
-  const running = DEADLINE_STATES.has(state) && parts !== undefined
+  const running = isPendingWork(state) && parts !== undefined
   if (!withDue && !running) return null
   return (
     <span className="case-deadline" title={i18n.formatDateTime(deadline)}>

@@ -2,6 +2,7 @@
 // the user may take now, its photos and its whole history.
 import { useId } from 'react'
 import type { ReactNode } from 'react'
+import { isOpenStatus } from '../../../../server/kernel/statuses.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'
 import { Stat } from '../../../lib/stat.tsx'
@@ -9,7 +10,6 @@ import type { MapFocus } from '../../../map/map-view.tsx'
 import type { UnitChoice } from '../api/case-queues.ts'
 import { useCase } from '../api/get-case.ts'
 import type { CaseDetail } from '../api/get-case.ts'
-import { OPEN_CASE_STATES } from '../api/get-cases.ts'
 import { CaseActions } from './case-actions.tsx'
 import { CaseDeadline } from './case-deadline.tsx'
 import { PRIORITY_LABELS, describeCategory, describeStage, describeUnit } from './case-labels.ts'
@@ -62,7 +62,7 @@ export function CaseDetailView({ caseId, units, canMerge, canAddPhotos, onBack, 
         <>
           <CaseSummaryBlock current={current} onOpenCase={onOpenCase} />
           <CaseActions key={current.id} loaded={loaded.data} units={units} />
-          {canMerge && (OPEN_CASE_STATES as readonly string[]).includes(current.state) && <CaseMerge key={current.id} caseId={current.id} etag={loaded.data.etag} onOpenCase={onOpenCase} />}
+          {canMerge && isOpenStatus(current.state) && <CaseMerge key={current.id} caseId={current.id} etag={loaded.data.etag} onOpenCase={onOpenCase} />}
           <CasePhotos caseId={current.id} photos={current.photos} canAdd={canAddPhotos && current.state !== 'merged'} />
           <CaseTimeline events={current.timeline} />
         </>

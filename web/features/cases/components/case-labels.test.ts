@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest'
-// the server's own action table: a test may read it, the bundle never does (web imports only `type AppType`)
-import { CASE_ACTIONS, CONSTRUCTION_STAGE } from '../../../../server/domain/case-workflow.ts'
+import { describe, expect, expectTypeOf, test } from 'vitest'
+// the server's own action union, as a type only: web code (tests included) takes runtime values from the kernel alone
+import type { CaseAction } from '../../../../server/domain/case-workflow.ts'
 import { createI18n } from '../../../lib/i18n.ts'
 import { ACTION_LABELS, PHOTO_STAGE_LABELS, PRIORITY_LABELS, describeStage } from './case-labels.ts'
 
@@ -9,11 +9,13 @@ const zh = createI18n('zh-CN', noop)
 const en = createI18n('en', noop)
 
 // the events the store writes besides the workflow steps (server/domain/cases.ts CaseEvent)
-const EVENT_ACTIONS = ['report', 'merge', 'escalate', 'rate', 'photo', 'lamp_repair'] as const
+type EventAction = 'report' | 'merge' | 'escalate' | 'rate' | 'photo' | 'lamp_repair'
 
 describe('ACTION_LABELS', () => {
   test('names every workflow step and timeline event of the server', () => {
-    expect(Object.keys(ACTION_LABELS).sort()).toEqual([...CASE_ACTIONS, ...EVENT_ACTIONS].sort())
+    // checked by the type-check: a new server action makes the two unions differ
+    expectTypeOf<keyof typeof ACTION_LABELS>().toEqualTypeOf<CaseAction | EventAction>()
+    expect(Object.keys(ACTION_LABELS)).toHaveLength(16)
   })
 
   test('names each one differently, in Chinese and in English', () => {
@@ -42,8 +44,8 @@ describe('other case labels', () => {
   })
 
   test('show illegal construction at its own stage and other cases at the generic state', () => {
-    const stage = CONSTRUCTION_STAGE.dispatched
-    const construction = { state: 'dispatched' as const, construction_stage: { name: stage.name, name_en: stage.nameEn } }
+    // the stage the server names for a dispatched illegal-construction case
+    const construction = { state: 'dispatched' as const, construction_stage: { name: '制止', name_en: 'Stopped' } }
     expect(describeStage(construction, zh)).toBe('制止')
     expect(describeStage(construction, en)).toBe('Stopped')
     expect(describeStage({ state: 'closed', construction_stage: null }, zh)).toBe('已结案')

@@ -5,7 +5,7 @@ import type { ExpressionSpecification } from 'maplibre-gl'
 import { matchColor } from '../../../map/expressions.ts'
 import { LABEL_FONT } from '../../../map/offline-style.ts'
 import type { MapLayerSpec } from '../../../map/use-map-layer.ts'
-import type { OPEN_CASE_STATES } from '../api/get-cases.ts'
+import type { OpenIncidentStatus } from '../../../../server/kernel/statuses.ts'
 
 export const CASES_SOURCE = 'cases'
 
@@ -13,7 +13,7 @@ export const CASES_SOURCE = 'cases'
 export const CASE_FOCUS_ZOOM = 17
 
 // warm for the command centre's intake, blues while a unit works it, green when it waits for the inspector
-export const CASE_STATE_COLORS: Readonly<Record<(typeof OPEN_CASE_STATES)[number], string>> = {
+export const CASE_STATE_COLORS: Readonly<Record<OpenIncidentStatus, string>> = {
   reported: '#f59e0b',
   accepted: '#8b5cf6',
   dispatched: '#0ea5e9',

@@ -1,4 +1,4 @@
-// The staff case view (案件, issue 7): the queues the user's roles work — the command centre's intake and dispatch
+// The staff case view (案件): the queues the user's roles work — the command centre's intake and dispatch
 // and extension requests, a unit's own cases, the inspector's verifications, everything for leaders — and one case
 // in full with the steps the user may take. The map beside it shows the open cases (cases-layer.tsx).
 import './cases.css'

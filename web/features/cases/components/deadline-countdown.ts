@@ -1,41 +1,33 @@
 // A case's deadline as the people working it read it: how long is left (or how long it is overdue), and when it
-// falls — "today 18:00", "tomorrow 09:00" — counted in China Standard Time, whatever the viewer's machine is set to.
+// falls — "today 18:00", "tomorrow 09:00" — counted in the district calendar, whatever the viewer's machine is set to.
+// A deadline runs while the responsible side still owes work: the kernel's isPendingWork says when.
+import { districtCalendar } from '../../../lib/district-calendar.ts'
 import type { I18n } from '../../../lib/i18n.ts'
-
-/** The states in which the responsible side still owes work, so a deadline runs (server: PENDING_WORK_STATUSES). */
-export const DEADLINE_STATES: ReadonlySet<string> = new Set(['reported', 'accepted', 'dispatched', 'in_handling'])
 
 const MINUTE_MS = 60_000
 const HOUR_MINUTES = 60
 const DAY_MINUTES = 24 * HOUR_MINUTES
-// China Standard Time is UTC+8 all year (no daylight saving since 1991), so a fixed offset gives its calendar days
-const CHINA_OFFSET_MS = 8 * 60 * MINUTE_MS
-const DAY_MS = DAY_MINUTES * MINUTE_MS
 
 export interface DeadlineParts {
   overdue: boolean
   /** Whole minutes left, or overdue, rounded down: "4 h left" until it really is under 4 hours. */
   minutes: number
-  /** China-time calendar days from today to the deadline's day: 0 today, 1 tomorrow, -1 yesterday. */
+  /** District calendar days from today to the deadline's day: 0 today, 1 tomorrow, -1 yesterday. */
   dayOffset: number
-  /** The deadline's China-time clock, 'HH:mm'. */
+  /** The deadline's district clock, 'HH:mm'. */
   time: string
 }
-
-const chinaDayNumber = (ms: number) => Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS)
 
 /** Where `deadlineIso` stands against `nowMs`; undefined for an unreadable timestamp. Past the deadline is overdue. */
 export function describeDeadline(deadlineIso: string, nowMs: number): DeadlineParts | undefined {
   const deadlineMs = Date.parse(deadlineIso)
   if (Number.isNaN(deadlineMs)) return undefined
   const overdue = deadlineMs < nowMs
-  const china = new Date(deadlineMs + CHINA_OFFSET_MS)
-  const pad = (n: number) => String(n).padStart(2, '0')
   return {
     overdue,
     minutes: Math.floor(Math.abs(deadlineMs - nowMs) / MINUTE_MS),
-    dayOffset: chinaDayNumber(deadlineMs) - chinaDayNumber(nowMs),
-    time: `${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}`,
+    dayOffset: districtCalendar.dayNumber(deadlineMs) - districtCalendar.dayNumber(nowMs),
+    time: districtCalendar.isoInstant(deadlineMs).slice(11, 16), // 'YYYY-MM-DDTHH:mm:ss+08:00' → 'HH:mm'
   }
 }
 

@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { HOTSPOT_STALE_MS } from './hotspot-staleness.ts'
+import { hotspotTrendKeys } from './keys.ts'
 
 export type HotspotTrendsQuery = InferRequestType<typeof client.api.hotspots.compare.$get>['query']
 
@@ -12,6 +13,6 @@ export const getHotspotTrends = (query: HotspotTrendsQuery) => parseResponse(cli
 export type HotspotTrends = Awaited<ReturnType<typeof getHotspotTrends>>
 
 export const hotspotTrendsQueryOptions = (query: HotspotTrendsQuery) =>
-  queryOptions({ queryKey: ['hotspot-trends', query], queryFn: () => getHotspotTrends(query), staleTime: HOTSPOT_STALE_MS })
+  queryOptions({ queryKey: hotspotTrendKeys.list(query), queryFn: () => getHotspotTrends(query), staleTime: HOTSPOT_STALE_MS })
 
 export const useHotspotTrends = (query: HotspotTrendsQuery, enabled: boolean) => useQuery({ ...hotspotTrendsQueryOptions(query), enabled })

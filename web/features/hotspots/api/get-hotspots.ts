@@ -5,6 +5,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse, readRequestFailure } from '../../../lib/api.ts'
 import { HOTSPOT_STALE_MS } from './hotspot-staleness.ts'
+import { hotspotKeys } from './keys.ts'
 
 export type HotspotsQuery = InferRequestType<typeof client.api.hotspots.$get>['query']
 export type HotspotCell = NonNullable<HotspotsQuery['cell']>
@@ -16,7 +17,7 @@ export type TopHotspot = Hotspots['top'][number]
 
 export const hotspotsQueryOptions = (query: HotspotsQuery) =>
   queryOptions({
-    queryKey: ['hotspots', query],
+    queryKey: hotspotKeys.list(query),
     queryFn: () => getHotspots(query),
     staleTime: HOTSPOT_STALE_MS,
     // a filter change keeps the last map on screen until the new one arrives, instead of flashing an empty district

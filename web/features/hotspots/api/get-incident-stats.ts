@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { HOTSPOT_STALE_MS } from './hotspot-staleness.ts'
+import { incidentStatKeys } from './keys.ts'
 
 export type IncidentStatsQuery = InferRequestType<typeof client.api.stats.incidents.$get>['query']
 
@@ -12,6 +13,6 @@ export const getIncidentStats = (query: IncidentStatsQuery) => parseResponse(cli
 export type IncidentStats = Awaited<ReturnType<typeof getIncidentStats>>
 
 export const incidentStatsQueryOptions = (query: IncidentStatsQuery) =>
-  queryOptions({ queryKey: ['incident-stats', query], queryFn: () => getIncidentStats(query), staleTime: HOTSPOT_STALE_MS })
+  queryOptions({ queryKey: incidentStatKeys.list(query), queryFn: () => getIncidentStats(query), staleTime: HOTSPOT_STALE_MS })
 
 export const useIncidentStats = (query: IncidentStatsQuery) => useQuery(incidentStatsQueryOptions(query))

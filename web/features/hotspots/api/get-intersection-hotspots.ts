@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { HOTSPOT_STALE_MS } from './hotspot-staleness.ts'
+import { intersectionHotspotKeys } from './keys.ts'
 
 export type IntersectionHotspotsQuery = InferRequestType<typeof client.api.hotspots.intersections.$get>['query']
 
@@ -13,6 +14,6 @@ export const getIntersectionHotspots = (query: IntersectionHotspotsQuery) =>
 export type IntersectionHotspot = Awaited<ReturnType<typeof getIntersectionHotspots>>['intersections'][number]
 
 export const intersectionHotspotsQueryOptions = (query: IntersectionHotspotsQuery) =>
-  queryOptions({ queryKey: ['intersection-hotspots', query], queryFn: () => getIntersectionHotspots(query), staleTime: HOTSPOT_STALE_MS })
+  queryOptions({ queryKey: intersectionHotspotKeys.list(query), queryFn: () => getIntersectionHotspots(query), staleTime: HOTSPOT_STALE_MS })
 
 export const useIntersectionHotspots = (query: IntersectionHotspotsQuery) => useQuery(intersectionHotspotsQueryOptions(query))

@@ -1,6 +1,7 @@
 // The overview's period presets as the API's from/to, in China Standard Time: the bureau's day starts at 00:00
 // +08:00 whatever the viewer's machine is set to, and the server reads a bare date (YYYY-MM-DD) the same way
-// (server/http/params.ts instantParam).
+// (server/http/params.ts instantParam). The days are the district calendar's (web/lib/district-calendar.ts).
+import { addDays, districtCalendar, isDateText } from '../../../lib/district-calendar.ts'
 
 export const PERIOD_PRESETS = ['30d', '90d', '12m', 'custom'] as const
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number]
@@ -19,30 +20,15 @@ export interface Period {
   lastDay: string
 }
 
-// UTC+8 all year: China has had no daylight saving time since 1991
-const CHINA_OFFSET_MS = 8 * 3_600_000
-const DAY_MS = 86_400_000
 const PRESET_DAYS = { '30d': 30, '90d': 90 } as const
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
-/** The China date 'YYYY-MM-DD' of an instant. */
-export function toChinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
+/** The district date 'YYYY-MM-DD' of an instant. */
+export const toChinaDate = (instant: Date): string => districtCalendar.dateOf(instant.getTime())
 
 /** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 is not one). */
-export function isCalendarDate(value: string | undefined): value is string {
-  const match = value === undefined ? null : DATE_PATTERN.exec(value)
-  if (!match) return false
-  const [, y, m, d] = match.map(Number)
-  const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1))
-  return date.getUTCFullYear() === y && date.getUTCMonth() + 1 === m && date.getUTCDate() === d
-}
+export const isCalendarDate = isDateText
 
-/** `date` moved by `days` calendar days (negative: back). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
-}
+export { addDays }
 
 /** `date` moved back one year; 29 February becomes 1 March, as Date.UTC rolls it over. */
 function yearBefore(date: string): string {

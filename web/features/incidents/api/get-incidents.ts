@@ -2,6 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { incidentKeys } from './keys.ts'
 
 export type IncidentsQuery = InferRequestType<typeof client.api.incidents.$get>['query']
 
@@ -13,6 +14,6 @@ export type IncidentFeature = Incidents['features'][number]
 // No query means the whole district: the server answers up to its ceiling (50,000; the demo has ~12,000) and
 // refuses more with a `too-large` problem instead of cutting the answer silently.
 export const incidentsQueryOptions = (query: IncidentsQuery = {}) =>
-  queryOptions({ queryKey: ['incidents', query], queryFn: () => getIncidents(query) })
+  queryOptions({ queryKey: incidentKeys.list(query), queryFn: () => getIncidents(query) })
 
 export const useIncidents = (query: IncidentsQuery = {}) => useQuery(incidentsQueryOptions(query))

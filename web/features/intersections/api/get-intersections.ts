@@ -2,6 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { intersectionKeys } from './keys.ts'
 
 export type IntersectionsQuery = InferRequestType<typeof client.api.intersections.$get>['query']
 
@@ -12,6 +13,6 @@ export type Intersections = Awaited<ReturnType<typeof getIntersections>>
 export type IntersectionFeature = Intersections['features'][number]
 
 export const intersectionsQueryOptions = (query: IntersectionsQuery = {}) =>
-  queryOptions({ queryKey: ['intersections', query], queryFn: () => getIntersections(query) })
+  queryOptions({ queryKey: intersectionKeys.list(query), queryFn: () => getIntersections(query) })
 
 export const useIntersections = (query: IntersectionsQuery = {}) => useQuery(intersectionsQueryOptions(query))

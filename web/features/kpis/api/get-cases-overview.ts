@@ -3,6 +3,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { KPI_STALE_MS } from './kpi-staleness.ts'
+import { casesOverviewKeys } from './keys.ts'
 
 export const getCasesOverview = () => parseResponse(client.api['cases-overview'].$get())
 
@@ -10,6 +11,6 @@ export type CasesOverview = Awaited<ReturnType<typeof getCasesOverview>>
 export type EscalatedCase = CasesOverview['escalated_cases'][number]
 
 export const casesOverviewQueryOptions = () =>
-  queryOptions({ queryKey: ['cases-overview'], queryFn: getCasesOverview, staleTime: KPI_STALE_MS })
+  queryOptions({ queryKey: casesOverviewKeys.all, queryFn: getCasesOverview, staleTime: KPI_STALE_MS })
 
 export const useCasesOverview = () => useQuery(casesOverviewQueryOptions())

@@ -3,11 +3,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { KPI_STALE_MS } from './kpi-staleness.ts'
+import { measureKeys } from './keys.ts'
 
 export const getMeasures = () => parseResponse(client.api.measures.$get())
 
 export type Measure = Awaited<ReturnType<typeof getMeasures>>[number]
 
-export const measuresQueryOptions = () => queryOptions({ queryKey: ['measures'], queryFn: getMeasures, staleTime: KPI_STALE_MS })
+export const measuresQueryOptions = () => queryOptions({ queryKey: measureKeys.all, queryFn: getMeasures, staleTime: KPI_STALE_MS })
 
 export const useMeasures = () => useQuery(measuresQueryOptions())

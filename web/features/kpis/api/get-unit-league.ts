@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { KPI_STALE_MS } from './kpi-staleness.ts'
+import { unitLeagueKeys } from './keys.ts'
 
 export type UnitLeagueQuery = InferRequestType<typeof client.api.kpis.league.$get>['query']
 
@@ -13,7 +14,7 @@ export type UnitLeague = Awaited<ReturnType<typeof getUnitLeague>>
 export type LeagueRow = UnitLeague['units'][number]
 
 export const unitLeagueQueryOptions = (query: UnitLeagueQuery) =>
-  queryOptions({ queryKey: ['unit-league', query], queryFn: () => getUnitLeague(query), staleTime: KPI_STALE_MS })
+  queryOptions({ queryKey: unitLeagueKeys.list(query), queryFn: () => getUnitLeague(query), staleTime: KPI_STALE_MS })
 
 export const useUnitLeague = (query: UnitLeagueQuery) => useQuery(unitLeagueQueryOptions(query))
 

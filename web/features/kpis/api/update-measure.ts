@@ -2,8 +2,8 @@
 // loaded at, so two people updating the same measure cannot overwrite each other (409 → reload).
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
+import { invalidateAffected } from '../../../lib/affects.ts'
 import { client, parseResponse } from '../../../lib/api.ts'
-import { measuresQueryOptions } from './get-measures.ts'
 
 export type MeasureUpdate = InferRequestType<(typeof client.api.measures)[':id']['$patch']>['json']
 
@@ -13,6 +13,7 @@ export function useUpdateMeasure() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ id, update }: { id: string; update: MeasureUpdate }) => patchMeasure(id, update),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: measuresQueryOptions().queryKey }),
+    // refetched after a refusal too: a 409 means someone else's update is the one to show
+    onSettled: () => invalidateAffected(queryClient, 'measureChange'),
   })
 }

@@ -1,10 +1,11 @@
 // The measures board's order: the four areas of the bureau's plan, and within each the overdue measures first (the
 // ones the inspection office chases), then by deadline.
+import { MEASURE_AREAS } from '../../../../server/kernel/statuses.ts'
+import type { MeasureArea } from '../../../../server/kernel/statuses.ts'
 import type { Measure } from '../api/get-measures.ts'
 
-/** The plan's four areas, in the order the plan lists them (server/domain/cases.ts MEASURE_AREAS). */
-export const MEASURE_AREAS = ['street_order', 'team_building', 'sanitation', 'municipal_lighting'] as const
-export type MeasureArea = (typeof MEASURE_AREAS)[number]
+// the plan's four areas, in the order the plan lists them
+export { MEASURE_AREAS, type MeasureArea }
 
 type BoardMeasure = Pick<Measure, 'id' | 'area' | 'deadline' | 'overdue' | 'status'>
 

@@ -2,7 +2,9 @@
 // overdue ones flagged for the inspection office (执法监察科), which tracks every measure to its deadline.
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
+import { MEASURE_STATUSES } from '../../../../server/kernel/statuses.ts'
 import { describeError } from '../../../lib/describe-error.ts'
+import { startOfDateIso } from '../../../lib/district-calendar.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'
 import type { Measure } from '../api/get-measures.ts'
@@ -71,7 +73,7 @@ function MeasureItem({ measure, unit, canUpdate }: { measure: Measure; unit: str
     <li className={`measure${measure.overdue ? ' measure--overdue' : ''}`}>
       <span className="measure__title">{measure.title}</span>
       <span className="measure__who">
-        {unit} · {measure.person} · {t('kpis.deadline', { date: formatDate(`${measure.deadline}T00:00:00+08:00`) })}
+        {unit} · {measure.person} · {t('kpis.deadline', { date: formatDate(startOfDateIso(measure.deadline)) })}
       </span>
       <span className="measure__progress">
         <span
@@ -112,9 +114,9 @@ function MeasureProgressForm({ measure, onDone }: { measure: Measure; onDone: ()
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const progress = Number(form.get('progress'))
-    const status = String(form.get('status'))
+    const status = MEASURE_STATUSES.find((s) => s === form.get('status'))
     const note = String(form.get('note') ?? '').trim()
-    if (status !== 'planned' && status !== 'in_progress' && status !== 'done') return
+    if (status === undefined) return
     update.mutate(
       { id: measure.id, update: { progress, status, version: measure.version, ...(note ? { note } : {}) } },
       { onSuccess: onDone },
@@ -126,9 +128,11 @@ function MeasureProgressForm({ measure, onDone }: { measure: Measure; onDone: ()
       <input id={`${formId}-progress`} name="progress" type="number" min={0} max={100} step={5} defaultValue={measure.progress} required />
       <label htmlFor={`${formId}-status`}>{t('kpis.statusLabel')}</label>
       <select id={`${formId}-status`} name="status" defaultValue={measure.status}>
-        <option value="planned">{t('kpis.status.planned')}</option>
-        <option value="in_progress">{t('kpis.status.in_progress')}</option>
-        <option value="done">{t('kpis.status.done')}</option>
+        {MEASURE_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {t(`kpis.status.${status}`)}
+          </option>
+        ))}
       </select>
       <label htmlFor={`${formId}-note`}>{t('kpis.progressNote')}</label>
       <textarea id={`${formId}-note`} name="note" rows={2} maxLength={2000} />

@@ -2,6 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { lampKeys } from './keys.ts'
 
 export type LampsQuery = InferRequestType<typeof client.api.lamps.$get>['query']
 
@@ -11,6 +12,6 @@ export type Lamps = Awaited<ReturnType<typeof getLamps>>
 export type LampFeature = Lamps['features'][number]
 
 export const lampsQueryOptions = (query: LampsQuery = {}) =>
-  queryOptions({ queryKey: ['lamps', query], queryFn: () => getLamps(query) })
+  queryOptions({ queryKey: lampKeys.list(query), queryFn: () => getLamps(query) })
 
 export const useLamps = (query: LampsQuery = {}) => useQuery(lampsQueryOptions(query))

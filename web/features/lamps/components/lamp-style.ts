@@ -1,12 +1,14 @@
 // How lamps are drawn by status: working lamps recede in a neutral grey (green would read as 示范街),
 // the three fault kinds stand out and sit on top.
+import { LAMP_STATUSES } from '../../../../server/kernel/statuses.ts'
 import { matchColor } from '../../../map/expressions.ts'
 import type { MapLayerSpec } from '../../../map/use-map-layer.ts'
 import type { LampFeature } from '../api/get-lamps.ts'
 
 export type LampStatus = LampFeature['properties']['status']
 
-export const LAMP_FAULTS: readonly LampStatus[] = ['defective_lamp', 'column_issue', 'broken_lantern']
+/** Every status but ok, in the kernel's order. */
+export const LAMP_FAULTS: readonly LampStatus[] = LAMP_STATUSES.filter((status) => status !== 'ok')
 
 export const LAMP_STATUS_COLORS: Record<LampStatus, string> = {
   ok: '#a39e93',

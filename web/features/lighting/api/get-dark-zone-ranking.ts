@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { LIGHTING_STALE_MS } from './lighting-staleness.ts'
+import { darkZoneRankingKeys } from './keys.ts'
 
 export type DarkZoneRankingQuery = InferRequestType<(typeof client.api)['dark-zones']['ranked']['$get']>['query']
 
@@ -12,6 +13,6 @@ export const getDarkZoneRanking = (query: DarkZoneRankingQuery) => parseResponse
 export type RankedDarkStretch = Awaited<ReturnType<typeof getDarkZoneRanking>>[number]
 
 export const darkZoneRankingQueryOptions = (query: DarkZoneRankingQuery) =>
-  queryOptions({ queryKey: ['dark-zone-ranking', query], queryFn: () => getDarkZoneRanking(query), staleTime: LIGHTING_STALE_MS })
+  queryOptions({ queryKey: darkZoneRankingKeys.list(query), queryFn: () => getDarkZoneRanking(query), staleTime: LIGHTING_STALE_MS })
 
 export const useDarkZoneRanking = (query: DarkZoneRankingQuery) => useQuery(darkZoneRankingQueryOptions(query))

@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { LIGHTING_STALE_MS } from './lighting-staleness.ts'
+import { darkZoneKeys } from './keys.ts'
 
 export type DarkZonesQuery = InferRequestType<(typeof client.api)['dark-zones']['$get']>['query']
 
@@ -13,6 +14,6 @@ export type DarkZones = Awaited<ReturnType<typeof getDarkZones>>
 export type DarkZoneFeature = DarkZones['features'][number]
 
 export const darkZonesQueryOptions = (query: DarkZonesQuery = {}) =>
-  queryOptions({ queryKey: ['dark-zones', query], queryFn: () => getDarkZones(query), staleTime: LIGHTING_STALE_MS })
+  queryOptions({ queryKey: darkZoneKeys.list(query), queryFn: () => getDarkZones(query), staleTime: LIGHTING_STALE_MS })
 
 export const useDarkZones = (query: DarkZonesQuery = {}) => useQuery(darkZonesQueryOptions(query))

@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
 import { LIGHTING_STALE_MS } from './lighting-staleness.ts'
+import { workListKeys } from './keys.ts'
 
 export type WorkListQuery = InferRequestType<(typeof client.api.lamps)['work-list']['$get']>['query']
 
@@ -13,6 +14,6 @@ export type WorkList = Awaited<ReturnType<typeof getWorkList>>
 export type WorkStop = WorkList['stops'][number]
 
 export const workListQueryOptions = (query: WorkListQuery) =>
-  queryOptions({ queryKey: ['work-list', query], queryFn: () => getWorkList(query), staleTime: LIGHTING_STALE_MS })
+  queryOptions({ queryKey: workListKeys.list(query), queryFn: () => getWorkList(query), staleTime: LIGHTING_STALE_MS })
 
 export const useWorkList = (query: WorkListQuery) => useQuery(workListQueryOptions(query))

@@ -54,7 +54,8 @@ const repairOfL1 = {
   ...lamp('L1', 'ok', true),
   closed_incident_ids: ['I9'],
   coverage: { total_length_m: 1000, dark_length_m: 180, lit_share: 0.82 },
-  dark_zones: { type: 'FeatureCollection', bbox: [103.998, 29.998, 104.002, 30.002], features: [] },
+  // w1 is the street the repair touched; it is fully lit now, so no stretch comes back for it
+  dark_zones: { type: 'FeatureCollection', street_ids: ['w1'], features: [] },
 } as const satisfies LampStatusChange
 
 describe('writeLampChangeToCache', () => {
@@ -70,13 +71,38 @@ describe('writeLampChangeToCache', () => {
     expect(queryClient.getQueryData<{ stops: { lamp_id: string }[] }>(['work-list', { zone: '001' }])?.stops.map((s) => s.lamp_id)).toEqual(['L3'])
   })
 
-  test('marks every query the change touches for refetch', () => {
+  test('marks the derived queries for refetch but never the district’s lamps or dark zones', () => {
     const queryClient = createLoadedCache()
     queryClient.setQueryData(['incidents', {}], { type: 'FeatureCollection', features: [] })
+    queryClient.setQueryData(['dark-zone-ranking', { limit: '20' }], [])
     writeLampChangeToCache(queryClient, repairOfL1)
-    for (const key of [['lamps', {}], ['coverage'], ['dark-zones', {}], ['work-list', { zone: '001' }], ['incidents', {}]]) {
+    for (const key of [['coverage'], ['work-list', { zone: '001' }], ['dark-zone-ranking', { limit: '20' }], ['incidents', {}]]) {
       expect(queryClient.getQueryState(key)?.isInvalidated, JSON.stringify(key)).toBe(true)
     }
+    for (const key of [['lamps', {}], ['dark-zones', {}]]) {
+      expect(queryClient.getQueryState(key)?.isInvalidated, JSON.stringify(key)).toBe(false)
+    }
+  })
+
+  test('replaces the stretches of a touched street with those the answer brings', () => {
+    const queryClient = createLoadedCache()
+    const broken = {
+      ...repairOfL1,
+      ...lamp('L1', 'defective_lamp', false),
+      closed_incident_ids: [],
+      dark_zones: { type: 'FeatureCollection' as const, street_ids: ['w1'], features: [darkLine('w1:0', [[104.0, 30.0], [104.0009, 30.0]])] },
+    }
+    writeLampChangeToCache(queryClient, broken)
+    const cached = queryClient.getQueryData<{ features: { id: string; geometry: { coordinates: number[][] } }[] }>(['dark-zones', {}])?.features
+    expect(cached?.map((f) => f.id)).toEqual(['w9:0', 'w1:0'])
+    expect(cached?.[1]?.geometry.coordinates).toEqual([[104.0, 30.0], [104.0009, 30.0]])
+  })
+
+  test('leaves the incident layer alone when the change closed no outage report', () => {
+    const queryClient = createLoadedCache()
+    queryClient.setQueryData(['incidents', {}], { type: 'FeatureCollection', features: [] })
+    writeLampChangeToCache(queryClient, { ...repairOfL1, closed_incident_ids: [] })
+    expect(queryClient.getQueryState(['incidents', {}])?.isInvalidated).toBe(false)
   })
 
   test('keeps a lamp reported broken on the work list until the refetch places it', () => {

@@ -1,11 +1,13 @@
 // PATCH /api/lamps/:id (crew, admin): a repaired lamp (status ok) or a newly broken one. The answer carries the
-// lamp, the district totals and the dark zones around it; those go straight into the cache so the map, the totals
-// and the work list change at once, and every query the change touches is refetched behind them.
+// lamp, the district totals and, for the streets the change touched, every dark stretch now on them; those go
+// straight into the cache so the map, the totals and the work list change at once. The district's lamps and dark
+// zones are never refetched for one lamp: only the small answers derived from them are (lib/affects.ts).
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
+import { PATCHES, invalidateAffected } from '../../../lib/affects.ts'
 import { client, parseResponse } from '../../../lib/api.ts'
-import { coverageQueryOptions } from './get-coverage.ts'
+import type { Coverage } from './get-coverage.ts'
 import type { DarkZones } from './get-dark-zones.ts'
 import type { WorkList } from './get-work-list.ts'
 import { mergeDarkZones } from './merge-dark-zones.ts'
@@ -29,30 +31,29 @@ interface LampCollection {
   features: ReadonlyArray<{ id: string }>
 }
 
-// Every query whose answer a lamp's status feeds; refetched after a change (prefix keys).
-const AFFECTED_QUERIES = ['lamps', 'coverage', 'dark-zones', 'dark-zone-ranking', 'work-list', 'retrofit-plan', 'audit'] as const
+const written = PATCHES.lampStatus
 
-/** Puts what a lamp change answered into every cached query it touches, then marks those queries for refetch. */
+/** Puts what a lamp change answered into every cached query it touches, then marks the derived ones for refetch. */
 export function writeLampChangeToCache(queryClient: QueryClient, change: LampStatusChange): void {
   const { closed_incident_ids: closedIncidentIds, coverage, dark_zones: darkZones, ...lamp } = change
   const changedLamp: ChangedLamp = lamp
-  queryClient.setQueriesData<LampCollection>({ queryKey: ['lamps'] }, (old) =>
+  queryClient.setQueriesData<LampCollection>({ queryKey: written.lamps }, (old) =>
     old && { ...old, features: old.features.map((f) => (f.id === changedLamp.id ? changedLamp : f)) },
   )
   // by_zone stays as it was until the refetch: the answer has district totals only
-  queryClient.setQueryData(coverageQueryOptions().queryKey, (old) => old && { ...old, ...coverage })
-  queryClient.setQueriesData<DarkZones>({ queryKey: ['dark-zones'] }, (old) =>
+  queryClient.setQueriesData<Coverage>({ queryKey: written.coverage }, (old) => old && { ...old, ...coverage })
+  queryClient.setQueriesData<DarkZones>({ queryKey: written.darkZones }, (old) =>
     old && { ...old, features: mergeDarkZones(old.features, darkZones) },
   )
   // a lamp that works is off every work list; a newly broken one joins at the place the refetch puts it
   if (changedLamp.properties.working) {
-    queryClient.setQueriesData<WorkList>({ queryKey: ['work-list'] }, (old) =>
+    queryClient.setQueriesData<WorkList>({ queryKey: written.workLists }, (old) =>
       old && { ...old, stops: old.stops.filter((stop) => stop.lamp_id !== changedLamp.id) },
     )
   }
-  for (const key of AFFECTED_QUERIES) void queryClient.invalidateQueries({ queryKey: [key] })
-  // marking a lamp ok closes its outage reports: the incident layer shows them closed after its refetch
-  if (closedIncidentIds.length > 0) void queryClient.invalidateQueries({ queryKey: ['incidents'] })
+  void invalidateAffected(queryClient, 'lampStatus')
+  // marking a lamp ok closes its outage reports: the incident layer and the case lists show them closed after a refetch
+  if (closedIncidentIds.length > 0) void invalidateAffected(queryClient, 'lampRepairClosedCases')
 }
 
 export function useUpdateLampStatus() {
@@ -61,6 +62,6 @@ export function useUpdateLampStatus() {
     mutationFn: ({ id, status, version }: { id: string; status: LampStatusValue; version?: number }) => patchLampStatus(id, status, version),
     onSuccess: (change) => writeLampChangeToCache(queryClient, change),
     // someone else changed the lamp first: show it as it now is
-    onError: () => void queryClient.invalidateQueries({ queryKey: ['lamps'] }),
+    onError: () => void invalidateAffected(queryClient, 'staleLamp'),
   })
 }

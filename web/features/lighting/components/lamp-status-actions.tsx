@@ -1,12 +1,13 @@
 // One click to change a lamp: mark a broken lamp repaired, or report a working one broken with its fault kind.
 // Shown only to roles that may change lamps (crew, admin); the server checks the role and the crew's zones.
+import { LAMP_STATUSES } from '../../../../server/kernel/statuses.ts'
 import { readRequestFailure } from '../../../lib/api.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import type { LampStatusValue } from '../api/update-lamp-status.ts'
 import { useUpdateLampStatus } from '../api/update-lamp-status.ts'
 
-const FAULTS: readonly LampStatusValue[] = ['defective_lamp', 'column_issue', 'broken_lantern']
+const FAULTS: readonly LampStatusValue[] = LAMP_STATUSES.filter((status) => status !== 'ok')
 
 export interface LampStatusActionsProps {
   lampId: string

@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
+import { PATCHES, invalidateAffected } from '../../../lib/affects.ts'
 import { client, parseResponse } from '../../../lib/api.ts'
 import type { GuidancePoint, GuidancePoints } from './get-guidance-points.ts'
 
@@ -15,9 +16,6 @@ export const postGuidancePoint = (body: NewGuidancePoint) => parseResponse(clien
 
 export const patchGuidancePoint = (id: string, patch: GuidancePointPatch) =>
   parseResponse(client.api['guidance-points'][':id'].$patch({ param: { id }, json: patch }))
-
-// Every query a point change feeds (prefix keys): the lists, the suggestions (approved points serve demand), the log
-const AFFECTED_QUERIES = ['guidance-points', 'guidance-point-suggestions', 'audit'] as const
 
 /** Whether a cached list keeps retired points: its key is ['guidance-points', { include_retired }]. */
 function listsRetired(queryKey: QueryKey): boolean {
@@ -35,10 +33,10 @@ export function upsertGuidancePoint(features: readonly GuidancePoint[], point: G
 
 /** Puts a created or changed point into every cached list, then marks what it touches for refetch. */
 export function writeGuidancePointToCache(queryClient: QueryClient, point: GuidancePoint): void {
-  for (const [queryKey, old] of queryClient.getQueriesData<GuidancePoints>({ queryKey: ['guidance-points'] })) {
+  for (const [queryKey, old] of queryClient.getQueriesData<GuidancePoints>({ queryKey: PATCHES.guidancePoint.guidancePoints })) {
     if (old) queryClient.setQueryData<GuidancePoints>(queryKey, { ...old, features: upsertGuidancePoint(old.features, point, listsRetired(queryKey)) })
   }
-  for (const key of AFFECTED_QUERIES) void queryClient.invalidateQueries({ queryKey: [key] })
+  void invalidateAffected(queryClient, 'guidancePoint')
 }
 
 export function useCreateGuidancePoint() {

@@ -3,6 +3,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { guidancePointKeys } from './keys.ts'
 
 export type GuidancePointsQuery = InferRequestType<(typeof client.api)['guidance-points']['$get']>['query']
 
@@ -19,6 +20,6 @@ export const GUIDANCE_STALE_MS = 60_000
 export const ALL_GUIDANCE_POINTS: GuidancePointsQuery = { include_retired: 'true' }
 
 export const guidancePointsQueryOptions = (query: GuidancePointsQuery = ALL_GUIDANCE_POINTS) =>
-  queryOptions({ queryKey: ['guidance-points', query], queryFn: () => getGuidancePoints(query), staleTime: GUIDANCE_STALE_MS })
+  queryOptions({ queryKey: guidancePointKeys.list(query), queryFn: () => getGuidancePoints(query), staleTime: GUIDANCE_STALE_MS })
 
 export const useGuidancePoints = (query: GuidancePointsQuery = ALL_GUIDANCE_POINTS) => useQuery(guidancePointsQueryOptions(query))

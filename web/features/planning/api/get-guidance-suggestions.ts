@@ -5,6 +5,7 @@
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { guidanceSuggestionKeys } from './keys.ts'
 
 export type GuidanceSuggestionsQuery = InferRequestType<(typeof client.api)['guidance-points']['suggestions']['$get']>['query']
 
@@ -16,7 +17,7 @@ export type GuidanceSuggestion = GuidanceSuggestions['features'][number]
 
 export const guidanceSuggestionsQueryOptions = (query: GuidanceSuggestionsQuery | undefined) =>
   queryOptions({
-    queryKey: ['guidance-point-suggestions', query],
+    queryKey: guidanceSuggestionKeys.list(query),
     queryFn: query === undefined ? skipToken : () => getGuidanceSuggestions(query),
   })
 

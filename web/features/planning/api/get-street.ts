@@ -2,6 +2,7 @@
 // street's category, when, from what to what and why, newest first.
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { streetDetailKeys, streetHistoryKeys } from './keys.ts'
 
 export const getStreet = (id: string) => parseResponse(client.api.streets[':id'].$get({ param: { id } }))
 
@@ -12,10 +13,10 @@ export const getStreetHistory = (id: string) => parseResponse(client.api.streets
 
 export type StreetCategoryChange = Awaited<ReturnType<typeof getStreetHistory>>[number]
 
-export const streetQueryOptions = (id: string) => queryOptions({ queryKey: ['street', { id }], queryFn: () => getStreet(id) })
+export const streetQueryOptions = (id: string) => queryOptions({ queryKey: streetDetailKeys.detail(id), queryFn: () => getStreet(id) })
 
 export const streetHistoryQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ['street-history', { id }], queryFn: () => getStreetHistory(id), staleTime: 60_000 })
+  queryOptions({ queryKey: streetHistoryKeys.detail(id), queryFn: () => getStreetHistory(id), staleTime: 60_000 })
 
 export const useStreet = (id: string) => useQuery(streetQueryOptions(id))
 

@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
+import { PATCHES, invalidateAffected } from '../../../lib/affects.ts'
 import { client, parseResponse } from '../../../lib/api.ts'
 import type { Street } from './get-street.ts'
 import { streetQueryOptions } from './get-street.ts'
@@ -20,9 +21,6 @@ export type ChangedStreets = Awaited<ReturnType<typeof patchStreetCategory>>
 interface StreetCollection {
   features: ReadonlyArray<{ id: string; properties: { category: string } }>
 }
-
-// Every query a category feeds (prefix keys): a point's violations and the suggested sites follow the categories
-const AFFECTED_QUERIES = ['streets', 'street', 'street-history', 'guidance-points', 'guidance-point-suggestions', 'audit'] as const
 
 /** The categories a cached collection is filtered to (['streets', { category: 'a,b' }]), or undefined for all. */
 function readCategoryFilter(queryKey: QueryKey): string[] | undefined {
@@ -45,11 +43,11 @@ export function applyStreetChanges<C extends StreetCollection>(collection: C, ch
 
 /** Puts the changed ways into every cached street collection and street, then marks what they touch for refetch. */
 export function writeStreetChangeToCache(queryClient: QueryClient, change: ChangedStreets): void {
-  for (const [queryKey, old] of queryClient.getQueriesData<StreetCollection>({ queryKey: ['streets'] })) {
+  for (const [queryKey, old] of queryClient.getQueriesData<StreetCollection>({ queryKey: PATCHES.streetCategory.streets })) {
     if (old && Array.isArray(old.features)) queryClient.setQueryData(queryKey, applyStreetChanges(old, change.features, readCategoryFilter(queryKey)))
   }
   for (const street of change.features) queryClient.setQueryData(streetQueryOptions(street.id).queryKey, street)
-  for (const key of AFFECTED_QUERIES) void queryClient.invalidateQueries({ queryKey: [key] })
+  void invalidateAffected(queryClient, 'streetCategory')
 }
 
 export function useUpdateStreetCategory() {

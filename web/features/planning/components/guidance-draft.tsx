@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
+import { invalidateAffected } from '../../../lib/affects.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { useCreateGuidancePoint, useUpdateGuidancePoint } from '../api/change-guidance-points.ts'
@@ -63,7 +64,7 @@ export function GuidanceDraftSection({ workspace, draft, moving }: GuidanceDraft
         onSuccess: (point) => workspace.finishDraft(point.id),
         // someone changed the point meanwhile: reload it, so a second try carries the new version
         onError: (error) => {
-          if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: ['guidance-points'] })
+          if (isConflict(error)) void invalidateAffected(queryClient, 'staleGuidancePoint')
         },
       },
     )

@@ -4,6 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
+import { invalidateAffected } from '../../../lib/affects.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import type { MessageKey } from '../../../lib/i18n.ts'
 import type { MapFocus } from '../../../map/map-view.tsx'
@@ -63,7 +64,7 @@ export function GuidancePointDetails({ point, canEdit, workspace, onFocus }: Gui
       { id: point.id, patch: { status, version: properties.version } },
       {
         onError: (error) => {
-          if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: ['guidance-points'] })
+          if (isConflict(error)) void invalidateAffected(queryClient, 'staleGuidancePoint')
         },
       },
     )
@@ -189,7 +190,7 @@ function GuidancePointEditForm({ point, onDone }: { point: GuidancePoint; onDone
       {
         onSuccess: onDone,
         onError: (error) => {
-          if (isConflict(error)) void queryClient.invalidateQueries({ queryKey: ['guidance-points'] })
+          if (isConflict(error)) void invalidateAffected(queryClient, 'staleGuidancePoint')
         },
       },
     )

@@ -1,10 +1,11 @@
 // A guidance point's life: proposed (拟建) → approved (已批准) → active (已启用) → retired (已撤销). The moves mirror
 // server/domain/guidance-points.ts, so the panel offers only the buttons the server can accept; the server stays
 // the authority (409 for a move it refuses, 422 when an approval breaks a rule).
+import { GUIDANCE_STATUSES } from '../../../../server/kernel/statuses.ts'
 import type { GuidanceStatus } from '../api/get-guidance-points.ts'
 
-/** Legend and list order: the life of a point. */
-export const GUIDANCE_STATUSES: readonly GuidanceStatus[] = ['proposed', 'approved', 'active', 'retired']
+// legend and list order: the life of a point, as the kernel lists it
+export { GUIDANCE_STATUSES }
 
 export const GUIDANCE_STATUS_COLORS: Record<GuidanceStatus, string> = {
   proposed: '#9c6ade', // violet: a plan, apart from the green, blue and orange street categories

@@ -1,6 +1,7 @@
 // The head of the planning view (街道与疏导点): what it is for, what the map shows, and for a leader that it is
 // read-only.
 import { useId } from 'react'
+import { STREET_CATEGORIES } from '../../../../server/kernel/statuses.ts'
 import { useI18n } from '../../../lib/i18n.ts'
 import { LegendItem, LegendList } from '../../../lib/legend.tsx'
 import type { StreetCategory } from '../api/get-street.ts'
@@ -8,7 +9,6 @@ import { GUIDANCE_STATUS_COLORS, VIOLATION_COLOR } from './guidance-status.ts'
 import { PLANNING_COLORS } from './planning-style.ts'
 import './planning.css'
 
-const CATEGORIES: readonly StreetCategory[] = ['demonstration', 'regulated', 'commercial']
 const LEGEND_STATUSES = ['proposed', 'approved', 'active'] as const
 
 export interface PlanningIntroProps {
@@ -29,7 +29,7 @@ export function PlanningIntro({ canEdit, categoryColors }: PlanningIntroProps) {
       {!canEdit && <p className="panel-callout">{t('planning.readOnly')}</p>}
       <div className="planning-legend">
         <LegendList>
-          {CATEGORIES.map((category) => (
+          {STREET_CATEGORIES.map((category) => (
             <LegendItem key={category} shape="line" color={categoryColors[category]} label={`${t(`streetCategory.${category}`)} · ${t(`planning.categoryRule.${category}`)}`} />
           ))}
         </LegendList>

@@ -2,6 +2,7 @@
 // when and why, and for planners a change with a required reason — for this way, or every way of the street name.
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
+import { STREET_CATEGORIES } from '../../../../server/kernel/statuses.ts'
 import { describeError } from '../../../lib/describe-error.ts'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import type { MessageKey } from '../../../lib/i18n.ts'
@@ -13,8 +14,6 @@ import type { PlanningWorkspace } from './planning-workspace.ts'
 import { usePlanningState } from './planning-workspace.ts'
 import './planning.css'
 
-/** Strictest rule first, as the streets legend lists them. */
-const CATEGORIES: readonly StreetCategory[] = ['demonstration', 'regulated', 'commercial']
 // The server's bounds on a reason, in characters (server/routes/streets.ts)
 const MIN_REASON_LENGTH = 2
 const MAX_REASON_LENGTH = 500
@@ -147,7 +146,7 @@ function StreetCategoryForm({ street }: { street: Street }) {
       <div className="form-field">
         <label htmlFor={`${id}-category`}>{t('planning.newCategory')}</label>
         <select id={`${id}-category`} value={category} onChange={(event) => setCategory(readCategory(event.target.value) ?? category)}>
-          {CATEGORIES.map((value) => (
+          {STREET_CATEGORIES.map((value) => (
             <option key={value} value={value}>
               {t(`streetCategory.${value}`)} — {t(`planning.categoryRule.${value}`)}
             </option>
@@ -203,5 +202,5 @@ function StreetCategoryForm({ street }: { street: Street }) {
 }
 
 function readCategory(value: string): StreetCategory | undefined {
-  return CATEGORIES.find((category) => category === value)
+  return STREET_CATEGORIES.find((category) => category === value)
 }

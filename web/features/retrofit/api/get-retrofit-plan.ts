@@ -3,6 +3,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { retrofitPlanKeys } from './keys.ts'
 
 export type RetrofitPlanQuery = InferRequestType<(typeof client.api)['retrofit-plan']['$get']>['query']
 
@@ -12,7 +13,7 @@ export type RetrofitPlan = Awaited<ReturnType<typeof getRetrofitPlan>>
 export type ProposedLamp = RetrofitPlan['features'][number]
 
 export const retrofitPlanQueryOptions = (query: RetrofitPlanQuery) =>
-  queryOptions({ queryKey: ['retrofit-plan', query], queryFn: () => getRetrofitPlan(query) })
+  queryOptions({ queryKey: retrofitPlanKeys.list(query), queryFn: () => getRetrofitPlan(query) })
 
 export const useRetrofitPlan = (query: RetrofitPlanQuery) => useQuery(retrofitPlanQueryOptions(query))
 

@@ -3,6 +3,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse, readRequestFailure } from '../../../lib/api.ts'
+import { sessionKeys } from './keys.ts'
 
 export const getSession = () => parseResponse(client.api.session.$get())
 
@@ -11,7 +12,7 @@ export type SignInBody = InferRequestType<typeof client.api.session.$post>['json
 
 export const sessionQueryOptions = () =>
   queryOptions({
-    queryKey: ['session'],
+    queryKey: sessionKeys.all,
     // nobody signed in is an answer, not a failure
     queryFn: async (): Promise<Session | null> => {
       try {
@@ -31,7 +32,7 @@ export function useSignIn() {
     mutationFn: (json: SignInBody) => parseResponse(client.api.session.$post({ json })),
     onSuccess: async (session) => {
       queryClient.setQueryData(sessionQueryOptions().queryKey, session)
-      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' })
+      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] })
     },
   })
 }

@@ -2,6 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { client, parseResponse } from '../../../lib/api.ts'
+import { streetsKeys } from './keys.ts'
 
 export type StreetsQuery = InferRequestType<typeof client.api.streets.$get>['query']
 
@@ -11,6 +12,6 @@ export type Streets = Awaited<ReturnType<typeof getStreets>>
 export type StreetFeature = Streets['features'][number]
 
 export const streetsQueryOptions = (query: StreetsQuery = {}) =>
-  queryOptions({ queryKey: ['streets', query], queryFn: () => getStreets(query) })
+  queryOptions({ queryKey: streetsKeys.list(query), queryFn: () => getStreets(query) })
 
 export const useStreets = (query: StreetsQuery = {}) => useQuery(streetsQueryOptions(query))

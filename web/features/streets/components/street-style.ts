@@ -1,4 +1,5 @@
 // How streets are drawn by management category; the legend reads the same table so the two never disagree.
+import { STREET_CATEGORIES } from '../../../../server/kernel/statuses.ts'
 import type { MapLayerSpec } from '../../../map/use-map-layer.ts'
 import { matchColor } from '../../../map/expressions.ts'
 import { BASEMAP_SOURCES } from '../../../map/offline-style.ts'
@@ -6,8 +7,8 @@ import type { StreetFeature } from '../api/get-streets.ts'
 
 export type StreetCategory = StreetFeature['properties']['category']
 
-/** Legend order: strictest rule first (示范街 bans vending, 规范街 mixes, 商业街 guides it). */
-export const STREET_CATEGORIES: readonly StreetCategory[] = ['demonstration', 'regulated', 'commercial']
+// Legend order is the kernel's: strictest rule first (示范街 bans vending, 规范街 mixes, 商业街 guides it)
+export { STREET_CATEGORIES }
 
 export const STREET_CATEGORY_COLORS: Record<StreetCategory, string> = {
   demonstration: '#2e7d32',

@@ -2,6 +2,7 @@
 // Each write is audited on the server, so the audit log is refetched after it.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
+import { invalidateAffected } from '../../../lib/affects.ts'
 import { client, parseResponse } from '../../../lib/api.ts'
 import type { UserAccount } from './get-users.ts'
 import { usersQueryOptions } from './get-users.ts'
@@ -17,7 +18,7 @@ export function useCreateUser() {
       queryClient.setQueryData(usersQueryOptions().queryKey, (users) =>
         users ? [...users, created].sort((a, b) => a.username.localeCompare(b.username)) : users,
       )
-      await queryClient.invalidateQueries({ queryKey: ['audit'] })
+      await invalidateAffected(queryClient, 'userChange')
     },
   })
 }
@@ -32,8 +33,8 @@ export function useUpdateUser() {
       // a new password or a change of roles may be the administrator's own: the header and tabs must follow
       const ownAccountMayChange = patch.password !== undefined || patch.roles !== undefined
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['audit'] }),
-        ownAccountMayChange ? queryClient.invalidateQueries({ queryKey: ['session'] }) : undefined,
+        invalidateAffected(queryClient, 'userChange'),
+        ownAccountMayChange ? invalidateAffected(queryClient, 'ownAccountChange') : undefined,
       ])
     },
   })

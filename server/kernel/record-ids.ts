@@ -1,0 +1,11 @@
+// How records are numbered: a letter for the kind and a zero-padded sequence number. Stores assign the sequence;
+// the format is shared so every store writes, and every reader expects, the same ids.
+
+/** 'I0000123': an incident (and the case it becomes). */
+export const incidentId = (n: number): string => `I${String(n).padStart(7, '0')}`
+
+/** 'G0001': a vendor guidance point. */
+export const guidancePointId = (n: number): string => `G${String(n).padStart(4, '0')}`
+
+/** 'M001': a rectification measure. */
+export const measureId = (n: number): string => `M${String(n).padStart(3, '0')}`

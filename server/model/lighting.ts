@@ -1,0 +1,70 @@
+// The live dark-zone analysis: built from the stored streets, lamps and open outage reports, then kept current
+// lamp by lamp (each change recomputes only the segments within that lamp's reach).
+import { createDarkZoneEngine, type DarkZoneEngine, type DarkZoneEngineOptions } from '../analysis/dark-zone-engine.ts'
+import type { DarkLine, LightingTotals } from '../analysis/dark-zones.ts'
+import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from '../analysis/local-metric.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
+import { darkZoneLamp, darkZoneStreet, isLampWorking, openOutageLampIds } from '../domain/lighting-inputs.ts'
+import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
+import { OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
+import type { Store } from '../store/store.ts'
+
+export interface Lighting {
+  engine: DarkZoneEngine
+  working: Map<string, boolean> // lamp id → lit, exactly as the engine sees it
+  zoneNames: Map<string, { name: string; nameEn: string }>
+}
+
+/** What a lamp change did to the dark zones: every dark stretch now on the streets it touched, and the new totals. */
+export interface LightingDiff {
+  streetIds: string[]
+  darkLines: DarkLine[]
+  totals: LightingTotals
+}
+
+/** Lamps with an open outage report: read from the store, decided by the domain. */
+async function openOutages(store: Store, lampIds?: string[]): Promise<Set<string>> {
+  const reports = await store.incidents({ categories: [LAMP_OUTAGE_CATEGORY], statuses: [...OPEN_INCIDENT_STATUSES], lampIds, limit: 'all' })
+  return openOutageLampIds(reports.items)
+}
+
+export async function buildLighting(store: Store, options: DarkZoneEngineOptions): Promise<Lighting> {
+  const [streets, lamps, outages, zones] = await Promise.all([store.streets({}), store.lamps({}), openOutages(store), store.zones()])
+  const inputs = lamps.map((l) => darkZoneLamp(l, outages))
+  const engine = createDarkZoneEngine(streets.map(darkZoneStreet), inputs, options)
+  return {
+    engine,
+    working: new Map(inputs.map((l) => [l.id, l.working])),
+    zoneNames: new Map(zones.map((z) => [z.id, { name: z.name, nameEn: z.nameEn }])),
+  }
+}
+
+/**
+ * Re-reads these lamps' status and outage reports and updates the analysis; unknown ids change nothing. The streets
+ * touched are those the engine reports changed — or, when the analysis was `justBuilt` from the store (so it already
+ * shows the change and the engine sees none), every street within a lamp's reach, so a client holding dark zones
+ * from before still gets the current ones.
+ */
+export async function refreshLamps(lighting: Lighting, store: Store, lampIds: readonly string[], justBuilt: boolean): Promise<LightingDiff> {
+  const { engine } = lighting
+  const outages = await openOutages(store, [...lampIds])
+  const reachM = Math.max(engine.radiusTable.fallbackM, ...Object.values(engine.radiusTable.byHighwayM))
+  const touched = new Set<string>()
+  for (const id of lampIds) {
+    const lamp = await store.lamp(id)
+    if (!lamp) continue
+    const working = isLampWorking(lamp, outages)
+    lighting.working.set(id, working)
+    const change = engine.setLampWorking(id, working)
+    const streetIds = justBuilt ? engine.darkZonesInBBox(boxAround(lamp.coordinates, reachM)).streets.map((s) => s.streetId) : (change?.streetIds ?? [])
+    for (const streetId of streetIds) touched.add(streetId)
+  }
+  const result = engine.result()
+  return { streetIds: [...touched], darkLines: result.darkLines.filter((line) => touched.has(line.streetId)), totals: result.totals }
+}
+
+function boxAround([lng, lat]: LngLat, metres: number): BBox {
+  const dLat = metres / METERS_PER_DEGREE
+  const dLng = metres / computeMetersPerDegreeLng(lat)
+  return [lng - dLng, lat - dLat, lng + dLng, lat + dLat]
+}

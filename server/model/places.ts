@@ -1,0 +1,62 @@
+// Where things are: the zone outlines, the nearest-street index, the lamp index, each street's zone, the
+// responsible units and the district's bounds. Intake, hotspot naming and the layers all look places up here.
+import { booleanPointInPolygon, point, polygon } from '@turf/turf'
+import KDBush from 'kdbush'
+import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from '../analysis/local-metric.ts'
+import { createNearestStreetIndex, type NearestStreetIndex } from '../analysis/nearest-street.ts'
+import type { ResponsibleUnit } from '../domain/case-routing.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
+import type { Lamp, Zone } from '../kernel/records.ts'
+import type { Store } from '../store/store.ts'
+
+export interface Places {
+  bounds: BBox | undefined // undefined while the store holds no district
+  units: ResponsibleUnit[]
+  unitById: Map<string, ResponsibleUnit>
+  nearestStreet: NearestStreetIndex
+  streetZone: Map<string, string | null> // street id → zone id
+  /** The zone containing a point, if any. */
+  zoneAt(coordinates: LngLat): Zone | undefined
+  /** Whether a lamp with this id exists. */
+  hasLamp(id: string): boolean
+  /** The id of the nearest lamp within `radiusM`, if any. */
+  nearestLamp(coordinates: LngLat, radiusM: number): string | null
+}
+
+export async function buildPlaces(store: Store): Promise<Places> {
+  const [zones, streets, lamps, units, info] = await Promise.all([store.zones(), store.streets({}), store.lamps({}), store.units(), store.info()])
+  const zonePolygons = zones.map((zone) => ({ zone, poly: polygon(zone.coordinates) }))
+  const lampIndex = indexLamps(lamps)
+  const lampIds = new Set(lamps.map((l) => l.id))
+  return {
+    bounds: info.bounds,
+    units,
+    unitById: new Map(units.map((u) => [u.id, u])),
+    nearestStreet: createNearestStreetIndex(streets),
+    streetZone: new Map(streets.map((s) => [s.id, s.zoneId])),
+    zoneAt: (coordinates) => zonePolygons.find(({ poly }) => booleanPointInPolygon(point(coordinates), poly))?.zone,
+    hasLamp: (id) => lampIds.has(id),
+    nearestLamp: (coordinates, radiusM) => (lampIndex ? nearestLamp(lampIndex, lamps, coordinates, radiusM) : null),
+  }
+}
+
+function indexLamps(lamps: readonly Lamp[]): KDBush | undefined {
+  if (lamps.length === 0) return undefined
+  const index = new KDBush(lamps.length)
+  for (const l of lamps) index.add(l.coordinates[0], l.coordinates[1])
+  index.finish()
+  return index
+}
+
+function nearestLamp(index: KDBush, lamps: readonly Lamp[], [lng, lat]: LngLat, radiusM: number): string | null {
+  const kx = computeMetersPerDegreeLng(lat)
+  const dLng = radiusM / kx
+  const dLat = radiusM / METERS_PER_DEGREE
+  let best: { id: string; d: number } | undefined
+  for (const i of index.range(lng - dLng, lat - dLat, lng + dLng, lat + dLat)) {
+    const l = lamps[i]!
+    const d = Math.hypot((l.coordinates[0] - lng) * kx, (l.coordinates[1] - lat) * METERS_PER_DEGREE)
+    if (d <= radiusM && (!best || d < best.d)) best = { id: l.id, d }
+  }
+  return best?.id ?? null
+}

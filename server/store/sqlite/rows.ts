@@ -1,0 +1,159 @@
+// Rows ↔ records: how each table's columns read back as the kernel's and the domain's record types.
+import type { LngLat } from '../../kernel/geo.ts'
+import type { Incident, StoredLamp, Street } from '../../kernel/records.ts'
+import type { GuidanceStatus, IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../../kernel/statuses.ts'
+import { ROLES, type Role } from '../../kernel/permissions.ts'
+import type { AuditEntry, User } from '../../domain/roles.ts'
+import type { Case, CaseFields, CasePhoto } from '../../domain/cases.ts'
+import type { GuidancePoint, GuidancePointGeometry } from '../../domain/guidance-points.ts'
+import type { SessionRecord } from '../store.ts'
+import { json, num, numOrNull, str, strOrNull, type Row } from './sql.ts'
+
+export const toStreet = (r: Row): Street => ({
+  id: str(r.id),
+  osmId: num(r.osm_id),
+  name: strOrNull(r.name),
+  nameEn: strOrNull(r.name_en),
+  highway: str(r.highway),
+  lengthM: num(r.length_m),
+  coordinates: json<LngLat[]>(r.geom),
+  category: str(r.category) as StreetCategory, // constrained by a CHECK in the schema
+  zoneId: strOrNull(r.zone_id),
+})
+
+export const toLamp = (r: Row): StoredLamp => ({
+  id: str(r.id),
+  coordinates: [num(r.lon), num(r.lat)],
+  status: str(r.status) as LampStatus, // constrained by a CHECK in the schema
+  streetId: str(r.street_id),
+  heightM: num(r.height_m),
+  maintainer: str(r.maintainer),
+  installedAt: str(r.installed_at),
+  statusChangedAt: str(r.status_changed_at),
+  version: num(r.version ?? 1),
+})
+
+export const toIncident = (r: Row): Incident => ({
+  id: str(r.id),
+  category: str(r.category),
+  status: str(r.status) as IncidentStatus, // written only through validated domain values
+  source: str(r.source) as IncidentSource,
+  coordinates: [num(r.lon), num(r.lat)],
+  reportedAt: str(r.reported_at),
+  updatedAt: str(r.updated_at),
+  closedAt: strOrNull(r.closed_at),
+  description: str(r.description),
+  zoneId: strOrNull(r.zone_id),
+  streetId: strOrNull(r.street_id),
+  lampId: strOrNull(r.lamp_id),
+})
+
+export const toUser = (r: Row): User => ({
+  id: str(r.id),
+  username: str(r.username),
+  displayName: str(r.display_name),
+  roles: json<string[]>(r.roles).filter((x): x is Role => (ROLES as readonly string[]).includes(x)),
+  zoneIds: json<string[]>(r.zone_ids),
+  unitId: strOrNull(r.unit_id),
+  demo: num(r.demo) === 1,
+  disabled: num(r.disabled) === 1,
+  createdAt: str(r.created_at),
+})
+
+export const toSession = (r: Row): SessionRecord => ({
+  idHash: str(r.id_hash),
+  userId: str(r.user_id),
+  createdMs: num(r.created_ms),
+  lastSeenMs: num(r.last_seen_ms),
+  expiresMs: num(r.expires_ms),
+})
+
+export const toAudit = (r: Row): AuditEntry => ({
+  id: num(r.id),
+  at: str(r.at),
+  userId: strOrNull(r.user_id),
+  username: str(r.username),
+  action: str(r.action),
+  entity: str(r.entity),
+  entityId: strOrNull(r.entity_id),
+  before: r.before === null ? null : json<unknown>(r.before),
+  after: r.after === null ? null : json<unknown>(r.after),
+  ip: strOrNull(r.ip),
+})
+
+export const toPhoto = (r: Row): CasePhoto => ({
+  id: str(r.id),
+  caseId: str(r.case_id),
+  stage: str(r.stage) as CasePhoto['stage'],
+  contentType: str(r.content_type),
+  bytes: num(r.bytes),
+  uploadedAt: str(r.uploaded_at),
+  uploadedBy: str(r.uploaded_by),
+})
+
+export const toGuidancePoint = (r: Row): GuidancePoint => ({
+  id: str(r.id),
+  name: str(r.name),
+  geometry: json<GuidancePointGeometry>(r.geom),
+  capacity: num(r.capacity),
+  openingHours: str(r.opening_hours),
+  allowedGoods: str(r.allowed_goods),
+  unit: str(r.unit),
+  offStreet: num(r.off_street) === 1,
+  status: str(r.status) as GuidanceStatus, // constrained by a CHECK in the schema
+  createdAt: str(r.created_at),
+  createdBy: str(r.created_by),
+  updatedAt: str(r.updated_at),
+  version: num(r.version),
+})
+
+export const toCase = (r: Row): Case => ({
+  ...toIncident(r),
+  trackingNumber: str(r.tracking_number),
+  unitId: strOrNull(r.unit_id),
+  priority: (num(r.priority) === 3 ? 3 : num(r.priority) === 2 ? 2 : 1),
+  reportCount: num(r.report_count),
+  reworkCount: num(r.rework_count),
+  extensionCount: num(r.extension_count),
+  extensionRequested: num(r.extension_requested) === 1,
+  escalated: num(r.escalated) === 1,
+  version: num(r.version),
+  repeatOf: strOrNull(r.repeat_of),
+  deadlineMs: num(r.deadline_ms),
+  acceptedMs: numOrNull(r.accepted_ms),
+  dispatchedMs: numOrNull(r.dispatched_ms),
+  firstHandledMs: numOrNull(r.first_handled_ms),
+  closedMs: numOrNull(r.closed_ms),
+  result: strOrNull(r.result),
+  rating: numOrNull(r.rating),
+  ratingComment: strOrNull(r.rating_comment),
+  phone: strOrNull(r.phone),
+})
+
+// Case fields ↔ columns, for writes that set any subset of them.
+const CASE_COLUMNS: Readonly<Record<string, string>> = {
+  trackingNumber: 'tracking_number',
+  unitId: 'unit_id',
+  priority: 'priority',
+  reportCount: 'report_count',
+  reworkCount: 'rework_count',
+  extensionCount: 'extension_count',
+  extensionRequested: 'extension_requested',
+  escalated: 'escalated',
+  repeatOf: 'repeat_of',
+  deadlineMs: 'deadline_ms',
+  acceptedMs: 'accepted_ms',
+  dispatchedMs: 'dispatched_ms',
+  firstHandledMs: 'first_handled_ms',
+  closedMs: 'closed_ms',
+  result: 'result',
+  rating: 'rating',
+  ratingComment: 'rating_comment',
+}
+
+export function caseColumnValues(set: Partial<CaseFields>): [string, unknown][] {
+  return Object.entries(set)
+    .filter(([key, value]) => value !== undefined && key in CASE_COLUMNS)
+    .map(([key, value]) => [CASE_COLUMNS[key]!, typeof value === 'boolean' ? (value ? 1 : 0) : value])
+}
+

@@ -1,0 +1,49 @@
+// SQL building blocks shared by the SQLite tables: value readers, bbox joins on the R*Tree indexes, IN lists.
+import type { BBox } from '../../kernel/geo.ts'
+
+export type Row = Record<string, unknown>
+export type Params = Record<string, unknown>
+
+/** Bounding box of any nested coordinate array. */
+export function boundsOf(coords: unknown): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return
+    if (typeof c[0] === 'number') {
+      const [x, y] = c as number[]
+      if (x === undefined || y === undefined) return
+      if (x < b[0]) b[0] = x
+      if (y < b[1]) b[1] = y
+      if (x > b[2]) b[2] = x
+      if (y > b[3]) b[3] = y
+      return
+    }
+    for (const child of c) visit(child)
+  }
+  visit(coords)
+  return b
+}
+
+export const str = (v: unknown): string => String(v)
+export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
+export const num = (v: unknown): number => Number(v)
+export const json = <T>(v: unknown): T => JSON.parse(String(v)) as T
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
+
+/** `JOIN <table>_rtree` restricted to a bbox, or nothing when there is no bbox. */
+export function spatialJoin(table: string, alias: string, bbox: BBox | undefined, params: Params): string {
+  if (!bbox) return ''
+  ;[params.west, params.south, params.east, params.north] = bbox
+  return ` JOIN ${table}_rtree r ON r.rid = ${alias}.rid AND r.min_x <= :east AND r.max_x >= :west AND r.min_y <= :north AND r.max_y >= :south`
+}
+
+export function inList(column: string, values: readonly string[] | undefined, key: string, params: Params): string | undefined {
+  if (!values) return undefined
+  values.forEach((v, i) => (params[`${key}${i}`] = v))
+  return values.length === 0 ? '0' : `${column} IN (${values.map((_, i) => `:${key}${i}`).join(', ')})`
+}
+
+export const where = (clauses: (string | undefined)[]): string => {
+  const kept = clauses.filter((c): c is string => c !== undefined)
+  return kept.length > 0 ? ` WHERE ${kept.join(' AND ')}` : ''
+}

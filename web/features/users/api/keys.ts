@@ -1,0 +1,4 @@
+// The users feature's query key: the account list an administrator manages.
+export const userKeys = {
+  all: ['users'] as const,
+}

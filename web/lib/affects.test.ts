@@ -1,0 +1,65 @@
+import type { QueryKey } from '@tanstack/react-query'
+import { QueryClient } from '@tanstack/react-query'
+import { describe, expect, test } from 'vitest'
+import { AFFECTS, PATCHES, invalidateAffected } from './affects.ts'
+
+// Every query the two pages really make: each feature's (and the report page's) *QueryOptions builders, called with
+// placeholder parameters: only the keys' leading parts matter here. Loaded by file pattern, so a new feature counts
+// without being listed.
+const apiModules = import.meta.glob<Record<string, unknown>>(['../features/*/api/*.ts', '../report/api/*.ts', '!**/*.test.ts'], { eager: true })
+
+function collectQueryKeys(): QueryKey[] {
+  const keys: QueryKey[] = []
+  for (const module of Object.values(apiModules)) {
+    for (const [name, value] of Object.entries(module)) {
+      if (!name.endsWith('QueryOptions') || typeof value !== 'function') continue
+      const options: unknown = value({}, {})
+      if (typeof options === 'object' && options !== null && 'queryKey' in options && Array.isArray(options.queryKey)) keys.push(options.queryKey)
+    }
+  }
+  return keys
+}
+
+const definedKeys = collectQueryKeys()
+const startsWith = (key: QueryKey, prefix: QueryKey) => prefix.every((part, i) => JSON.stringify(key[i]) === JSON.stringify(part))
+
+describe('the affects map', () => {
+  test('finds the queries the app defines', () => {
+    expect(definedKeys.length).toBeGreaterThan(30)
+  })
+
+  test.each(Object.entries(AFFECTS))('names only prefixes of real queries for a %s write', (_write, prefixes) => {
+    for (const prefix of prefixes) expect(definedKeys.some((key) => startsWith(key, prefix)), JSON.stringify(prefix)).toBe(true)
+  })
+
+  test.each(Object.entries(PATCHES))('patches only real queries for a %s write', (_write, targets) => {
+    for (const prefix of Object.values(targets)) expect(definedKeys.some((key) => startsWith(key, prefix)), JSON.stringify(prefix)).toBe(true)
+  })
+
+  test('refreshes the unit league table and the case tiles after a case step', () => {
+    expect(AFFECTS.caseTransition).toContainEqual(['unit-league'])
+    expect(AFFECTS.caseTransition).toContainEqual(['cases-overview'])
+  })
+
+  test('never refetches the district’s lamps or dark zones for one lamp', () => {
+    expect(AFFECTS.lampStatus).not.toContainEqual(['lamps'])
+    expect(AFFECTS.lampStatus).not.toContainEqual(['dark-zones'])
+  })
+
+  test('a prefix that no query has would fail the check', () => {
+    expect(definedKeys.some((key) => startsWith(key, ['kpis']))).toBe(false)
+  })
+})
+
+describe('invalidateAffected', () => {
+  test('marks the queries under each prefix of the write and leaves the rest', async () => {
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(['measures'], [])
+    queryClient.setQueryData(['audit', {}], { pages: [], pageParams: [] })
+    queryClient.setQueryData(['users'], [])
+    await invalidateAffected(queryClient, 'measureChange')
+    expect(queryClient.getQueryState(['measures'])?.isInvalidated).toBe(true)
+    expect(queryClient.getQueryState(['audit', {}])?.isInvalidated).toBe(true)
+    expect(queryClient.getQueryState(['users'])?.isInvalidated).toBe(false)
+  })
+})
