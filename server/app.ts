@@ -43,7 +43,7 @@ export interface AppDeps {
   analysisPool?: AnalysisPool // where heavy analysis runs (its caller closes it); default: the process's shared pool
 }
 
-// 1 MiB is far above any JSON body this API takes; photos (issue 7) get their own limit.
+// 1 MiB is far above any JSON body this API takes; photos get their own limit.
 const MAX_BODY_BYTES = 1024 * 1024
 // 20 reports, photos or ratings per client per 10 minutes: a citizen reporting a street's worth of problems fits;
 // a script flooding the intake does not.

@@ -23,7 +23,7 @@ export async function ensureDemoAccounts(store: Store): Promise<string[]> {
     await store.createUser({ username: role, displayName: `演示${info?.name ?? role}`, passwordHash, roles: [role], demo: true, unitId: role === 'unit' ? genericUnit : null }, SYSTEM_ACTOR)
     created.push(role)
   }
-  // One handler per responsible unit, username = the unit's id (issue 7).
+  // One handler per responsible unit, username = the unit's id.
   for (const unit of units) {
     if (existing.has(unit.id)) continue
     await store.createUser({ username: unit.id, displayName: `${unit.name}处置员`, passwordHash, roles: ['unit'], demo: true, unitId: unit.id }, SYSTEM_ACTOR)

@@ -13,6 +13,7 @@ import type { AppEnv } from '../http/env.ts'
 import { calendarDateString, instantParam } from '../http/params.ts'
 import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
+import { csvCell } from './csv.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
 
 const DAY_MS = 86_400_000
@@ -57,10 +58,6 @@ const KPI_COLUMNS: (keyof KpiRow)[] = [
   'mean_handling_hours', 'satisfaction',
 ]
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v)
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
 
 
 export const kpiRoutes = ({ store, model, clock }: UseCaseContext) => {

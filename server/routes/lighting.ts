@@ -17,6 +17,7 @@ import { bboxParam, limitParam } from '../http/params.ts'
 import { ProblemError } from '../kernel/problems.ts'
 import { parseIfMatch } from '../http/etag.ts'
 import { validate } from '../http/validate.ts'
+import { csvCell } from './csv.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
 import { setLampStatus } from '../use-cases/set-lamp-status.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
@@ -52,10 +53,6 @@ function numberDarkLines(lines: readonly DarkLine[]): { line: DarkLine; id: stri
 }
 
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v)
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
 
 export const lightingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) => {
   const { store, model, clock } = ctx

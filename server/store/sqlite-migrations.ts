@@ -60,7 +60,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ${spatial('lamps')}
       CREATE INDEX lamps_status ON lamps (status);
 
-      -- One row per reported problem. The case workflow (issue 7) extends these rows with its own columns.
+      -- One row per reported problem. The case workflow extends these rows with its own columns.
       CREATE TABLE incidents (
         rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, category TEXT NOT NULL, status TEXT NOT NULL,
         source TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL,

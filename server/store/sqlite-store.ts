@@ -66,7 +66,7 @@ export class SqliteStore {
       transaction: <T>(work: (tx: Store) => Promise<T>): Promise<T> =>
         x.inTransaction ? work(this) : x.gate.run(x.db, () => work(new SqliteStore(path, x.insideTransaction()))),
       close: async (): Promise<void> => {
-        await x.gate.idle()
+        while (x.gate.busy) await x.gate.settled()
         x.db.close()
       },
     } satisfies Pick<Store, 'transaction' | 'close'>)

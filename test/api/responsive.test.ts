@@ -1,4 +1,4 @@
-// Heavy analysis never blocks the server (issue 10): while the heaviest hotspot requests the caps allow run on the
+// Heavy analysis never blocks the server: while the heaviest hotspot requests the caps allow run on the
 // analysis pool, health checks and layer reads still answer at once; oversized requests are refused before any work;
 // a full pool and a task over its time budget answer 503 with Retry-After.
 import { spawn } from 'node:child_process'

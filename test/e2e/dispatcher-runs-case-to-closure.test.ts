@@ -1,4 +1,4 @@
-// Journey (issue 7): a citizen reports a dirty road; the command centre's dispatcher finds it in 待立案 (to accept),
+// Journey: a citizen reports a dirty road; the command centre's dispatcher finds it in 待立案 (to accept),
 // accepts it and — after a second citizen's call about it changed the case under their eyes — dispatches it to
 // the routed sub-district office; the office's handler reports it handled; the inspector sends it back for rework;
 // the handler handles it again; the inspector passes it. The case ends 已结案 with one rework and its whole history.

@@ -12,18 +12,25 @@ import type { Params, Row } from './sql.ts'
  */
 export class TransactionGate {
   private tail: Promise<void> = Promise.resolve()
-  open = false
+  // Transactions queued or open. Counted from the moment one is asked for, not from its BEGIN: a write that looked
+  // only for an open one could slip in between and then find itself inside it.
+  private active = 0
 
-  /** Resolves once no transaction is open. */
-  async idle(): Promise<void> {
-    while (this.open) await this.tail
+  /** Whether a transaction is queued or open. */
+  get busy(): boolean {
+    return this.active > 0
+  }
+
+  /** Resolves once the transactions queued so far have ended. */
+  settled(): Promise<void> {
+    return this.tail
   }
 
   run<T>(db: Database.Database, work: () => Promise<T>): Promise<T> {
+    this.active++
     const result = this.tail.then(async () => {
-      db.exec('BEGIN IMMEDIATE')
-      this.open = true
       try {
+        db.exec('BEGIN IMMEDIATE')
         const value = await work()
         db.exec('COMMIT')
         return value
@@ -31,7 +38,7 @@ export class TransactionGate {
         if (db.inTransaction) db.exec('ROLLBACK')
         throw err
       } finally {
-        this.open = false
+        this.active--
       }
     })
     this.tail = result.then(
@@ -64,7 +71,8 @@ export class SqliteContext {
 
   /** Runs a write atomically (a savepoint when inside a transaction), after any other open transaction ends. */
   async write<T>(fn: () => T): Promise<T> {
-    if (!this.inTransaction) await this.gate.idle()
+    // Checked again after every wait, and nothing awaits between the last check and the write itself.
+    while (!this.inTransaction && this.gate.busy) await this.gate.settled()
     return this.db.transaction(fn)()
   }
 
