@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import {
-  breaksClearance,
-  breaksProximity,
-  DEFAULT_GUIDANCE_RULES,
-  formatGuidanceViolationText,
-  GUIDANCE_VIOLATION_CODES,
-  GUIDANCE_VIOLATION_TEXT,
-  resolveGuidanceRules,
-} from './guidance-rules.ts'
+import { GUIDANCE_VIOLATION_CODES } from '../analysis/guidance-check.ts'
+import { breaksClearance, breaksProximity } from '../analysis/guidance-geometry.ts'
+import { DEFAULT_GUIDANCE_RULES, formatGuidanceViolationText, GUIDANCE_VIOLATION_TEXT, resolveGuidanceRules } from './guidance-rules.ts'
 
 describe('guidance rules table', () => {
   test('lists the five codes in a stable order', () => {

@@ -2,27 +2,11 @@
 // harm the street's appearance, traffic order or residents". Gridwatch turns that into five checkable rules, one per
 // violation code below. The distances are our engineering choice, not the bureau's (docs/domain-notes.md §1 gives none), so a
 // deployment overrides them through `resolveGuidanceRules`. The geometry lives in server/analysis/guidance-check.ts;
-// this file holds the table: codes, default limits, the zh-CN/en texts, and how a measured distance is compared.
+// this file holds the table: default limits and the zh-CN/en texts (the codes and how a distance is compared are
+// the checker's own).
+import type { GuidanceRules, GuidanceTextValues, GuidanceViolationCode } from '../analysis/guidance-check.ts'
+import { roundGuidanceDistanceM } from '../analysis/guidance-geometry.ts'
 import type { StreetCategory } from '../kernel/statuses.ts'
-
-export const GUIDANCE_VIOLATION_CODES = [
-  'on-demonstration-street',
-  'near-arterial-intersection',
-  'too-close-to-guidance-point',
-  'not-beside-allowed-street',
-  'no-capacity',
-] as const
-/** Stable kebab codes, reported in this order. */
-export type GuidanceViolationCode = (typeof GUIDANCE_VIOLATION_CODES)[number]
-
-export interface GuidanceRules {
-  demonstrationClearanceM: number // metres from a demonstration street's centreline (示范街: vending banned)
-  arterialIntersectionClearanceM: number // metres from an intersection where two or more arterial streets meet
-  arterialHighways: readonly string[] // OSM highway values counted as arterial
-  minSpacingM: number // metres between two guidance points
-  besideStreetM: number // metres from an allowed street's centreline that still count as "beside" it
-  allowedStreetCategories: readonly StreetCategory[] // categories a guidance point may stand beside
-}
 
 export const DEFAULT_GUIDANCE_RULES: GuidanceRules = {
   demonstrationClearanceM: 50, // m: about one block face, so stalls are out of sight from the 示范街 itself
@@ -52,25 +36,6 @@ export function resolveGuidanceRules(overrides: Partial<GuidanceRules> = {}): Gu
     if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`guidance rules: ${key} must be a finite number of metres ≥ 0, got ${value}`)
   }
   return rules
-}
-
-/**
- * A measured distance as reported and compared: rounded to 0.1 m. Comparing the reported value rather than the raw
- * one means a message never shows a breaking distance equal to its limit ("50.0 m, must be at least 50 m"); it moves
- * a rule's boundary by at most 5 cm, well inside the accuracy of the street centrelines.
- */
-export function roundGuidanceDistanceM(distanceM: number): number {
-  return Math.round(distanceM * 10) / 10
-}
-
-/** A clearance rule (at least `limitM` away) is broken: the reported distance is below the limit; equal passes. */
-export function breaksClearance(distanceM: number, limitM: number): boolean {
-  return roundGuidanceDistanceM(distanceM) < limitM
-}
-
-/** A proximity rule (within `limitM`) is broken: the reported distance is above the limit; equal passes. */
-export function breaksProximity(distanceM: number, limitM: number): boolean {
-  return roundGuidanceDistanceM(distanceM) > limitM
 }
 
 /**
@@ -112,14 +77,6 @@ export const STREET_CATEGORY_TEXT: Record<StreetCategory, { zh: string; en: stri
   demonstration: { zh: '示范街', en: 'demonstration street' },
   regulated: { zh: '规范街', en: 'regulated street' },
   commercial: { zh: '商业街', en: 'commercial street' },
-}
-
-export interface GuidanceTextValues {
-  distanceM?: number // the measured distance, metres (rounded to 0.1 m here)
-  limitM?: number // the rule's limit, metres
-  name?: string // the subject's name (or its id when it has none)
-  categories?: readonly StreetCategory[] // for not-beside-allowed-street
-  capacity?: number // for no-capacity, stalls
 }
 
 function fill(template: string, values: Readonly<Record<string, string>>): string {
