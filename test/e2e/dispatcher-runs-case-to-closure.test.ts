@@ -112,7 +112,7 @@ describe.skipIf(skipReason !== undefined)('a dispatcher runs a case to closure',
           // the bubble nearest the middle whose own spot shows it on top: clear of the map's edge, its controls
           // and the demo notice, and of the bubbles crowding it
           const { clientWidth: width, clientHeight: height } = map.getCanvas()
-          const layers = ['cases-open', 'cases-escalated', 'cases-escalated-count']
+          const layers = ['cases-open', 'cases-escalated'] // the clickable ones; a count label passes its click through
           const candidates = map
             .queryRenderedFeatures({ layers: ['cases-escalated'] })
             .filter((f) => f.geometry.type === 'Point')

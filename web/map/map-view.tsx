@@ -150,6 +150,10 @@ export function MapView({ bounds, locale, labels, night = false, focus, children
     const hitTest = (point: maplibregl.Point): MapGeoJSONFeature | undefined => {
       const layers = [...clickHandlers.keys()].filter((id) => map.getLayer(id))
       if (layers.length === 0) return undefined
+      // What is drawn under the pointer itself wins: in the tolerance square a crowded neighbour (a bubble beside
+      // the one clicked, on a higher layer) would otherwise come first
+      const exact = map.queryRenderedFeatures(point, { layers })[0]
+      if (exact) return exact
       const box: [PointLike, PointLike] = [
         [point.x - CLICK_TOLERANCE_PX, point.y - CLICK_TOLERANCE_PX],
         [point.x + CLICK_TOLERANCE_PX, point.y + CLICK_TOLERANCE_PX],

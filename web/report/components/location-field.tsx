@@ -21,7 +21,8 @@ export interface PickedLocation {
 }
 
 export interface LocationFieldProps {
-  bounds: BBox
+  /** The district's bounds; undefined while they are still being asked for (the map waits, so it opens on them). */
+  bounds: BBox | undefined
   value: PickedLocation | null
   error: FieldError | undefined
   /** Open cases offered as the same problem, drawn on the map so the citizen can compare places. */
@@ -46,9 +47,15 @@ export function LocationField({ bounds, value, error, similar, onChange }: Locat
     const result = await locateUser()
     setLocating(false)
     if (!result.ok) return setProblem(result.problem)
-    if (!isInside(expandBounds(bounds, PAN_MARGIN), result.coordinates)) return setProblem('location.outside')
+    if (bounds && !isInside(expandBounds(bounds, PAN_MARGIN), result.coordinates)) return setProblem('location.outside')
     onChange({ coordinates: result.coordinates, via: 'gps', accuracyMeters: result.accuracyMeters })
   }
+
+  const mapLoading = (
+    <p className="location-map__status" role="status">
+      {t('map.loading')}
+    </p>
+  )
 
   return (
     <fieldset id={FIELD_ID} className="field field--location" aria-describedby={describedBy(FIELD_ID, { hint: true, error })}>
@@ -58,21 +65,19 @@ export function LocationField({ bounds, value, error, similar, onChange }: Locat
       </p>
       <div className={`location-map${error ? ' location-map--invalid' : ''}`}>
         <MapBoundary>
-          <Suspense
-            fallback={
-              <p className="location-map__status" role="status">
-                {t('map.loading')}
-              </p>
-            }
-          >
-            <LocationMap
-              bounds={bounds}
-              maxBounds={expandBounds(bounds, PAN_MARGIN)}
-              picked={value}
-              similar={similar}
-              onPick={(coordinates) => onChange({ coordinates, via: 'map' })}
-              onNearStreet={(at, name) => setNear({ at, street: name })}
-            />
+          <Suspense fallback={mapLoading}>
+            {bounds === undefined ? (
+              mapLoading
+            ) : (
+              <LocationMap
+                bounds={bounds}
+                maxBounds={expandBounds(bounds, PAN_MARGIN)}
+                picked={value}
+                similar={similar}
+                onPick={(coordinates) => onChange({ coordinates, via: 'map' })}
+                onNearStreet={(at, name) => setNear({ at, street: name })}
+              />
+            )}
           </Suspense>
         </MapBoundary>
       </div>

@@ -206,6 +206,18 @@ export default function LocationMap({ bounds, maxBounds, picked, similar, onPick
     }
   }, [map, locale, t])
 
+  // The district's bounds may arrive after the map was made on the fallback view: move to them then (at once, so
+  // a tap lands where the user sees it), unless the user has already picked a point and is looking at it.
+  const boundsKey = JSON.stringify([bounds, maxBounds])
+  const shown = useRef(boundsKey)
+  useEffect(() => {
+    if (!map || shown.current === boundsKey) return
+    shown.current = boundsKey
+    map.setMaxBounds(maxBounds)
+    if (!picked) map.fitBounds(bounds, { padding: 8, animate: false })
+    // (bounds and maxBounds are compared by value, through boundsKey; a new pick must not re-fit the map)
+  }, [map, boundsKey])
+
   useEffect(() => {
     if (map) setSourceData(map, SIMILAR_SOURCE, pointCollection(similar))
   }, [map, similar])

@@ -64,7 +64,12 @@ export function ReportPanel({ onReported, onTrack, onReportAnother }: ReportPane
   const [step, setStep] = useState<Step>({ kind: 'editing' })
   const receiptHeading = useRef<HTMLHeadingElement>(null)
 
-  const bounds: BBox = meta.data?.bounds ? [meta.data.bounds[0], meta.data.bounds[1], meta.data.bounds[2], meta.data.bounds[3]] : FALLBACK_BOUNDS
+  // While the district is still being asked for, the map waits rather than open on the fallback and jump
+  const bounds: BBox | undefined = meta.data?.bounds
+    ? [meta.data.bounds[0], meta.data.bounds[1], meta.data.bounds[2], meta.data.bounds[3]]
+    : meta.isPending
+      ? undefined
+      : FALLBACK_BOUNDS
 
   useEffect(() => {
     if (step.kind === 'done') receiptHeading.current?.focus()

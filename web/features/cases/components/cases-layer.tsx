@@ -52,7 +52,9 @@ export function CasesLayer({ selectedId, onOpen }: CasesLayerProps) {
   }
   useMapLayer(casesOpenLayer, { onClick })
   useMapLayer(casesEscalatedLayer, { onClick })
-  useMapLayer(casesEscalatedCountLayer, { onClick })
+  // The count is not a click target of its own: its label's box is wider than the digits and would catch clicks
+  // meant for a neighbouring bubble; a click on the digits lands on the bubble under them.
+  useMapLayer(casesEscalatedCountLayer)
   useMapLayer(casesSelectedLayer(selectedId))
   return null
 }
