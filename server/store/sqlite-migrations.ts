@@ -184,4 +184,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX lamp_status_history_lamp ON lamp_status_history (lamp_id, id);
     `,
   },
+  {
+    version: 6,
+    name: 'imported data: incidents keyed by their source system ids',
+    sql: `
+      ALTER TABLE incidents ADD COLUMN source_id TEXT;
+      CREATE UNIQUE INDEX incidents_source ON incidents (source_id) WHERE source_id IS NOT NULL;
+    `,
+  },
 ]

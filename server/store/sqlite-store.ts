@@ -9,6 +9,7 @@ import { accountTables } from './sqlite/account-tables.ts'
 import { caseTables } from './sqlite/case-tables.ts'
 import { SqliteContext, TransactionGate } from './sqlite/context.ts'
 import { districtTables } from './sqlite/district-tables.ts'
+import { importTables } from './sqlite/import-tables.ts'
 import { num, type Row } from './sqlite/sql.ts'
 import type { Store } from './store.ts'
 
@@ -62,7 +63,7 @@ export class SqliteStore {
   constructor(path: string, context?: SqliteContext) {
     const x = context ?? new SqliteContext(openDatabase(path), new TransactionGate())
     this.db = x.db
-    Object.assign(this, districtTables(x), caseTables(x), accountTables(x), {
+    Object.assign(this, districtTables(x), caseTables(x), accountTables(x), importTables(x), {
       transaction: <T>(work: (tx: Store) => Promise<T>): Promise<T> =>
         x.inTransaction ? work(this) : x.gate.run(x.db, () => work(new SqliteStore(path, x.insideTransaction()))),
       close: async (): Promise<void> => {

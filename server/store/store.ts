@@ -141,6 +141,23 @@ export interface NewMeasure {
   deadline: string
 }
 
+/** How an import batch landed. */
+export interface ImportTotals {
+  inserted: number
+  updated: number
+  unchanged: number
+}
+
+/** An incident from a city's complaint history, keyed by the source system's own id. */
+export interface ImportedIncident extends Omit<Incident, 'id' | 'updatedAt'> {
+  sourceId: string
+  unitId: string | null
+  deadlineMs: number
+}
+
+/** The district profile's settings as stored (the profile minus its layers), read by the server at start. */
+export type DistrictSettingsRecord = Record<string, unknown> & { district: { name: string; time_zone: string; language: string } }
+
 export interface Store {
   /**
    * Runs `work` as one transaction: everything it writes through `tx` commits together, or nothing does when it
@@ -219,5 +236,21 @@ export interface Store {
 
   /** Replaces all district data in one transaction (used to seed a fresh database). */
   seedDistrict(district: DemoDistrict, options: { demo: boolean }): Promise<void>
+
+  // A city's own data (npm run import): rows keyed by their source ids, so importing again updates, never duplicates.
+  /** Upserts zones by id; changed ones are audited. */
+  upsertZones(zones: readonly Zone[], actor: Actor): Promise<ImportTotals>
+  /** Upserts streets by id; a changed category goes into the street's category history, any change into the audit. */
+  upsertStreets(streets: readonly Street[], actor: Actor, at: Date): Promise<ImportTotals>
+  /** Upserts lamps by id; a changed status is a status change in the lamp's history (version bumped), audited. */
+  upsertLamps(lamps: readonly Lamp[], actor: Actor, at: Date): Promise<ImportTotals>
+  /** Upserts incidents by source id (new ones get the next incident id); a changed stage adds an 'import' step to the case's timeline. */
+  upsertIncidents(incidents: readonly ImportedIncident[], actor: Actor, at: Date): Promise<ImportTotals>
+  /** Replaces each given derived layer whole (the ones not given stay), and the district's bounds. */
+  replaceDerivedLayers(layers: { intersections?: readonly Intersection[]; grid?: readonly GridCell[]; buildings?: readonly Building[]; water?: readonly WaterFeature[]; bounds?: BBox }): Promise<void>
+  /** The district's settings from its profile; undefined for the demo district or a store never imported into. */
+  districtSettings(): Promise<DistrictSettingsRecord | undefined>
+  /** Stores the district's settings (audited) and marks the store as the bureau's own data, not the demo. */
+  saveDistrictSettings(settings: DistrictSettingsRecord, actor: Actor): Promise<void>
   close(): Promise<void>
 }

@@ -1,0 +1,227 @@
+// A city's own data coming in: batches of zones, streets, lamps and incidents upserted by their source ids (a
+// re-import updates, never duplicates), the derived layers (intersections, grid, basemap) replaced whole, and the
+// district's settings. Changes to what people act on — a lamp's status, a street's class or category, a case's
+// stage — keep their history: lamp status history, street category history, the audit log.
+import type { DistrictSettingsRecord, ImportedIncident, ImportTotals, Store } from '../store.ts'
+import type { Building, GridCell, Intersection, Lamp, Street, WaterFeature, Zone } from '../../kernel/records.ts'
+import type { BBox } from '../../kernel/geo.ts'
+import type { Actor } from '../../domain/roles.ts'
+import { incidentId } from '../../kernel/record-ids.ts'
+import type { SqliteContext } from './context.ts'
+import { boundsOf, json, num, str, type Params } from './sql.ts'
+
+type ImportTables = Pick<
+  Store,
+  'upsertZones' | 'upsertStreets' | 'upsertLamps' | 'upsertIncidents' | 'replaceDerivedLayers' | 'districtSettings' | 'saveDistrictSettings'
+>
+
+const emptyTotals = (): ImportTotals => ({ inserted: 0, updated: 0, unchanged: 0 })
+
+export function importTables(x: SqliteContext): ImportTables {
+  const db = x.db
+  const setMeta = (key: string, value: string) =>
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+
+  /** Inserts or moves a row's R*Tree box. */
+  const indexBox = (table: string, rid: number, coords: unknown) => {
+    const [w, s, e, n] = boundsOf(coords)
+    db.prepare(`INSERT OR REPLACE INTO ${table}_rtree (rid, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)`).run(rid, w, e, s, n)
+  }
+
+  return {
+    async upsertZones(zones: readonly Zone[], actor: Actor): Promise<ImportTotals> {
+      return x.write(() => {
+        const totals = emptyTotals()
+        for (const z of zones) {
+          const row = x.get('SELECT * FROM zones WHERE id = :id', { id: z.id })
+          const geom = JSON.stringify(z.coordinates)
+          if (!row) {
+            db.prepare('INSERT INTO zones (id, code, name, name_en, geom) VALUES (?, ?, ?, ?, ?)').run(z.id, z.code, z.name, z.nameEn, geom)
+            totals.inserted++
+          } else if (row.code !== z.code || row.name !== z.name || row.name_en !== z.nameEn || row.geom !== geom) {
+            db.prepare('UPDATE zones SET code = ?, name = ?, name_en = ?, geom = ? WHERE id = ?').run(z.code, z.name, z.nameEn, geom, z.id)
+            x.audit(actor, 'zone.import-update', 'zone', z.id, { code: row.code, name: row.name }, { code: z.code, name: z.name })
+            totals.updated++
+          } else totals.unchanged++
+        }
+        return totals
+      })
+    },
+
+    async upsertStreets(streets: readonly Street[], actor: Actor, at: Date): Promise<ImportTotals> {
+      return x.write(() => {
+        const totals = emptyTotals()
+        const find = db.prepare('SELECT rid, name, name_en, highway, category, zone_id, geom FROM streets WHERE id = ?')
+        const insert = db.prepare(
+          'INSERT INTO streets (id, osm_id, name, name_en, highway, category, length_m, zone_id, geom) VALUES (:id, :osm_id, :name, :name_en, :highway, :category, :length_m, :zone_id, :geom)',
+        )
+        const update = db.prepare(
+          'UPDATE streets SET name = :name, name_en = :name_en, highway = :highway, category = :category, length_m = :length_m, zone_id = :zone_id, geom = :geom WHERE rid = :rid',
+        )
+        const history = db.prepare(
+          'INSERT INTO street_category_history (street_id, from_category, to_category, reason, user_id, username, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        for (const s of streets) {
+          const geom = JSON.stringify(s.coordinates)
+          const params: Params = { id: s.id, osm_id: s.osmId, name: s.name, name_en: s.nameEn, highway: s.highway, category: s.category, length_m: s.lengthM, zone_id: s.zoneId, geom }
+          const row = find.get(s.id) as Record<string, unknown> | undefined
+          if (!row) {
+            const rid = Number(insert.run(params).lastInsertRowid)
+            indexBox('streets', rid, s.coordinates)
+            totals.inserted++
+            continue
+          }
+          const same = row.name === s.name && row.name_en === s.nameEn && row.highway === s.highway && row.category === s.category && row.zone_id === s.zoneId && row.geom === geom
+          if (same) {
+            totals.unchanged++
+            continue
+          }
+          const rid = num(row.rid)
+          update.run({ ...params, rid })
+          if (row.geom !== geom) indexBox('streets', rid, s.coordinates)
+          if (row.category !== s.category) history.run(s.id, str(row.category), s.category, 'import', actor.userId, actor.username, at.toISOString())
+          x.audit(actor, 'street.import-update', 'street', s.id, { name: row.name, class: row.highway, category: row.category }, { name: s.name, class: s.highway, category: s.category })
+          totals.updated++
+        }
+        return totals
+      })
+    },
+
+    async upsertLamps(lamps: readonly Lamp[], actor: Actor, at: Date): Promise<ImportTotals> {
+      return x.write(() => {
+        const totals = emptyTotals()
+        const find = db.prepare('SELECT rid, lon, lat, status, street_id, height_m, maintainer, installed_at FROM lamps WHERE id = ?')
+        const insert = db.prepare(
+          'INSERT INTO lamps (id, lon, lat, status, street_id, height_m, maintainer, installed_at, status_changed_at) VALUES (:id, :lon, :lat, :status, :street_id, :height_m, :maintainer, :installed_at, :status_changed_at)',
+        )
+        const update = db.prepare(
+          'UPDATE lamps SET lon = :lon, lat = :lat, street_id = :street_id, height_m = :height_m, maintainer = :maintainer, installed_at = :installed_at WHERE rid = :rid',
+        )
+        const setStatus = db.prepare('UPDATE lamps SET status = ?, status_changed_at = ?, version = version + 1 WHERE rid = ?')
+        const history = db.prepare(
+          "INSERT INTO lamp_status_history (lamp_id, at, from_status, to_status, user_id, username, closed_case_ids) VALUES (?, ?, ?, ?, ?, ?, '[]')",
+        )
+        const iso = at.toISOString()
+        for (const l of lamps) {
+          const params: Params = { id: l.id, lon: l.coordinates[0], lat: l.coordinates[1], status: l.status, street_id: l.streetId, height_m: l.heightM, maintainer: l.maintainer, installed_at: l.installedAt, status_changed_at: l.statusChangedAt }
+          const row = find.get(l.id) as Record<string, unknown> | undefined
+          if (!row) {
+            const rid = Number(insert.run(params).lastInsertRowid)
+            indexBox('lamps', rid, l.coordinates)
+            totals.inserted++
+            continue
+          }
+          const rid = num(row.rid)
+          const moved = row.lon !== l.coordinates[0] || row.lat !== l.coordinates[1]
+          const detailsChanged = moved || row.street_id !== l.streetId || row.height_m !== l.heightM || row.maintainer !== l.maintainer || row.installed_at !== l.installedAt
+          const statusChanged = row.status !== l.status
+          if (!detailsChanged && !statusChanged) {
+            totals.unchanged++
+            continue
+          }
+          if (detailsChanged) update.run({ ...params, rid })
+          if (moved) indexBox('lamps', rid, l.coordinates)
+          if (statusChanged) {
+            // The ledger says the lamp changed: a status change like a crew's, with the import as its author.
+            setStatus.run(l.status, iso, rid)
+            history.run(l.id, str(row.status), l.status, actor.userId, actor.username, iso)
+          }
+          x.audit(actor, 'lamp.import-update', 'lamp', l.id, { status: row.status, lon: row.lon, lat: row.lat }, { status: l.status, lon: l.coordinates[0], lat: l.coordinates[1] })
+          totals.updated++
+        }
+        return totals
+      })
+    },
+
+    async upsertIncidents(incidents: readonly ImportedIncident[], actor: Actor, at: Date): Promise<ImportTotals> {
+      return x.write(() => {
+        const totals = emptyTotals()
+        const find = db.prepare('SELECT rid, id, status, category, lon, lat, description, closed_at, unit_id, deadline_ms, version FROM incidents WHERE source_id = ?')
+        let rid = num(x.get('SELECT coalesce(max(rid), 0) + 1 AS n FROM incidents')?.n)
+        const insert = db.prepare(
+          `INSERT INTO incidents (rid, id, source_id, category, status, source, lon, lat, reported_at, reported_ms, updated_at, closed_at, description,
+             zone_id, street_id, lamp_id, tracking_number, unit_id, deadline_ms, closed_ms)
+           VALUES (:rid, :id, :source_id, :category, :status, :source, :lon, :lat, :reported_at, :reported_ms, :updated_at, :closed_at, :description,
+             :zone_id, :street_id, :lamp_id, :tracking_number, :unit_id, :deadline_ms, :closed_ms)`,
+        )
+        const update = db.prepare(
+          `UPDATE incidents SET category = :category, status = :status, lon = :lon, lat = :lat, description = :description, closed_at = :closed_at,
+             closed_ms = :closed_ms, zone_id = :zone_id, street_id = :street_id, lamp_id = :lamp_id, unit_id = :unit_id, deadline_ms = :deadline_ms,
+             updated_at = :updated_at, version = version + 1 WHERE rid = :rid`,
+        )
+        const iso = at.toISOString()
+        for (const c of incidents) {
+          const closedMs = c.closedAt === null ? null : Date.parse(c.closedAt)
+          const params: Params = {
+            source_id: c.sourceId, category: c.category, status: c.status, source: c.source, lon: c.coordinates[0], lat: c.coordinates[1],
+            reported_at: c.reportedAt, reported_ms: Date.parse(c.reportedAt), updated_at: c.closedAt ?? c.reportedAt, closed_at: c.closedAt,
+            description: c.description, zone_id: c.zoneId, street_id: c.streetId, lamp_id: c.lampId, unit_id: c.unitId, deadline_ms: c.deadlineMs, closed_ms: closedMs,
+          }
+          const row = find.get(c.sourceId) as Record<string, unknown> | undefined
+          if (!row) {
+            const id = incidentId(rid)
+            // The source's own case number is the one its callers were given: it stands as the tracking number.
+            insert.run({ ...params, rid, id, tracking_number: c.sourceId })
+            indexBox('incidents', rid, c.coordinates)
+            rid++
+            totals.inserted++
+            continue
+          }
+          const same =
+            row.status === c.status && row.category === c.category && row.lon === c.coordinates[0] && row.lat === c.coordinates[1] &&
+            row.description === c.description && (row.closed_at ?? null) === c.closedAt
+          if (same) {
+            totals.unchanged++
+            continue
+          }
+          const existing = num(row.rid)
+          update.run({ ...params, rid: existing, updated_at: iso })
+          if (row.lon !== c.coordinates[0] || row.lat !== c.coordinates[1]) indexBox('incidents', existing, c.coordinates)
+          if (row.status !== c.status) {
+            // The source system moved the case on: one step on its timeline, which keeps everything before it.
+            x.event(str(row.id), at, 'import', str(row.status), c.status, actor, `source ${c.sourceId}`)
+          }
+          x.audit(actor, 'incident.import-update', 'incident', str(row.id), { status: row.status, category: row.category }, { status: c.status, category: c.category })
+          totals.updated++
+        }
+        return totals
+      })
+    },
+
+    async replaceDerivedLayers(layers: { intersections?: readonly Intersection[]; grid?: readonly GridCell[]; buildings?: readonly Building[]; water?: readonly WaterFeature[]; bounds?: BBox }): Promise<void> {
+      await x.write(() => {
+        const refill = <T>(table: string, rows: readonly T[] | undefined, columns: string[], values: (row: T) => Params, coords: (row: T) => unknown) => {
+          if (!rows) return
+          db.exec(`DELETE FROM ${table}`)
+          db.exec(`DELETE FROM ${table}_rtree`)
+          const insert = db.prepare(`INSERT INTO ${table} (rid, ${columns.join(', ')}) VALUES (:rid, ${columns.map((c) => `:${c}`).join(', ')})`)
+          rows.forEach((row, i) => {
+            insert.run({ rid: i + 1, ...values(row) })
+            indexBox(table, i + 1, coords(row))
+          })
+        }
+        refill('intersections', layers.intersections, ['id', 'osm_id', 'lon', 'lat', 'street_ids', 'names', 'degree'], (i) => ({ id: i.id, osm_id: i.osmId, lon: i.coordinates[0], lat: i.coordinates[1], street_ids: JSON.stringify(i.streetIds), names: JSON.stringify(i.names), degree: i.degree }), (i) => i.coordinates)
+        refill('grid_cells', layers.grid, ['code', 'zone_id', 'community', 'geom'], (g) => ({ code: g.code, zone_id: g.zoneId, community: g.community, geom: JSON.stringify(g.coordinates) }), (g) => g.coordinates)
+        refill('buildings', layers.buildings, ['id', 'osm_id', 'name', 'geom'], (b) => ({ id: b.id, osm_id: b.osmId, name: b.name, geom: JSON.stringify(b.coordinates) }), (b) => b.coordinates)
+        refill('water', layers.water, ['id', 'osm_id', 'name', 'kind', 'geom'], (w) => ({ id: w.id, osm_id: w.osmId, name: w.name, kind: w.kind, geom: JSON.stringify(w.coordinates) }), (w) => w.coordinates)
+        if (layers.bounds) setMeta('bounds', JSON.stringify(layers.bounds))
+      })
+    },
+
+    async districtSettings(): Promise<DistrictSettingsRecord | undefined> {
+      const row = x.get("SELECT value FROM meta WHERE key = 'district_settings'")
+      return row ? json<DistrictSettingsRecord>(row.value) : undefined
+    },
+
+    async saveDistrictSettings(settings: DistrictSettingsRecord, actor: Actor): Promise<void> {
+      await x.write(() => {
+        const before = x.get("SELECT value FROM meta WHERE key = 'district_settings'")
+        setMeta('district_settings', JSON.stringify(settings))
+        // An imported district is the bureau's own data, not the demo.
+        setMeta('demo', 'false')
+        x.audit(actor, 'district.settings', 'district', null, before ? json<unknown>(before.value) : null, settings)
+      })
+    },
+  }
+}
+
