@@ -9,6 +9,7 @@ import { createAnalysisPool } from './workers/analysis-pool.ts'
 import { trustedProxyHops } from './http/auth.ts'
 import { ensureDemoAccounts, findActiveDemoAccounts } from './demo-accounts.ts'
 import { ensureSeeded } from './seed.ts'
+import { applyDistrictSettings } from './district-settings.ts'
 import { DEFAULT_DATABASE_URL, openStore } from './store/open-store.ts'
 import { sqlitePathFromUrl } from './store/sqlite-store.ts'
 import { tmpdir } from 'node:os'
@@ -22,7 +23,9 @@ trustedProxyHops() // a malformed TRUST_PROXY stops the start here rather than a
 const mode = process.env.GRIDWATCH_MODE === 'production' ? 'production' : 'demo'
 
 const store = openStore(databaseUrl)
-await ensureSeeded(store, (line) => console.log(`[gridwatch] ${line}`))
+const settings = await applyDistrictSettings(store)
+if (settings) console.log(`[gridwatch] district: ${settings.district.name} (${settings.district.time_zone})`)
+else await ensureSeeded(store, (line) => console.log(`[gridwatch] ${line}`))
 if (mode === 'production') {
   // A documented password on a production system is an open door: refuse to serve until the accounts are gone.
   const demoUsers = await findActiveDemoAccounts(store)

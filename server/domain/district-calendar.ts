@@ -1,5 +1,6 @@
 // The district's calendar: the one place the server learns which time zone its days, months and nights are
-// counted in. Chengdu's (China Standard Time) until a district profile names another.
-import { createCalendar, DEFAULT_TIME_ZONE, type Calendar } from '../kernel/calendar.ts'
+// counted in. China Standard Time until the district's profile (stored by an import) names another; the server
+// switches it at start, before anything counts a day.
+import { createDistrictCalendar, type DistrictCalendar } from '../kernel/calendar.ts'
 
-export const districtCalendar: Calendar = createCalendar(DEFAULT_TIME_ZONE)
+export const districtCalendar: DistrictCalendar = createDistrictCalendar()

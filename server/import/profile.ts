@@ -4,7 +4,7 @@
 // full example; the keys here are that contract, so they are snake_case as users write them.
 import { z } from 'zod'
 import { STREET_CLASSES } from '../kernel/street-classes.ts'
-import { INCIDENT_STATUSES, LAMP_STATUSES, STREET_CATEGORIES } from '../kernel/statuses.ts'
+import { INCIDENT_SOURCES, INCIDENT_STATUSES, LAMP_STATUSES, STREET_CATEGORIES } from '../kernel/statuses.ts'
 
 /** A valid IANA time zone name, as this Node's Intl knows them. */
 function isTimeZone(name: string): boolean {
@@ -81,6 +81,8 @@ const incidentsLayer = z.strictObject({
   description: fieldName.optional(),
   category: valueMap(z.string().min(1)),
   status: valueMap(z.enum(INCIDENT_STATUSES)).optional(),
+  /** Where the reports came from, one value for the whole file (hotline by default: 12345 exports). */
+  source: z.enum(INCIDENT_SOURCES).optional(),
 })
 
 export const layerSpec = z.discriminatedUnion('layer', [zonesLayer, streetsLayer, lampsLayer, incidentsLayer])

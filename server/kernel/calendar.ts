@@ -94,3 +94,28 @@ export function createCalendar(timeZone: string): Calendar {
     },
   }
 }
+
+/** A calendar whose zone is set once the district is known (its profile, read at start): every holder sees the switch. */
+export interface DistrictCalendar extends Calendar {
+  /** Counts in `timeZone` from now on. */
+  use(timeZone: string): void
+}
+
+export function createDistrictCalendar(timeZone: string = DEFAULT_TIME_ZONE): DistrictCalendar {
+  let current = createCalendar(timeZone)
+  return {
+    get timeZone() {
+      return current.timeZone
+    },
+    use(zone) {
+      if (zone !== current.timeZone) current = createCalendar(zone)
+    },
+    offsetMs: (ms) => current.offsetMs(ms),
+    isoInstant: (at) => current.isoInstant(at),
+    dateOf: (ms) => current.dateOf(ms),
+    monthOf: (ms) => current.monthOf(ms),
+    hourOf: (ms) => current.hourOf(ms),
+    dayNumber: (ms) => current.dayNumber(ms),
+    startOfDate: (date) => current.startOfDate(date),
+  }
+}

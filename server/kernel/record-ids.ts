@@ -9,3 +9,6 @@ export const guidancePointId = (n: number): string => `G${String(n).padStart(4, 
 
 /** 'M001': a rectification measure. */
 export const measureId = (n: number): string => `M${String(n).padStart(3, '0')}`
+
+/** A zone id: the demo's '001', or an imported district's own code ('510104001', 'QX-07'): letters, digits, . _ - */
+export const ZONE_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/

@@ -23,13 +23,14 @@ import { mergeCase } from '../use-cases/merge-case.ts'
 import { reportIncident } from '../use-cases/report-incident.ts'
 import { transitionCase } from '../use-cases/transition-case.ts'
 import { caseJson, eventJson, photoJson } from './case-json.ts'
+import { ZONE_ID_PATTERN } from '../kernel/record-ids.ts'
 
 const casesQuery = z
   .strictObject({
     state: listParam(INCIDENT_STATUSES, 'state').optional(),
     category: listParam(INCIDENT_CATEGORY_CODES, 'category').optional(),
     unit: z.string().max(16).optional(),
-    zone: z.string().regex(/^\d{3}$/).optional(),
+    zone: z.string().regex(ZONE_ID_PATTERN).optional(),
     overdue: z.enum(['true']).optional(),
     escalated: z.enum(['true', 'false']).optional(),
     from: instantParam.optional(),

@@ -23,8 +23,9 @@ import { setLampStatus } from '../use-cases/set-lamp-status.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
 import { packPositions } from '../workers/packing.ts'
 import { lampFeature } from './geojson.ts'
+import { ZONE_ID_PATTERN } from '../kernel/record-ids.ts'
 
-const zoneQuery = z.strictObject({ zone: z.string().regex(/^\d{3}$/, 'zone ids are 3 digits').optional() })
+const zoneQuery = z.strictObject({ zone: z.string().regex(ZONE_ID_PATTERN, 'a zone id: 1–64 letters, digits, . _ -').optional() })
 const darkZonesQuery = z.strictObject({ bbox: bboxParam.optional() })
 const rankedQuery = z.strictObject({ limit: limitParam(1000).optional(), zone: zoneQuery.shape.zone })
 const lampPatch = z.strictObject({ status: z.enum(LAMP_STATUSES) })

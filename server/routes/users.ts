@@ -11,6 +11,7 @@ import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
 import type { Store } from '../store/store.ts'
 import { userJson } from './session.ts'
+import { ZONE_ID_PATTERN } from '../kernel/record-ids.ts'
 
 const password = z
   .string()
@@ -18,7 +19,7 @@ const password = z
   .max(256)
   .refine((p) => p !== DEMO_PASSWORD, 'the documented demo password cannot be used for a real account')
 const roles = z.array(z.enum(ROLES)).min(1, 'give at least one role')
-const zoneIds = z.array(z.string().regex(/^\d{3}$/, 'zone ids are 3 digits')).max(100)
+const zoneIds = z.array(z.string().regex(ZONE_ID_PATTERN, 'a zone id: 1–64 letters, digits, . _ -')).max(100)
 
 const newUserBody = z.strictObject({
   username: z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/i, 'username: 2–64 letters, digits, _ . -'),

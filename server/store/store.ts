@@ -156,7 +156,7 @@ export interface ImportedIncident extends Omit<Incident, 'id' | 'updatedAt'> {
 }
 
 /** The district profile's settings as stored (the profile minus its layers), read by the server at start. */
-export type DistrictSettingsRecord = Record<string, unknown> & { district: { name: string; time_zone: string; language: string } }
+export type DistrictSettingsRecord = Record<string, unknown> & { district: { name: string; name_en?: string | undefined; time_zone: string; language: string; bounds?: BBox | undefined } }
 
 export interface Store {
   /**
@@ -247,7 +247,7 @@ export interface Store {
   /** Upserts incidents by source id (new ones get the next incident id); a changed stage adds an 'import' step to the case's timeline. */
   upsertIncidents(incidents: readonly ImportedIncident[], actor: Actor, at: Date): Promise<ImportTotals>
   /** Replaces each given derived layer whole (the ones not given stay), and the district's bounds. */
-  replaceDerivedLayers(layers: { intersections?: readonly Intersection[]; grid?: readonly GridCell[]; buildings?: readonly Building[]; water?: readonly WaterFeature[]; bounds?: BBox }): Promise<void>
+  replaceDerivedLayers(layers: { intersections?: readonly Intersection[]; grid?: readonly GridCell[]; buildings?: readonly Building[]; water?: readonly WaterFeature[]; units?: readonly ResponsibleUnit[]; bounds?: BBox }): Promise<void>
   /** The district's settings from its profile; undefined for the demo district or a store never imported into. */
   districtSettings(): Promise<DistrictSettingsRecord | undefined>
   /** Stores the district's settings (audited) and marks the store as the bureau's own data, not the demo. */

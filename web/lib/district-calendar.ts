@@ -1,9 +1,10 @@
 // The one calendar the web app counts days, months and clock times by: the district's zone, the same one the
 // server uses (server/kernel/calendar.ts), whatever the viewer's machine is set to. A case "due 18:00" means
 // 18:00 in the district, and a period "from 1 November" starts at the district's midnight.
-import { DEFAULT_TIME_ZONE, addDays, createCalendar, isCalendarDate } from '../../server/kernel/calendar.ts'
+import { addDays, createDistrictCalendar, isCalendarDate } from '../../server/kernel/calendar.ts'
 
-export const districtCalendar = createCalendar(DEFAULT_TIME_ZONE)
+// China time until /api/meta names the district's zone (the app switches it as soon as meta arrives)
+export const districtCalendar = createDistrictCalendar()
 
 export { addDays }
 

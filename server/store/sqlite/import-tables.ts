@@ -6,6 +6,7 @@ import type { DistrictSettingsRecord, ImportedIncident, ImportTotals, Store } fr
 import type { Building, GridCell, Intersection, Lamp, Street, WaterFeature, Zone } from '../../kernel/records.ts'
 import type { BBox } from '../../kernel/geo.ts'
 import type { Actor } from '../../domain/roles.ts'
+import type { ResponsibleUnit } from '../../domain/case-routing.ts'
 import { incidentId } from '../../kernel/record-ids.ts'
 import type { SqliteContext } from './context.ts'
 import { boundsOf, json, num, str, type Params } from './sql.ts'
@@ -188,7 +189,7 @@ export function importTables(x: SqliteContext): ImportTables {
       })
     },
 
-    async replaceDerivedLayers(layers: { intersections?: readonly Intersection[]; grid?: readonly GridCell[]; buildings?: readonly Building[]; water?: readonly WaterFeature[]; bounds?: BBox }): Promise<void> {
+    async replaceDerivedLayers(layers: { intersections?: readonly Intersection[]; grid?: readonly GridCell[]; buildings?: readonly Building[]; water?: readonly WaterFeature[]; units?: readonly ResponsibleUnit[]; bounds?: BBox }): Promise<void> {
       await x.write(() => {
         const refill = <T>(table: string, rows: readonly T[] | undefined, columns: string[], values: (row: T) => Params, coords: (row: T) => unknown) => {
           if (!rows) return
@@ -204,6 +205,11 @@ export function importTables(x: SqliteContext): ImportTables {
         refill('grid_cells', layers.grid, ['code', 'zone_id', 'community', 'geom'], (g) => ({ code: g.code, zone_id: g.zoneId, community: g.community, geom: JSON.stringify(g.coordinates) }), (g) => g.coordinates)
         refill('buildings', layers.buildings, ['id', 'osm_id', 'name', 'geom'], (b) => ({ id: b.id, osm_id: b.osmId, name: b.name, geom: JSON.stringify(b.coordinates) }), (b) => b.coordinates)
         refill('water', layers.water, ['id', 'osm_id', 'name', 'kind', 'geom'], (w) => ({ id: w.id, osm_id: w.osmId, name: w.name, kind: w.kind, geom: JSON.stringify(w.coordinates) }), (w) => w.coordinates)
+        if (layers.units) {
+          // Units are referenced by id from cases: ones no longer derived stay (their cases keep a name to show)
+          const unit = db.prepare('INSERT INTO units (id, name, name_en, kind, zone_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind, zone_id = excluded.zone_id')
+          for (const u of layers.units) unit.run(u.id, u.name, u.nameEn, u.kind, u.zoneId)
+        }
         if (layers.bounds) setMeta('bounds', JSON.stringify(layers.bounds))
       })
     },

@@ -42,7 +42,7 @@ export const userMessagesZh = {
   'users.passwordIsDemo': '不能使用公开的演示密码',
   'users.passwordMismatch': '两次输入的密码不一致',
   'users.noRole': '请至少选择一个角色',
-  'users.invalidZone': '辖区编号应为 3 位数字',
+  'users.invalidZone': '辖区编号只能包含字母、数字和 . _ -',
   'users.usernameTaken': '该用户名已被使用',
   'users.selfProtected': '管理员不能停用自己的账号，也不能移除自己的管理员角色',
 } as const
@@ -87,7 +87,7 @@ export const userMessagesEn: Translation<typeof userMessagesZh> = {
   'users.passwordIsDemo': 'The public demo password cannot be used',
   'users.passwordMismatch': 'The two passwords differ',
   'users.noRole': 'Choose at least one role',
-  'users.invalidZone': 'Zone ids have 3 digits',
+  'users.invalidZone': 'Zone ids use letters, digits and . _ - only',
   'users.usernameTaken': 'This username is taken',
   'users.selfProtected': 'An administrator cannot disable their own account or drop their own admin role',
 }

@@ -33,8 +33,9 @@ describe('checkAccountDraft', () => {
     expect(problems.map((p) => p.field)).toEqual(['username', 'display_name', 'roles'])
   })
 
-  test('refuses zone ids that are not three digits', () => {
-    expect(checkAccountDraft({ zone_ids: ['1'] })).toEqual([{ field: 'zone_ids', message: 'users.invalidZone' }])
+  test('refuses zone ids with spaces or other signs, and takes an imported district codes', () => {
+    expect(checkAccountDraft({ zone_ids: ['1 2'] })).toEqual([{ field: 'zone_ids', message: 'users.invalidZone' }])
+    expect(checkAccountDraft({ zone_ids: ['001', '510104901', 'QX-07'] })).toEqual([])
   })
 
   test('checks only the fields a form has', () => {

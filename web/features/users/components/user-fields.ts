@@ -1,6 +1,7 @@
 // Checks an account form before it is sent, with the server's own rules (server/routes/users.ts), so the user
 // learns what is wrong next to the field instead of from a refused request.
 import { ROLES } from '../../../../server/kernel/permissions.ts'
+import { ZONE_ID_PATTERN } from '../../../../server/kernel/record-ids.ts'
 import type { MessageKey } from '../../../lib/i18n.ts'
 import type { NewUserBody } from '../api/change-users.ts'
 
@@ -18,7 +19,6 @@ export const MIN_PASSWORD_LENGTH = 10
 // the documented demo password is refused for real accounts
 const DEMO_PASSWORD = 'gridwatch-demo'
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{1,63}$/i
-const ZONE_ID_PATTERN = /^\d{3}$/
 
 export interface FieldProblem {
   field: 'username' | 'display_name' | 'password' | 'password_repeat' | 'roles' | 'zone_ids'

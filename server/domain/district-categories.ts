@@ -1,0 +1,24 @@
+// The district's incident categories: the national codes every district has, plus the ones its profile adds
+// (a city's own kinds of complaint, with their names, time limit, repeat radius and unit). Set once at start from
+// the stored profile; read by the meta route and the analyses that label categories.
+import { INCIDENT_CATEGORIES, type IncidentCategory } from '../kernel/categories.ts'
+
+export interface OwnCategory extends IncidentCategory {
+  timeLimitHours?: number
+  repeatRadiusM?: number
+  unit?: string
+}
+
+let own: OwnCategory[] = []
+
+/** Adds the profile's own categories (replacing any set before); a code the national table has is not redefined. */
+export function useOwnCategories(categories: readonly OwnCategory[]): void {
+  const national = new Set(INCIDENT_CATEGORIES.map((c) => c.code))
+  own = categories.filter((c) => !national.has(c.code))
+}
+
+/** Every category of the district: national first, then its own. */
+export const districtCategories = (): IncidentCategory[] => [...INCIDENT_CATEGORIES, ...own]
+
+/** A profile category's own rules, if the code is one. */
+export const ownCategory = (code: string): OwnCategory | undefined => own.find((c) => c.code === code)
