@@ -49,7 +49,7 @@ function createProgressPrinter() {
     const now = Date.now()
     if (key === lastKey && now - lastMs < 1000) return
     lastMs = now
-    const line = `[import] ${p.layer} ${p.file}: ${p.phase} ${numberText(p.rows)} rows`
+    const line = p.phase === 'deriving' ? '[import] deriving intersections, unit grid, units and bounds' : `[import] ${p.layer} ${p.file}: ${p.phase} ${numberText(p.rows)} rows`
     if (tty) process.stderr.write(`\r${line.padEnd(79)}`)
     else if (key !== lastKey) process.stderr.write(`${line}\n`)
     lastKey = key

@@ -49,11 +49,11 @@ export interface DateOptions {
  * Impossible dates (2026-02-30), dates before 1980 and dates more than a day in the future are refused.
  */
 export function readInstant(value: unknown, options: DateOptions): Read<number> {
-  if (isBlank(value)) return fail('missing')
+  if (isBlank(value)) return fail('missing date')
   let parsed: DateTime | undefined
   if (value instanceof Date) {
     // Excel keeps wall-clock time with no zone; the reader hands it over as that reading in UTC
-    if (Number.isNaN(value.getTime())) return fail('not a date')
+    if (Number.isNaN(value.getTime())) return fail('unparseable date: not a date')
     parsed = DateTime.fromObject(
       { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate(), hour: value.getUTCHours(), minute: value.getUTCMinutes(), second: value.getUTCSeconds() },
       { zone: options.timeZone },
@@ -62,20 +62,20 @@ export function readInstant(value: unknown, options: DateOptions): Read<number> 
     const text = String(value).trim()
     if (options.format) {
       parsed = DateTime.fromFormat(text, options.format, { zone: options.timeZone, locale: 'en-US' })
-      if (!parsed.isValid) return fail(`not a date in the format ${options.format}: ${JSON.stringify(text)}`)
+      if (!parsed.isValid) return fail(`unparseable date: not ${options.format}`)
     } else {
       parsed = DateTime.fromISO(text, { zone: options.timeZone, setZone: false })
       for (const format of COMMON_FORMATS) {
         if (parsed.isValid) break
         parsed = DateTime.fromFormat(text, format, { zone: options.timeZone })
       }
-      if (!parsed.isValid) return fail(`not a date: ${JSON.stringify(text)}`)
+      if (!parsed.isValid) return fail('unparseable date: not ISO 8601 or a common date form')
     }
   }
-  if (!parsed.isValid) return fail(`not a date: ${parsed.invalidExplanation ?? 'invalid'}`)
+  if (!parsed.isValid) return fail(`unparseable date: ${parsed.invalidExplanation ?? 'invalid'}`)
   const ms = parsed.toMillis()
-  if (ms < EARLIEST_MS) return fail(`implausible date ${parsed.toISODate()} (before 1980)`)
-  if (ms > options.nowMs + FUTURE_SLACK_MS) return fail(`date in the future: ${parsed.toISO()}`)
+  if (ms < EARLIEST_MS) return fail('implausible date: before 1980')
+  if (ms > options.nowMs + FUTURE_SLACK_MS) return fail('implausible date: in the future')
   return ok(ms)
 }
 

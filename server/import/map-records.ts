@@ -92,9 +92,9 @@ export function readPoint(record: SourceRecord, spec: { lon?: string | undefined
     if (isBlank(lonCell)) return problem(lonField, 'missing coordinate', lonCell)
     if (isBlank(latCell)) return problem(latField, 'missing coordinate', latCell)
     const lon = readNumber(lonCell)
-    if (!lon.ok) return problem(lonField, `non-numeric coordinate (${lon.reason})`, lonCell)
+    if (!lon.ok) return problem(lonField, 'non-numeric coordinate', lonCell)
     const lat = readNumber(latCell)
-    if (!lat.ok) return problem(latField, `non-numeric coordinate (${lat.reason})`, latCell)
+    if (!lat.ok) return problem(latField, 'non-numeric coordinate', latCell)
     x = lon.value
     y = lat.value
   } else {
@@ -107,7 +107,7 @@ export function readPoint(record: SourceRecord, spec: { lon?: string | undefined
     x = gx
     y = gy
   }
-  if (isPlaceholder(x, y)) return problem(spec.lon ?? 'geometry', 'placeholder coordinate (0, 0)', `${x}, ${y}`)
+  if (isPlaceholder(x, y)) return problem(spec.lon ?? 'geometry', 'placeholder coordinate: 0, 0', `${x}, ${y}`)
   const converted = converter.toWgs84(x, y)
   if (!converted || converted[0] < -180 || converted[0] > 180 || converted[1] < -90 || converted[1] > 90) {
     return problem(spec.lon ?? 'geometry', `coordinate out of range for ${converter.name}`, `${x}, ${y}`)
@@ -204,7 +204,7 @@ export function mapLamp(record: SourceRecord, spec: LampsLayerSpec, cx: MapConte
   let installedAt = ''
   if (spec.installed_at && !isBlank(record.fields[spec.installed_at.field])) {
     const d = readInstant(record.fields[spec.installed_at.field], { format: spec.installed_at.format, timeZone: cx.timeZone, nowMs: cx.nowMs })
-    if (!d.ok) return problem(spec.installed_at.field, `unparseable date (${d.reason})`, record.fields[spec.installed_at.field])
+    if (!d.ok) return problem(spec.installed_at.field, d.reason, record.fields[spec.installed_at.field])
     installedAt = new Date(d.value).toISOString().slice(0, 10)
   }
   const maintainer = spec.maintainer ? readText(record.fields[spec.maintainer]) : ''
@@ -217,7 +217,7 @@ export function mapIncident(record: SourceRecord, spec: IncidentsLayerSpec, cx: 
   const at = readPoint(record, spec, cx.converter)
   if (!at.ok) return at
   const reported = readInstant(record.fields[spec.reported_at.field], { format: spec.reported_at.format, timeZone: cx.timeZone, nowMs: cx.nowMs })
-  if (!reported.ok) return problem(spec.reported_at.field, `unparseable date (${reported.reason})`, record.fields[spec.reported_at.field])
+  if (!reported.ok) return problem(spec.reported_at.field, reported.reason, record.fields[spec.reported_at.field])
   const category = mapValue(record.fields[spec.category.field], spec.category, cx.categories)
   if (!category.ok) return problem(spec.category.field, `unknown category: ${category.reason}`, record.fields[spec.category.field])
   if (!cx.categories.has(category.value)) return problem(spec.category.field, `unknown category code ${JSON.stringify(category.value)}`, category.value)
@@ -231,8 +231,8 @@ export function mapIncident(record: SourceRecord, spec: IncidentsLayerSpec, cx: 
   let closedMs: number | null = null
   if (spec.closed_at && !isBlank(record.fields[spec.closed_at.field])) {
     const closed = readInstant(record.fields[spec.closed_at.field], { format: spec.closed_at.format, timeZone: cx.timeZone, nowMs: cx.nowMs })
-    if (!closed.ok) return problem(spec.closed_at.field, `unparseable date (${closed.reason})`, record.fields[spec.closed_at.field])
-    if (closed.value < reported.value) return problem(spec.closed_at.field, 'closed before it was reported', record.fields[spec.closed_at.field])
+    if (!closed.ok) return problem(spec.closed_at.field, closed.reason, record.fields[spec.closed_at.field])
+    if (closed.value < reported.value) return problem(spec.closed_at.field, 'implausible date: closed before it was reported', record.fields[spec.closed_at.field])
     closedMs = closed.value
   }
   const description = spec.description ? readText(record.fields[spec.description]).slice(0, 2000) : ''

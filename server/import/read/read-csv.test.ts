@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SourceFileError, type OpenedSource, type SourceRecord } from '../source-record.ts'
 import { openCsv } from './read-csv.ts'
 
-const fixture = (name: string): string => fileURLToPath(new URL(`../../../test/fixtures/import/${name}`, import.meta.url))
+const fixture = (name: string): string => fileURLToPath(new URL(`../../../test/fixtures/import/read/${name}`, import.meta.url))
 
 async function collect(source: OpenedSource): Promise<SourceRecord[]> {
   const records: SourceRecord[] = []
