@@ -39,6 +39,10 @@ export const DEFAULT_COVERAGE_RADIUS_M: Readonly<Record<string, number>> = Objec
   trunk_link: MAJOR_ROAD_M,
   motorway: MAJOR_ROAD_M,
   motorway_link: MAJOR_ROAD_M,
+  // the street classes an imported road network states instead of OSM tags
+  alley: ALLEY_LANE_M,
+  branch: BRANCH_ROAD_M,
+  arterial: MAJOR_ROAD_M,
 })
 
 /** Metres, for highway values the table does not name (road, busway, bridleway, corridor …): a branch road's. */

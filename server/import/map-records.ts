@@ -1,6 +1,7 @@
 // One source record → one of our rows, or the reason it cannot be one. Pure: the same record always maps the same
 // way, so the importer can read a file twice (check, then store) and skip exactly the rows it listed.
 import type { Position } from 'geojson'
+import { DateTime } from 'luxon'
 import type { LngLat } from '../kernel/geo.ts'
 import type { IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
 import { INCIDENT_STATUSES, LAMP_STATUSES } from '../kernel/statuses.ts'
@@ -205,7 +206,7 @@ export function mapLamp(record: SourceRecord, spec: LampsLayerSpec, cx: MapConte
   if (spec.installed_at && !isBlank(record.fields[spec.installed_at.field])) {
     const d = readInstant(record.fields[spec.installed_at.field], { format: spec.installed_at.format, timeZone: cx.timeZone, nowMs: cx.nowMs })
     if (!d.ok) return problem(spec.installed_at.field, d.reason, record.fields[spec.installed_at.field])
-    installedAt = new Date(d.value).toISOString().slice(0, 10)
+    installedAt = DateTime.fromMillis(d.value, { zone: cx.timeZone }).toISODate() ?? '' // the district's calendar day
   }
   const maintainer = spec.maintainer ? readText(record.fields[spec.maintainer]) : ''
   return { ok: true, row: { id: id.value, coordinates: at.row, status, heightM, maintainer, installedAt } }

@@ -1,5 +1,7 @@
 // The live dark-zone analysis: built from the stored streets, lamps and open outage reports, then kept current
 // lamp by lamp (each change recomputes only the segments within that lamp's reach).
+import { DEFAULT_COVERAGE_RADIUS_M } from '../analysis/coverage-radius.ts'
+import { classOfHighway, type StreetClass } from '../kernel/street-classes.ts'
 import { createDarkZoneEngine, type DarkZoneEngine, type DarkZoneEngineOptions } from '../analysis/dark-zone-engine.ts'
 import type { DarkLine, LightingTotals } from '../analysis/dark-zones.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from '../analysis/local-metric.ts'
@@ -22,6 +24,22 @@ export interface LightingDiff {
   totals: LightingTotals
 }
 
+/**
+ * The district profile's lighting norms as radii per highway value: a class's coverage radius, else half its lamp
+ * spacing (a lamp lights half the way to each neighbour), for every highway value of that class.
+ */
+export function coverageFromSettings(lighting: unknown): Record<string, number> {
+  if (typeof lighting !== 'object' || lighting === null) return {}
+  const { coverage_radius_m: radius = {}, lamp_spacing_m: spacing = {} } = lighting as { coverage_radius_m?: Partial<Record<StreetClass, number>>; lamp_spacing_m?: Partial<Record<StreetClass, number>> }
+  const out: Record<string, number> = {}
+  for (const highway of Object.keys(DEFAULT_COVERAGE_RADIUS_M)) {
+    const streetClass = classOfHighway(highway)
+    const r = radius[streetClass] ?? (spacing[streetClass] !== undefined ? spacing[streetClass] / 2 : undefined)
+    if (r !== undefined) out[highway] = r
+  }
+  return out
+}
+
 /** Lamps with an open outage report: read from the store, decided by the domain. */
 async function openOutages(store: Store, lampIds?: string[]): Promise<Set<string>> {
   const reports = await store.incidents({ categories: [LAMP_OUTAGE_CATEGORY], statuses: [...OPEN_INCIDENT_STATUSES], lampIds, limit: 'all' })
@@ -29,9 +47,10 @@ async function openOutages(store: Store, lampIds?: string[]): Promise<Set<string
 }
 
 export async function buildLighting(store: Store, options: DarkZoneEngineOptions): Promise<Lighting> {
-  const [streets, lamps, outages, zones] = await Promise.all([store.streets({}), store.lamps({}), openOutages(store), store.zones()])
+  const [streets, lamps, outages, zones, settings] = await Promise.all([store.streets({}), store.lamps({}), openOutages(store), store.zones(), store.districtSettings()])
   const inputs = lamps.map((l) => darkZoneLamp(l, outages))
-  const engine = createDarkZoneEngine(streets.map(darkZoneStreet), inputs, options)
+  const fromProfile = coverageFromSettings(settings?.lighting)
+  const engine = createDarkZoneEngine(streets.map(darkZoneStreet), inputs, { ...options, radiusByHighwayM: { ...fromProfile, ...options.radiusByHighwayM } })
   return {
     engine,
     working: new Map(inputs.map((l) => [l.id, l.working])),

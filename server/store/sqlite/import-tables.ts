@@ -125,7 +125,7 @@ export function importTables(x: SqliteContext): ImportTables {
           if (statusChanged) {
             // The ledger says the lamp changed: a status change like a crew's, with the import as its author.
             setStatus.run(l.status, iso, rid)
-            history.run(l.id, str(row.status), l.status, actor.userId, actor.username, iso)
+            history.run(l.id, iso, str(row.status), l.status, actor.userId, actor.username)
           }
           x.audit(actor, 'lamp.import-update', 'lamp', l.id, { status: row.status, lon: row.lon, lat: row.lat }, { status: l.status, lon: l.coordinates[0], lat: l.coordinates[1] })
           totals.updated++
