@@ -91,6 +91,7 @@ try {
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL
 const rejectsFile = resolve(args.rejects ?? 'import-rejects.csv')
 const store = openStore(databaseUrl)
+const started = performance.now()
 try {
   if (process.env.GRIDWATCH_MODE !== 'production' && !args['dry-run']) {
     const created = await ensureDemoAccounts(store)
@@ -105,6 +106,8 @@ try {
   })
   printReport(report, rejectsFile)
   await store.close()
+  // for the operator (and the benchmark): how long it took and the most memory it ever held
+  console.error(`[import] ${((performance.now() - started) / 1000).toFixed(1)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
   process.exit(!report.dryRun && !report.stored ? 1 : 0)
 } catch (error) {
   await store.close().catch(() => {})

@@ -22,3 +22,12 @@ export const districtCategories = (): IncidentCategory[] => [...INCIDENT_CATEGOR
 
 /** A profile category's own rules, if the code is one. */
 export const ownCategory = (code: string): OwnCategory | undefined => own.find((c) => c.code === code)
+
+/** The codes of every category of the district. */
+export const districtCategoryCodes = (): string[] => districtCategories().map((c) => c.code)
+
+/** Whether a code names one of the district's categories. */
+export const isDistrictCategory = (code: string): boolean => districtCategories().some((c) => c.code === code)
+
+/** A category by code: national or the district's own. */
+export const findDistrictCategory = (code: string): IncidentCategory | undefined => districtCategories().find((c) => c.code === code)

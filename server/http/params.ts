@@ -89,8 +89,10 @@ export const bboxParam = z.string().transform((raw, ctx): BBox => {
 })
 
 /** `a,b,c` restricted to known values; duplicates removed. */
-export function listParam<T extends string>(allowed: readonly T[], label: string) {
+/** A comma-separated list of known values; `allowed` may be a function when the list is the district's (its own categories). */
+export function listParam<T extends string>(known: readonly T[] | (() => readonly T[]), label: string) {
   return z.string().transform((raw, ctx): T[] => {
+    const allowed = typeof known === 'function' ? known() : known
     const values = [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0))]
     const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v))
     if (unknown.length > 0 || values.length === 0) {

@@ -263,6 +263,7 @@ export async function runImport(store: Store, resolved: ResolvedProfile, options
         const incident: ImportedIncident = {
           sourceId: x.sourceId, category: x.category, status: x.status, source: x.source, coordinates: x.coordinates,
           reportedAt: calendar.isoInstant(x.reportedMs), closedAt: x.closedMs === null ? null : calendar.isoInstant(x.closedMs),
+          reportedMs: x.reportedMs, closedMs: x.closedMs,
           description: x.description, zoneId, streetId: nearestStreet.nearest(x.coordinates, CASE_STREET_M)?.id ?? null,
           lampId: x.category === LAMP_OUTAGE_CATEGORY ? nearestLamp(x.coordinates) : null, unitId, deadlineMs,
         }
@@ -317,7 +318,9 @@ async function storeRecords<T>(
   progress: (p: ImportProgress) => void,
 ): Promise<ImportTotals> {
   const source = c.source as OpenedSource
+  const table = c.summary.layer === 'lamps' ? 'lamps' : 'incidents'
   return store.transaction(async (tx) => {
+    await tx.beginBulkLoad(table)
     const totals: ImportTotals = { inserted: 0, updated: 0, unchanged: 0 }
     let batch: T[] = []
     let rows = 0
@@ -335,6 +338,7 @@ async function storeRecords<T>(
     }
     if (batch.length > 0) add(totals, await upsert(tx, batch))
     progress({ layer: c.summary.layer, file: c.summary.file, phase: 'storing', rows })
+    await tx.endBulkLoad(table)
     return totals
   })
 }

@@ -2,9 +2,9 @@
 import type { ResponsibleUnit } from '../domain/case-routing.ts'
 import { CONSTRUCTION_STAGE } from '../domain/case-workflow.ts'
 import type { Case, CaseEvent, CasePhoto } from '../domain/cases.ts'
-import { INCIDENT_CATEGORIES } from '../kernel/categories.ts'
+import { findDistrictCategory } from '../domain/district-categories.ts'
 
-const categoryName = (code: string) => INCIDENT_CATEGORIES.find((c) => c.code === code)
+const categoryName = (code: string) => findDistrictCategory(code)
 
 /** The seed's stage name for illegal construction (发现 → 制止 → 查处); null for every other category. */
 function constructionStage(c: Pick<Case, 'category' | 'status'>) {

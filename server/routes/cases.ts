@@ -5,7 +5,6 @@ import { z } from 'zod'
 import { CASE_ACTIONS, availableActions } from '../domain/case-workflow.ts'
 import { isOverdue } from '../domain/case-deadlines.ts'
 import type { Case } from '../domain/cases.ts'
-import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
 import type { User } from '../domain/roles.ts'
 import { caseListScope, mayAddPhoto, mayReadCase } from '../domain/case-access.ts'
 import { INCIDENT_STATUSES, isPendingWork, PENDING_WORK_STATUSES } from '../kernel/statuses.ts'
@@ -24,11 +23,12 @@ import { reportIncident } from '../use-cases/report-incident.ts'
 import { transitionCase } from '../use-cases/transition-case.ts'
 import { caseJson, eventJson, photoJson } from './case-json.ts'
 import { ZONE_ID_PATTERN } from '../kernel/record-ids.ts'
+import { districtCategoryCodes, isDistrictCategory } from '../domain/district-categories.ts'
 
 const casesQuery = z
   .strictObject({
     state: listParam(INCIDENT_STATUSES, 'state').optional(),
-    category: listParam(INCIDENT_CATEGORY_CODES, 'category').optional(),
+    category: listParam(districtCategoryCodes, 'category').optional(),
     unit: z.string().max(16).optional(),
     zone: z.string().regex(ZONE_ID_PATTERN).optional(),
     overdue: z.enum(['true']).optional(),
@@ -47,7 +47,7 @@ const transitionBody = z.strictObject({
 })
 
 const intakeBody = z.strictObject({
-  category: z.enum(INCIDENT_CATEGORY_CODES as [string, ...string[]]),
+  category: z.string().refine(isDistrictCategory, 'not a category of this district'),
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
   description: z.string().trim().min(1).max(4000),

@@ -4,7 +4,6 @@ import { booleanPointInPolygon, point, polygon } from '@turf/turf'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { CellScheme } from '../analysis/cells.ts'
-import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
 import { INCIDENT_SOURCES } from '../kernel/statuses.ts'
 import type { BBox } from '../kernel/geo.ts'
 import { requireUser } from '../http/auth.ts'
@@ -20,6 +19,7 @@ import { packPositions } from '../workers/packing.ts'
 import { checkCellPairCap, checkPeriodCap } from './analysis-caps.ts'
 import { incidentFeature } from './geojson.ts'
 import { respondJsonBytes } from './json-bytes.ts'
+import { districtCategoryCodes } from '../domain/district-categories.ts'
 
 const CELL_SCHEMES = ['h3-9', 'h3-10', 'h3-11', 'grid-100', 'grid-200', 'grid-250', 'grid-500'] as const
 const DEFAULT_PERIOD_DAYS = 90 // a quarter: enough incidents per cell for a stable statistic in the demo district
@@ -31,7 +31,7 @@ const toScheme = (cell: (typeof CELL_SCHEMES)[number]): CellScheme => {
 }
 
 const filters = {
-  category: listParam(INCIDENT_CATEGORY_CODES, 'category').optional(),
+  category: listParam(districtCategoryCodes, 'category').optional(),
   source: listParam(INCIDENT_SOURCES, 'source').optional(),
   from: instantParam.optional(),
   to: instantParam.optional(),

@@ -1,7 +1,6 @@
 // Reported incidents as map points, filterable by place, category, status and time window.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
 import { INCIDENT_STATUSES } from '../kernel/statuses.ts'
 import { requireUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -10,6 +9,7 @@ import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
 import type { Store } from '../store/store.ts'
 import { featureCollection, incidentFeature } from './geojson.ts'
+import { districtCategoryCodes } from '../domain/district-categories.ts'
 
 // The whole demo district (~12,000 incidents) fits in one response; larger answers must be narrowed.
 export const MAX_INCIDENTS = 50_000
@@ -17,7 +17,7 @@ export const MAX_INCIDENTS = 50_000
 const incidentsQuery = z
   .strictObject({
     bbox: bboxParam.optional(),
-    category: listParam(INCIDENT_CATEGORY_CODES, 'category').optional(),
+    category: listParam(districtCategoryCodes, 'category').optional(),
     status: listParam(INCIDENT_STATUSES, 'status').optional(),
     from: instantParam.optional(),
     to: instantParam.optional(),

@@ -7,7 +7,6 @@ import { isOverdue } from '../domain/case-deadlines.ts'
 import { districtCalendar } from '../domain/district-calendar.ts'
 import { MEASURE_AREAS, MEASURE_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
 import type { Measure } from '../domain/cases.ts'
-import { INCIDENT_CATEGORIES } from '../kernel/categories.ts'
 import { actorOf, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { calendarDateString, instantParam } from '../http/params.ts'
@@ -15,6 +14,7 @@ import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
 import { csvCell } from './csv.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
+import { districtCategories } from '../domain/district-categories.ts'
 
 const DAY_MS = 86_400_000
 const DEFAULT_KPI_DAYS = 30 // the monthly report's window
@@ -91,7 +91,7 @@ export const kpiRoutes = ({ store, model, clock }: UseCaseContext) => {
   async function names(group: 'unit' | 'zone' | 'category'): Promise<Map<string, { name: string; nameEn: string }>> {
     if (group === 'unit') return new Map([...(await unitsById())].map(([id, u]) => [id, { name: u.name, nameEn: u.nameEn }]))
     if (group === 'zone') return new Map((await store.zones()).map((z) => [z.id, { name: z.name, nameEn: z.nameEn }]))
-    return new Map(INCIDENT_CATEGORIES.map((c) => [c.code, { name: c.name, nameEn: c.nameEn }]))
+    return new Map(districtCategories().map((c) => [c.code, { name: c.name, nameEn: c.nameEn }]))
   }
 
   const period = (q: { from?: number; to?: number }) => {

@@ -12,9 +12,9 @@
 // page_size, extensions), and refusing them would break those clients for nothing. An empty value counts as absent.
 import { z } from 'zod'
 import { isOpenCase } from '../domain/case-deadlines.ts'
-import { INCIDENT_CATEGORY_CODES } from '../kernel/categories.ts'
 import { INCIDENT_STATUSES, type IncidentStatus } from '../kernel/statuses.ts'
 import { listParam, parseInstant } from '../http/params.ts'
+import { districtCategoryCodes } from '../domain/district-categories.ts'
 
 const DAY_MS = 86_400_000
 export const MAX_SPAN_DAYS = 90 // the spec's limit on start_date..end_date, and its default window
@@ -50,7 +50,7 @@ const dateTime = z.string().transform((raw, ctx) => {
 })
 
 const windowQuery = z.object({
-  service_code: listParam(INCIDENT_CATEGORY_CODES, 'service_code').optional(),
+  service_code: listParam(districtCategoryCodes, 'service_code').optional(),
   status: listParam(['open', 'closed'] as const, 'status').optional(),
   start_date: dateTime.optional(),
   end_date: dateTime.optional(),

@@ -8,7 +8,6 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { isOpenCase } from '../domain/case-deadlines.ts'
 import type { Case } from '../domain/cases.ts'
-import { INCIDENT_CATEGORIES } from '../kernel/categories.ts'
 import { clientIp } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { decimalParam } from '../http/params.ts'
@@ -21,6 +20,7 @@ import { reportIncident } from '../use-cases/report-incident.ts'
 import { MAX_RESULTS, parseRequestsQuery } from './open311-query.ts'
 import { renderXmlDocument, type XmlValue } from './open311-xml.ts'
 import type { PublicLimits } from './reports.ts'
+import { districtCategories, findDistrictCategory, isDistrictCategory } from '../domain/district-categories.ts'
 
 type Format = 'json' | 'xml'
 type Flat = Record<string, string | number | boolean | null>
@@ -77,7 +77,7 @@ export const open311Routes = (ctx: UseCaseContext, limits: PublicLimits) => {
 
   async function requestRow(x: Case): Promise<Flat> {
     const units = (await model.places()).unitById
-    const category = INCIDENT_CATEGORIES.find((k) => k.code === x.category)
+    const category = findDistrictCategory(x.category)
     return {
       service_request_id: x.id,
       status: isOpenCase(x.status) ? 'open' : 'closed',
@@ -119,7 +119,7 @@ export const open311Routes = (ctx: UseCaseContext, limits: PublicLimits) => {
           format,
           'services',
           'service',
-          INCIDENT_CATEGORIES.map((k) => ({ service_code: k.code, service_name: `${k.name} ${k.nameEn}`, description: k.nameEn, metadata: false, type: 'realtime', keywords: k.name, group: groupOf(k.code, k.kind) })),
+          districtCategories().map((k) => ({ service_code: k.code, service_name: `${k.name} ${k.nameEn}`, description: k.nameEn, metadata: false, type: 'realtime', keywords: k.name, group: groupOf(k.code, k.kind) })),
         )
       }
       if (name === 'requests') {
@@ -145,7 +145,7 @@ export const open311Routes = (ctx: UseCaseContext, limits: PublicLimits) => {
       if (!parsed) return fail(c, 'json', 404, 404, 'unknown endpoint; add .json or .xml')
       const [id, format] = parsed
       if (kind === 'services') {
-        const category = INCIDENT_CATEGORIES.find((k) => k.code === id)
+        const category = findDistrictCategory(id)
         if (!category) return fail(c, format, 404, 404, `no service ${id}`)
         // No extra attributes are asked for: category, place and description say all a case needs.
         if (format === 'xml') return c.body(renderXmlDocument('service_definition', { service_code: id, attributes: null }), 200, XML)
@@ -174,7 +174,7 @@ export const open311Routes = (ctx: UseCaseContext, limits: PublicLimits) => {
       if (!body.success) return fail(c, format, 400, 400, body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
       const b = body.data
       if (apiKey && b.api_key !== apiKey) return fail(c, format, 403, 403, 'a valid api_key is required')
-      if (!INCIDENT_CATEGORIES.some((k) => k.code === b.service_code)) return fail(c, format, 400, 400, `unknown service_code ${b.service_code}`)
+      if (!isDistrictCategory(b.service_code)) return fail(c, format, 400, 400, `unknown service_code ${b.service_code}`)
       // A place far outside (0,0 from a missing fix, swapped lat/long, another city) would be routed to nobody.
       // The spec's refusals are 400/403/404 with { code, description } (it has no 422), so this is a 400 whose
       // description starts with the stable code the problem+json routes use for the same refusal.

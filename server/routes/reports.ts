@@ -2,7 +2,7 @@
 // follow it by tracking number, and rate the fix. Rate-limited per client; no personal data ever goes back out.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { INCIDENT_CATEGORY_CODES, LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
+import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
 import { clientIp } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { decimalParam } from '../http/params.ts'
@@ -17,13 +17,13 @@ import { findRepeats, locateReport } from '../use-cases/locate-report.ts'
 import { rateReport } from '../use-cases/rate-report.ts'
 import { reportIncident } from '../use-cases/report-incident.ts'
 import { publicCaseJson } from './case-json.ts'
+import { isDistrictCategory } from '../domain/district-categories.ts'
 
 // The public acts anonymously; its address (as the trusted proxies recorded it) goes into the audit log.
 const citizen = (c: Context<AppEnv>) => ({ userId: null, username: 'citizen', ip: clientIp(c) })
-const categories = INCIDENT_CATEGORY_CODES as [string, ...string[]]
 
 const reportBody = z.strictObject({
-  category: z.enum(categories),
+  category: z.string().refine(isDistrictCategory, 'not a category of this district'),
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
   description: z.string().trim().min(1, 'describe the problem').max(4000), // Open311's limit
@@ -37,7 +37,7 @@ const reportBody = z.strictObject({
 })
 
 const similarQuery = z.strictObject({
-  category: z.enum(categories),
+  category: z.string().refine(isDistrictCategory, 'not a category of this district'),
   lon: decimalParam(-180, 180, 'lon'),
   lat: decimalParam(-90, 90, 'lat'),
 })

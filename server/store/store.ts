@@ -151,6 +151,8 @@ export interface ImportTotals {
 /** An incident from a city's complaint history, keyed by the source system's own id. */
 export interface ImportedIncident extends Omit<Incident, 'id' | 'updatedAt'> {
   sourceId: string
+  reportedMs: number // the same instant as reportedAt, so a million rows need not parse it back
+  closedMs: number | null
   unitId: string | null
   deadlineMs: number
 }
@@ -246,6 +248,12 @@ export interface Store {
   upsertLamps(lamps: readonly Lamp[], actor: Actor, at: Date): Promise<ImportTotals>
   /** Upserts incidents by source id (new ones get the next incident id); a changed stage adds an 'import' step to the case's timeline. */
   upsertIncidents(incidents: readonly ImportedIncident[], actor: Actor, at: Date): Promise<ImportTotals>
+  /**
+   * Within an import's transaction: when `table` is empty, prepares it for a bulk load (an adapter may set indexes
+   * aside and skip lookups: every row is new); endBulkLoad restores it. No-op on a table that holds rows.
+   */
+  beginBulkLoad(table: 'lamps' | 'incidents'): Promise<void>
+  endBulkLoad(table: 'lamps' | 'incidents'): Promise<void>
   /** Replaces each given derived layer whole (the ones not given stay), and the district's bounds. */
   replaceDerivedLayers(layers: { intersections?: readonly Intersection[]; grid?: readonly GridCell[]; buildings?: readonly Building[]; water?: readonly WaterFeature[]; units?: readonly ResponsibleUnit[]; bounds?: BBox }): Promise<void>
   /** The district's settings from its profile; undefined for the demo district or a store never imported into. */

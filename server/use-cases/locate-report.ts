@@ -1,6 +1,7 @@
 // Where a report is and what it may repeat: its zone, nearest street, the lamp it names, the responsible unit and
 // its first deadline, and the open cases it could be another report of. Reads only.
-import { findRepeatCandidates, type RepeatCandidate } from '../analysis/repeat-reports.ts'
+import { DEFAULT_REPEAT_RADIUS_M, findRepeatCandidates, type RepeatCandidate } from '../analysis/repeat-reports.ts'
+import { ownCategory } from '../domain/district-categories.ts'
 import { computeDeadlineMs } from '../domain/case-deadlines.ts'
 import { routeCase } from '../domain/case-routing.ts'
 import type { Case } from '../domain/cases.ts'
@@ -41,8 +42,11 @@ export async function locateReport(model: DistrictModel, category: string, coord
   let lamp: string | null = null
   if (category === LAMP_OUTAGE_CATEGORY) lamp = lampId && places.hasLamp(lampId) ? lampId : places.nearestLamp(coordinates, LAMP_SNAP_M)
   const unitId = places.units.length > 0 ? routeCase({ category, zoneId }, places.units) : null
-  const deadlineMs = computeDeadlineMs({ category, reportedMs, dispatchedMs: null, approvedExtensions: 0 })
-  return { zoneId, streetId: street?.id ?? null, lampId: lamp, unitId, deadlineMs }
+  const own = ownCategory(category)
+  // A district's own category brings its own time limit and unit (its profile); national ones use the tables
+  const deadlineMs = own?.timeLimitHours !== undefined ? reportedMs + own.timeLimitHours * 3_600_000 : computeDeadlineMs({ category, reportedMs, dispatchedMs: null, approvedExtensions: 0 })
+  const ownUnit = own?.unit ? (places.units.find((u) => u.id === own.unit) ?? places.units.find((u) => u.kind === own.unit && (u.zoneId === null || u.zoneId === zoneId))) : undefined
+  return { zoneId, streetId: street?.id ?? null, lampId: lamp, unitId: ownUnit?.id ?? unitId, deadlineMs }
 }
 
 /** Open cases the report may repeat, nearest first (same lamp before anything else). */
@@ -55,9 +59,11 @@ export async function findRepeats(store: Store, category: string, coordinates: L
   const nearby = (await store.incidents({ bbox: box, categories: [category], statuses, limit: MAX_NEARBY_OPEN })).items
   const sameLamp = lampId ? (await store.incidents({ categories: [category], statuses, lampIds: [lampId], limit: 'all' })).items : []
   const open = [...new Map([...nearby, ...sameLamp].map((x) => [x.id, x])).values()]
+  const ownRadius = ownCategory(category)?.repeatRadiusM
   const candidates = findRepeatCandidates(
     { category, coordinates, lampId },
     open.map((x) => ({ id: x.id, category: x.category, coordinates: x.coordinates, lampId: x.lampId, reportedMs: Date.parse(x.reportedAt) })),
+    ownRadius === undefined ? DEFAULT_REPEAT_RADIUS_M : { ...DEFAULT_REPEAT_RADIUS_M, [category]: ownRadius },
   )
   const out: (RepeatCandidate & { case: Case })[] = []
   for (const c of candidates) {

@@ -8,12 +8,13 @@ import type { BBox } from '../../kernel/geo.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { ResponsibleUnit } from '../../domain/case-routing.ts'
 import { incidentId } from '../../kernel/record-ids.ts'
+import type { Statement } from 'better-sqlite3'
 import type { SqliteContext } from './context.ts'
 import { boundsOf, json, num, str, type Params } from './sql.ts'
 
 type ImportTables = Pick<
   Store,
-  'upsertZones' | 'upsertStreets' | 'upsertLamps' | 'upsertIncidents' | 'replaceDerivedLayers' | 'districtSettings' | 'saveDistrictSettings'
+  'upsertZones' | 'upsertStreets' | 'upsertLamps' | 'upsertIncidents' | 'replaceDerivedLayers' | 'districtSettings' | 'saveDistrictSettings' | 'beginBulkLoad' | 'endBulkLoad'
 >
 
 const emptyTotals = (): ImportTotals => ({ inserted: 0, updated: 0, unchanged: 0 })
@@ -23,13 +24,39 @@ export function importTables(x: SqliteContext): ImportTables {
   const setMeta = (key: string, value: string) =>
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
 
+  // Prepared once per table: a million-row import would otherwise spend its time compiling the same statement
+  const boxStatements = new Map<string, Statement>()
   /** Inserts or moves a row's R*Tree box. */
   const indexBox = (table: string, rid: number, coords: unknown) => {
     const [w, s, e, n] = boundsOf(coords)
-    db.prepare(`INSERT OR REPLACE INTO ${table}_rtree (rid, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)`).run(rid, w, e, s, n)
+    let statement = boxStatements.get(table)
+    if (!statement) boxStatements.set(table, (statement = db.prepare(`INSERT OR REPLACE INTO ${table}_rtree (rid, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)`)))
+    statement.run(rid, w, e, s, n)
   }
 
+  // Secondary indexes set aside while an empty table is bulk-loaded (table → their CREATE statements), and whether
+  // rows there can only be new (no lookup by id needed).
+  const setAside = new Map<string, string[]>()
+  const freshTables = new Set<string>()
+
   return {
+    async beginBulkLoad(table: 'lamps' | 'incidents'): Promise<void> {
+      // Only an empty table: building an index once over sorted keys is far cheaper than keeping it up row by row
+      // (two million complaints), and every row is new, so none needs looking up. Inside the layer's transaction,
+      // so a failure rolls the DDL back with the rows.
+      if (x.get(`SELECT 1 AS one FROM ${table} LIMIT 1`)) return
+      const indexes = x.all("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :table AND sql IS NOT NULL", { table })
+      for (const index of indexes) db.exec(`DROP INDEX ${str(index.name)}`)
+      setAside.set(table, indexes.map((index) => str(index.sql)))
+      freshTables.add(table)
+    },
+
+    async endBulkLoad(table: 'lamps' | 'incidents'): Promise<void> {
+      for (const sql of setAside.get(table) ?? []) db.exec(sql)
+      setAside.delete(table)
+      freshTables.delete(table)
+    },
+
     async upsertZones(zones: readonly Zone[], actor: Actor): Promise<ImportTotals> {
       return x.write(() => {
         const totals = emptyTotals()
@@ -92,42 +119,41 @@ export function importTables(x: SqliteContext): ImportTables {
       return x.write(() => {
         const totals = emptyTotals()
         const find = db.prepare('SELECT rid, lon, lat, status, street_id, height_m, maintainer, installed_at FROM lamps WHERE id = ?')
-        const insert = db.prepare(
-          'INSERT INTO lamps (id, lon, lat, status, street_id, height_m, maintainer, installed_at, status_changed_at) VALUES (:id, :lon, :lat, :status, :street_id, :height_m, :maintainer, :installed_at, :status_changed_at)',
-        )
-        const update = db.prepare(
-          'UPDATE lamps SET lon = :lon, lat = :lat, street_id = :street_id, height_m = :height_m, maintainer = :maintainer, installed_at = :installed_at WHERE rid = :rid',
-        )
+        // Positional parameters, as for incidents: a million rows
+        const insert = db.prepare('INSERT INTO lamps (id, lon, lat, status, street_id, height_m, maintainer, installed_at, status_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        const update = db.prepare('UPDATE lamps SET lon = ?, lat = ?, street_id = ?, height_m = ?, maintainer = ?, installed_at = ? WHERE rid = ?')
         const setStatus = db.prepare('UPDATE lamps SET status = ?, status_changed_at = ?, version = version + 1 WHERE rid = ?')
         const history = db.prepare(
           "INSERT INTO lamp_status_history (lamp_id, at, from_status, to_status, user_id, username, closed_case_ids) VALUES (?, ?, ?, ?, ?, ?, '[]')",
         )
+        const box = db.prepare('INSERT OR REPLACE INTO lamps_rtree (rid, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)')
         const iso = at.toISOString()
+        const fresh = freshTables.has('lamps')
         for (const l of lamps) {
-          const params: Params = { id: l.id, lon: l.coordinates[0], lat: l.coordinates[1], status: l.status, street_id: l.streetId, height_m: l.heightM, maintainer: l.maintainer, installed_at: l.installedAt, status_changed_at: l.statusChangedAt }
-          const row = find.get(l.id) as Record<string, unknown> | undefined
+          const [lon, lat] = l.coordinates
+          const row = fresh ? undefined : (find.get(l.id) as Record<string, unknown> | undefined)
           if (!row) {
-            const rid = Number(insert.run(params).lastInsertRowid)
-            indexBox('lamps', rid, l.coordinates)
+            const rid = Number(insert.run(l.id, lon, lat, l.status, l.streetId, l.heightM, l.maintainer, l.installedAt, l.statusChangedAt).lastInsertRowid)
+            box.run(rid, lon, lon, lat, lat)
             totals.inserted++
             continue
           }
           const rid = num(row.rid)
-          const moved = row.lon !== l.coordinates[0] || row.lat !== l.coordinates[1]
+          const moved = row.lon !== lon || row.lat !== lat
           const detailsChanged = moved || row.street_id !== l.streetId || row.height_m !== l.heightM || row.maintainer !== l.maintainer || row.installed_at !== l.installedAt
           const statusChanged = row.status !== l.status
           if (!detailsChanged && !statusChanged) {
             totals.unchanged++
             continue
           }
-          if (detailsChanged) update.run({ ...params, rid })
-          if (moved) indexBox('lamps', rid, l.coordinates)
+          if (detailsChanged) update.run(lon, lat, l.streetId, l.heightM, l.maintainer, l.installedAt, rid)
+          if (moved) box.run(rid, lon, lon, lat, lat)
           if (statusChanged) {
             // The ledger says the lamp changed: a status change like a crew's, with the import as its author.
             setStatus.run(l.status, iso, rid)
             history.run(l.id, iso, str(row.status), l.status, actor.userId, actor.username)
           }
-          x.audit(actor, 'lamp.import-update', 'lamp', l.id, { status: row.status, lon: row.lon, lat: row.lat }, { status: l.status, lon: l.coordinates[0], lat: l.coordinates[1] })
+          x.audit(actor, 'lamp.import-update', 'lamp', l.id, { status: row.status, lon: row.lon, lat: row.lat }, { status: l.status, lon, lat })
           totals.updated++
         }
         return totals
@@ -137,47 +163,40 @@ export function importTables(x: SqliteContext): ImportTables {
     async upsertIncidents(incidents: readonly ImportedIncident[], actor: Actor, at: Date): Promise<ImportTotals> {
       return x.write(() => {
         const totals = emptyTotals()
-        const find = db.prepare('SELECT rid, id, status, category, lon, lat, description, closed_at, unit_id, deadline_ms, version FROM incidents WHERE source_id = ?')
+        const find = db.prepare('SELECT rid, id, status, category, lon, lat, description, closed_at FROM incidents WHERE source_id = ?')
         let rid = num(x.get('SELECT coalesce(max(rid), 0) + 1 AS n FROM incidents')?.n)
+        // Positional parameters: at two million rows, building a named-parameter object per row shows in the profile
         const insert = db.prepare(
           `INSERT INTO incidents (rid, id, source_id, category, status, source, lon, lat, reported_at, reported_ms, updated_at, closed_at, description,
              zone_id, street_id, lamp_id, tracking_number, unit_id, deadline_ms, closed_ms)
-           VALUES (:rid, :id, :source_id, :category, :status, :source, :lon, :lat, :reported_at, :reported_ms, :updated_at, :closed_at, :description,
-             :zone_id, :street_id, :lamp_id, :tracking_number, :unit_id, :deadline_ms, :closed_ms)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         const update = db.prepare(
-          `UPDATE incidents SET category = :category, status = :status, lon = :lon, lat = :lat, description = :description, closed_at = :closed_at,
-             closed_ms = :closed_ms, zone_id = :zone_id, street_id = :street_id, lamp_id = :lamp_id, unit_id = :unit_id, deadline_ms = :deadline_ms,
-             updated_at = :updated_at, version = version + 1 WHERE rid = :rid`,
+          `UPDATE incidents SET category = ?, status = ?, lon = ?, lat = ?, description = ?, closed_at = ?, closed_ms = ?, zone_id = ?, street_id = ?,
+             lamp_id = ?, unit_id = ?, deadline_ms = ?, updated_at = ?, version = version + 1 WHERE rid = ?`,
         )
+        const box = db.prepare('INSERT OR REPLACE INTO incidents_rtree (rid, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)')
         const iso = at.toISOString()
+        const fresh = freshTables.has('incidents')
         for (const c of incidents) {
-          const closedMs = c.closedAt === null ? null : Date.parse(c.closedAt)
-          const params: Params = {
-            source_id: c.sourceId, category: c.category, status: c.status, source: c.source, lon: c.coordinates[0], lat: c.coordinates[1],
-            reported_at: c.reportedAt, reported_ms: Date.parse(c.reportedAt), updated_at: c.closedAt ?? c.reportedAt, closed_at: c.closedAt,
-            description: c.description, zone_id: c.zoneId, street_id: c.streetId, lamp_id: c.lampId, unit_id: c.unitId, deadline_ms: c.deadlineMs, closed_ms: closedMs,
-          }
-          const row = find.get(c.sourceId) as Record<string, unknown> | undefined
+          const [lon, lat] = c.coordinates
+          const row = fresh ? undefined : (find.get(c.sourceId) as Record<string, unknown> | undefined)
           if (!row) {
-            const id = incidentId(rid)
             // The source's own case number is the one its callers were given: it stands as the tracking number.
-            insert.run({ ...params, rid, id, tracking_number: c.sourceId })
-            indexBox('incidents', rid, c.coordinates)
+            insert.run(rid, incidentId(rid), c.sourceId, c.category, c.status, c.source, lon, lat, c.reportedAt, c.reportedMs, c.closedAt ?? c.reportedAt, c.closedAt, c.description, c.zoneId, c.streetId, c.lampId, c.sourceId, c.unitId, c.deadlineMs, c.closedMs)
+            box.run(rid, lon, lon, lat, lat)
             rid++
             totals.inserted++
             continue
           }
-          const same =
-            row.status === c.status && row.category === c.category && row.lon === c.coordinates[0] && row.lat === c.coordinates[1] &&
-            row.description === c.description && (row.closed_at ?? null) === c.closedAt
+          const same = row.status === c.status && row.category === c.category && row.lon === lon && row.lat === lat && row.description === c.description && (row.closed_at ?? null) === c.closedAt
           if (same) {
             totals.unchanged++
             continue
           }
           const existing = num(row.rid)
-          update.run({ ...params, rid: existing, updated_at: iso })
-          if (row.lon !== c.coordinates[0] || row.lat !== c.coordinates[1]) indexBox('incidents', existing, c.coordinates)
+          update.run(c.category, c.status, lon, lat, c.description, c.closedAt, c.closedMs, c.zoneId, c.streetId, c.lampId, c.unitId, c.deadlineMs, iso, existing)
+          if (row.lon !== lon || row.lat !== lat) box.run(existing, lon, lon, lat, lat)
           if (row.status !== c.status) {
             // The source system moved the case on: one step on its timeline, which keeps everything before it.
             x.event(str(row.id), at, 'import', str(row.status), c.status, actor, `source ${c.sourceId}`)
