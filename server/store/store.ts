@@ -254,6 +254,8 @@ export interface Store {
    */
   beginBulkLoad(table: 'lamps' | 'incidents'): Promise<void>
   endBulkLoad(table: 'lamps' | 'incidents'): Promise<void>
+  /** Removes rows this import has just added (lamps by id, incidents by source id), with their index entries. */
+  deleteImportedRows(table: 'lamps' | 'incidents', ids: readonly string[]): Promise<void>
   /** Replaces each given derived layer whole (the ones not given stay), and the district's bounds. */
   replaceDerivedLayers(layers: { intersections?: readonly Intersection[]; grid?: readonly GridCell[]; buildings?: readonly Building[]; water?: readonly WaterFeature[]; units?: readonly ResponsibleUnit[]; bounds?: BBox }): Promise<void>
   /** The district's settings from its profile; undefined for the demo district or a store never imported into. */

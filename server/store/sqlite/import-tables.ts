@@ -14,7 +14,7 @@ import { boundsOf, json, num, str, type Params } from './sql.ts'
 
 type ImportTables = Pick<
   Store,
-  'upsertZones' | 'upsertStreets' | 'upsertLamps' | 'upsertIncidents' | 'replaceDerivedLayers' | 'districtSettings' | 'saveDistrictSettings' | 'beginBulkLoad' | 'endBulkLoad'
+  'upsertZones' | 'upsertStreets' | 'upsertLamps' | 'upsertIncidents' | 'replaceDerivedLayers' | 'districtSettings' | 'saveDistrictSettings' | 'beginBulkLoad' | 'endBulkLoad' | 'deleteImportedRows'
 >
 
 const emptyTotals = (): ImportTotals => ({ inserted: 0, updated: 0, unchanged: 0 })
@@ -55,6 +55,21 @@ export function importTables(x: SqliteContext): ImportTables {
       for (const sql of setAside.get(table) ?? []) db.exec(sql)
       setAside.delete(table)
       freshTables.delete(table)
+    },
+
+    async deleteImportedRows(table: 'lamps' | 'incidents', ids: readonly string[]): Promise<void> {
+      await x.write(() => {
+        const key = table === 'lamps' ? 'id' : 'source_id'
+        const find = db.prepare(`SELECT rid FROM ${table} WHERE ${key} = ?`)
+        const remove = db.prepare(`DELETE FROM ${table} WHERE rid = ?`)
+        const unindex = db.prepare(`DELETE FROM ${table}_rtree WHERE rid = ?`)
+        for (const id of ids) {
+          const row = find.get(id) as { rid: number } | undefined
+          if (!row) continue
+          remove.run(row.rid)
+          unindex.run(row.rid)
+        }
+      })
     },
 
     async upsertZones(zones: readonly Zone[], actor: Actor): Promise<ImportTotals> {
