@@ -33,6 +33,12 @@ export function CoverageSummary({ onZonePick }: CoverageSummaryProps) {
       <QueryState isPending={coverage.isPending} error={coverage.error} onRetry={() => void coverage.refetch()} />
       {coverage.data && (
         <>
+          {/* a district imported with only some layers says what is missing rather than show a bare 0 */}
+          {coverage.data.total_length_m === 0 ? (
+            <p className="panel-callout" role="status">{t('lighting.noStreets')}</p>
+          ) : coverage.data.lamps === 0 ? (
+            <p className="panel-callout" role="status">{t('lighting.noLamps')}</p>
+          ) : null}
           <div className="stat-grid">
             <Stat label={t('lighting.totalLength')} value={formatKilometers(coverage.data.total_length_m)} />
             <Stat label={t('lighting.darkLength')} value={formatKilometers(coverage.data.dark_length_m)} />
