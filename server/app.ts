@@ -27,6 +27,8 @@ import { metaRoutes } from './routes/meta.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { streetRoutes } from './routes/streets.ts'
 import { userRoutes } from './routes/users.ts'
+import { importRoutes } from './routes/imports.ts'
+import { applyDistrictSettings } from './district-settings.ts'
 import type { Store } from './store/store.ts'
 import { type AnalysisPool, sharedAnalysisPool } from './workers/analysis-pool.ts'
 
@@ -41,10 +43,12 @@ export interface AppDeps {
   publicReportLimit?: { windowMs: number; max: number } // per client address, on the public report endpoints
   publicReadLimit?: { windowMs: number; max: number } // per client address, on public look-ups (tracking, similar)
   analysisPool?: AnalysisPool // where heavy analysis runs (its caller closes it); default: the process's shared pool
+  dataDir?: string // the Data view's uploads, import runs and saved profiles; default a fresh temp folder (tests)
 }
 
 // 1 MiB is far above any JSON body this API takes; photos get their own limit.
 const MAX_BODY_BYTES = 1024 * 1024
+const IMPORT_UPLOAD_PATH = '/api/imports/uploads'
 // 20 reports, photos or ratings per client per 10 minutes: a citizen reporting a street's worth of problems fits;
 // a script flooding the intake does not.
 const DEFAULT_PUBLIC_REPORT_LIMIT = { windowMs: 10 * 60 * 1000, max: 20 }
@@ -63,9 +67,11 @@ export function createApi(deps: AppDeps) {
   const ctx: UseCaseContext = { store, model: new DistrictModel(store), clock }
   const analysis = deps.analysisPool ?? sharedAnalysisPool()
   const photos = new PhotoFiles(deps.photoDir ?? join(tmpdir(), 'gridwatch-photos'))
+  const bodyLimit = limitBodySize((c) => (c.req.path.endsWith('/photos') ? MAX_PHOTO_BYTES + 64 * 1024 : MAX_BODY_BYTES))
   return new Hono<AppEnv>()
     // Photo uploads may be up to MAX_PHOTO_BYTES plus multipart framing; every other body stays small.
-    .use(limitBodySize((c) => (c.req.path.endsWith('/photos') ? MAX_PHOTO_BYTES + 64 * 1024 : MAX_BODY_BYTES)))
+    // An import upload (up to 500 MB) is streamed to disk and counted by its route, never buffered here.
+    .use(async (c, next) => (c.req.path === IMPORT_UPLOAD_PATH ? next() : bodyLimit(c, next)))
     .use(csrfGuard(deps.allowedOrigins))
     .use(sessionMiddleware(store, clock, policy))
     .route('/', metaRoutes(store, deps.mode ?? 'demo'))
@@ -82,6 +88,7 @@ export function createApi(deps: AppDeps) {
     .route('/', reportRoutes(ctx, photos, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, deps.publicReadLimit ?? DEFAULT_PUBLIC_READ_LIMIT))
     .route('/', kpiRoutes(ctx))
     .route('/', open311Routes(ctx, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
+    .route('/', importRoutes(ctx, { dataDir: deps.dataDir, applySettings: () => applyDistrictSettings(store) }))
 }
 
 // No inline scripts or remote hosts anywhere in the app; MapLibre needs blob: workers and data: images.

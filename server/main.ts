@@ -1,4 +1,5 @@
-// Node entry: open the store named by DATABASE_URL, seed a fresh one with the demo district, serve API and web app.
+// Node entry: open the store named by DATABASE_URL, seed a fresh one with the demo district (unless
+// GRIDWATCH_SEED=none: a bureau starting from scratch imports its own through the Data view), serve API and web app.
 // Nothing imports this file.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -25,6 +26,7 @@ const mode = process.env.GRIDWATCH_MODE === 'production' ? 'production' : 'demo'
 const store = openStore(databaseUrl)
 const settings = await applyDistrictSettings(store)
 if (settings) console.log(`[gridwatch] district: ${settings.district.name} (${settings.district.time_zone})`)
+else if (process.env.GRIDWATCH_SEED === 'none') console.log('[gridwatch] GRIDWATCH_SEED=none: no demo district; import one in the Data view (数据导入)')
 else await ensureSeeded(store, (line) => console.log(`[gridwatch] ${line}`))
 if (mode === 'production') {
   // A documented password on a production system is an open door: refuse to serve until the accounts are gone.
@@ -46,8 +48,11 @@ if (mode === 'production') {
 const dbPath = sqlitePathFromUrl(databaseUrl)
 const photoDir = process.env.PHOTO_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'gridwatch-photos') : join(dirname(dbPath), 'photos'))
 
+// Uploads, import runs and saved import profiles sit beside the database file too.
+const dataDir = dbPath === ':memory:' ? undefined : dirname(dbPath)
+
 const analysisPool = createAnalysisPool()
-const app = createApp({ store, mode, photoDir, analysisPool, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
+const app = createApp({ store, mode, photoDir, dataDir, analysisPool, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
 if (existsSync(webRoot)) {
   // Hashed assets are immutable; index.html must be revalidated so a rebuild shows at once.
   app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))

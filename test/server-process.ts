@@ -28,13 +28,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the server on a fresh database in a temp folder and waits until /api/health answers (seeding included). */
-export async function startServerProcess(options: { tempPrefix: string; timeoutMs: number }): Promise<RunningServer> {
+export async function startServerProcess(options: { tempPrefix: string; timeoutMs: number; env?: Record<string, string> }): Promise<RunningServer> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), options.tempPrefix))
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'gw.db')}` },
+    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'gw.db')}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))

@@ -7,7 +7,7 @@ export interface RouteWords {
   summary: string
   tag: Tag
   description?: string // only where the summary cannot say what a client must know
-  status?: 201 // the success status, when not 200
+  status?: 201 | 202 // the success status, when not 200
 }
 
 /** The tags, in the order the reference page lists them. */
@@ -24,6 +24,7 @@ export const TAGS = [
   { name: 'Cases', description: 'Urban-management cases from intake to closure, with photos' },
   { name: 'Reports', description: 'Public citizen reports, tracking and rating' },
   { name: 'KPIs', description: 'Performance indicators, league table and improvement measures' },
+  { name: 'Imports', description: 'The Data view: uploads, previews, import runs and saved district profiles (admin)' },
   { name: 'Open311', description: 'Open311 GeoReport v2 (its own error format, JSON or XML by file extension)' },
 ] as const
 
@@ -102,6 +103,20 @@ export const ROUTE_CATALOGUE: Readonly<Record<string, RouteWords>> = {
   'GET /api/measures': { tag: 'KPIs', summary: 'Improvement measures' },
   'POST /api/measures': { tag: 'KPIs', summary: 'Create an improvement measure', status: 201 },
   'PATCH /api/measures/:id': { tag: 'KPIs', summary: 'Update an improvement measure' },
+
+  'POST /api/imports/uploads': {
+    tag: 'Imports',
+    summary: 'Upload a data file for import',
+    status: 201,
+    description: 'The raw file as the body (`application/octet-stream`, at most 500 MB), its name in `?name=`. Answers its columns, first rows, few-valued columns and guessed layer and field mapping; an `.osm`/`.osm.pbf` file answers `format: osm` and needs no mapping.',
+  },
+  'POST /api/imports/preview': { tag: 'Imports', summary: 'Preview one layer as mapped', description: 'The first rows mapped (or their reject reasons), up to 2,000 features in WGS84, and `gcj_warning` when points declared WGS84 lie where GCJ-02 points would against the stored streets.' },
+  'POST /api/imports/runs': { tag: 'Imports', summary: 'Start an import run', status: 202, description: 'A district profile whose layers’ `file` values are upload ids. One run at a time: 409 `import-running` while another is going.' },
+  'GET /api/imports/runs/:id': { tag: 'Imports', summary: 'An import run’s state, progress and report' },
+  'GET /api/imports/runs/:id/rejects.csv': { tag: 'Imports', summary: 'The rows an import run did not take, as CSV' },
+  'GET /api/imports/profiles': { tag: 'Imports', summary: 'Saved district profiles (field mappings)' },
+  'GET /api/imports/profiles/:name': { tag: 'Imports', summary: 'One saved district profile, as a JSON download' },
+  'PUT /api/imports/profiles/:name': { tag: 'Imports', summary: 'Save a district profile under a name' },
 
   'GET /api/open311/v2/:file': { tag: 'Open311', summary: 'Open311 services or service requests (`services.json`, `requests.xml`, …)' },
   'GET /api/open311/v2/:kind/:file': { tag: 'Open311', summary: 'One Open311 service definition or service request' },

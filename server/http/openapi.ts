@@ -124,7 +124,7 @@ function completeOperation(operation: Operation, method: string, path: string, f
   const description = [words?.description, guard && describeAccess(guard)].filter(Boolean).join('\n\n')
   if (description) operation.description = description
   const success = String(words?.status ?? 200)
-  operation.responses = { [success]: { description: success === '201' ? 'Created' : 'Success' }, ...errorResponses(method, path, facts) }
+  operation.responses = { [success]: { description: success === '201' ? 'Created' : success === '202' ? 'Accepted' : 'Success' }, ...errorResponses(method, path, facts) }
 }
 
 /**

@@ -45,6 +45,7 @@ export const PERMISSIONS = {
   createCase: ['inspector', 'dispatcher'], // POST /api/cases
   mergeCases: ['dispatcher', 'inspector'], // POST /api/cases/:id/merge
   addCasePhotos: ['unit', 'inspector', 'dispatcher'], // POST /api/cases/:id/photos
+  importData: ['admin'], // /api/imports/*: uploads, previews, import runs, saved profiles (the Data view)
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -33,6 +33,10 @@ export const PROBLEM_TITLES = {
   'period-too-long': 'Period too long to analyse',
   busy: 'Analysis capacity busy',
   'analysis-timeout': 'Analysis ran out of time',
+  'import-running': 'Another import is running',
+  'unreadable-file': 'The file cannot be read',
+  'unknown-crs': 'Unknown coordinate system',
+  'invalid-profile': 'Invalid district profile',
   internal: 'Internal server error',
 } as const satisfies Record<string, string>
 

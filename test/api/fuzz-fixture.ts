@@ -55,6 +55,19 @@ export async function createFixture(): Promise<Fixture> {
   const [measure] = await store.measures()
   const incident = (await store.incidents({ limit: 1 })).items[0]
   if (!lamp || !street || !measure || !incident || lattice.ids.length === 0) throw new Error('the tiny district lacks a lamp, street, measure, incident or cell')
+  // The Data view's records: an upload (a ledger without coordinates: every row is rejected), a finished dry run, a profile
+  const admin = await signIn(app, 'admin')
+  const uploaded = await app.request('/api/imports/uploads?name=ledger.csv', { method: 'POST', headers: { cookie: admin, 'content-type': 'application/octet-stream' }, body: '编号,备注\nL1,无坐标\nL2,无坐标\n' })
+  const { upload_id: upload } = (await uploaded.json()) as { upload_id: string }
+  const started = await app.request('/api/imports/runs', { method: 'POST', headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify({ profile: { district: { name: '模糊测试' }, layers: [{ layer: 'lamps', file: upload, id: '编号' }] }, dry_run: true }) })
+  const { run_id: run } = (await started.json()) as { run_id: string }
+  for (let i = 0; i < 200; i++) {
+    const state = (await (await app.request(`/api/imports/runs/${run}`, { headers: { cookie: admin } })).json()) as { state: string }
+    if (state.state !== 'running') break
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  const profile = 'fuzz-profile'
+  await app.request(`/api/imports/profiles/${profile}`, { method: 'PUT', headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify({ district: { name: '模糊测试' } }) })
   const ids: Ids = {
     reportedCase: reported.id,
     mergeableCase: mergeable.id,
@@ -68,6 +81,9 @@ export async function createFixture(): Promise<Fixture> {
     targetUser: target.id,
     photo: photoId,
     cell: lattice.ids[0]!,
+    upload,
+    run,
+    profile,
   }
   const cookies = new Map<Who, Promise<string>>()
   const cookie = async (who: Who) => (who === 'anonymous' ? undefined : await (cookies.get(who) ?? cookies.set(who, signIn(app, who)).get(who)))

@@ -51,6 +51,7 @@ export function buildProbes(app: TestApp, method: string, template: string, spec
     if (baseJson) return jsonBody(baseJson)
     if (spec.form) return { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(spec.form).toString() }
     if (spec.photo) return { headers: {}, body: photoForm() }
+    if (spec.raw) return { headers: { 'content-type': spec.raw.contentType }, body: spec.raw.body }
     return { headers: {} }
   }
   const base = (label: string, change: Partial<Probe> = {}): Probe => ({ label, path: fillPath(template, params), query: Object.entries(baseQuery), ...valid(), ...change })
@@ -105,7 +106,14 @@ export function buildProbes(app: TestApp, method: string, template: string, spec
     probes.push(base('upload of 6 MB', { headers: {}, body: photoForm('photo', new Uint8Array(6_000_000)) }))
   }
 
-  if (WRITE_METHODS.has(method) && !baseJson && !spec.form && !spec.photo) {
+  if (spec.raw) {
+    probes.push(base('raw body of another type', { headers: { 'content-type': 'text/plain' }, body: spec.raw.body }))
+    probes.push(base('raw body empty', { headers: { 'content-type': spec.raw.contentType }, body: '' }))
+    probes.push(base('raw body without content-type', { headers: {}, body: spec.raw.body }))
+    probes.push(base('raw body of garbage', { headers: { 'content-type': spec.raw.contentType }, body: randomText(random, 64) }))
+  }
+
+  if (WRITE_METHODS.has(method) && !baseJson && !spec.form && !spec.photo && !spec.raw) {
     probes.push(base('unexpected JSON body', jsonBody({ zzz: 1 })))
     probes.push(base('unexpected garbage body', { headers: { 'content-type': 'application/octet-stream' }, body: randomText(random, 64) }))
   }

@@ -20,6 +20,9 @@ export interface Ids {
   targetUser: string // an account created for the fuzzing, so no signed-in role gets disabled or renamed
   photo: string
   cell: string // an h3-10 cell of the study area
+  upload: string // an uploaded lamp ledger whose rows all lack coordinates: previews and runs that store nothing
+  run: string // a finished dry run of that upload
+  profile: string // a saved import profile's name
 }
 
 /** How to make a valid request to one route; the fuzzing varies one part of it at a time. */
@@ -30,6 +33,7 @@ export interface RouteSpec {
   json?: (ids: Ids) => Record<string, unknown>
   form?: Record<string, string> // application/x-www-form-urlencoded fields
   photo?: true // a multipart upload in field "photo"
+  raw?: { contentType: string; body: string } // a raw file body (the Data view's uploads)
   ifMatch?: (ids: Ids) => string // the path whose ETag the write sends back as If-Match
   open311?: true // errors in the GeoReport v2 format ([{ code, description }]) instead of problem+json
   valuesPerField?: number // sample this many values per field (seeded), for routes that hash a password per request
@@ -131,6 +135,16 @@ export const ROUTES: Record<string, RouteSpec> = {
     json: () => ({ area: 'sanitation', title: '背街小巷保洁', description: '每日两扫', unit_id: 'SAN', person: '陈处长', deadline: '2026-12-31' }),
   },
   'PATCH /api/measures/:id': { who: 'leader', params: (ids) => ({ id: ids.measure }), json: () => ({ progress: 50, note: '已完成一半', deadline: '2026-12-30' }) },
+  'POST /api/imports/uploads': { who: 'admin', query: () => ({ name: 'fuzz.csv' }), raw: { contentType: 'application/octet-stream', body: 'id,lon,lat\nL1,104.06,30.66\n' } },
+  'POST /api/imports/preview': { who: 'admin', json: (ids) => ({ upload_id: ids.upload, layer: { layer: 'lamps', id: '编号' }, time_zone: 'Asia/Shanghai', categories: ['9001'] }) },
+  // A strict dry run of a file every row of which is rejected: a variant that drops either flag still stores nothing,
+  // so no run left going in the background changes the store under a later probe.
+  'POST /api/imports/runs': { who: 'admin', json: (ids) => ({ profile: { district: { name: '模糊测试' }, layers: [{ layer: 'lamps', file: ids.upload, id: '编号' }] }, dry_run: true, strict: true }) },
+  'GET /api/imports/runs/:id': { who: 'admin', params: (ids) => ({ id: ids.run }) },
+  'GET /api/imports/runs/:id/rejects.csv': { who: 'admin', params: (ids) => ({ id: ids.run }) },
+  'GET /api/imports/profiles': { who: 'admin' },
+  'GET /api/imports/profiles/:name': { who: 'admin', params: (ids) => ({ name: ids.profile }) },
+  'PUT /api/imports/profiles/:name': { who: 'admin', params: (ids) => ({ name: ids.profile }), json: () => ({ district: { name: '模糊测试' }, layers: [{ layer: 'zones', file: 'zones.geojson', id: 'CODE', name: 'NAME' }] }) },
   'GET /api/open311/v2/:file': {
     who: 'anonymous',
     open311: true,

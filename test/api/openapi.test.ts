@@ -19,6 +19,7 @@ import { PROBLEM_CODES } from '../../server/kernel/problems.ts'
 import { LAMP_STATUSES } from '../../server/kernel/statuses.ts'
 import { browserUnavailableReason, launchBrowser, SCREENSHOT_DIR } from '../e2e/harness.ts'
 import { type TestApp, createTestApp, signIn } from './helpers.ts'
+import { ZONE_ID_PATTERN } from '../../server/kernel/record-ids.ts'
 
 // The reference's own routes, which document the API and are not part of it.
 const REFERENCE_ROUTES = new Set(['GET /api/openapi.json', 'GET /api/docs', 'GET /api/docs/:asset'])
@@ -140,7 +141,7 @@ describe('GET /api/openapi.json', () => {
     const similar = operationOf(doc, 'GET', '/api/reports/similar')
     expect(parameterOf(similar, 'query', 'category')).toMatchObject({ required: true })
     expect(parameterOf(similar, 'query', 'category')?.schema.enum).toEqual(expect.arrayContaining([INCIDENT_CATEGORIES[0]?.code]))
-    expect(parameterOf(operationOf(doc, 'GET', '/api/lamps/work-list'), 'query', 'zone')).toMatchObject({ schema: { pattern: '^\\d{3}$' } })
+    expect(parameterOf(operationOf(doc, 'GET', '/api/lamps/work-list'), 'query', 'zone')).toMatchObject({ schema: { pattern: ZONE_ID_PATTERN.source } })
     expect(parameterOf(operationOf(doc, 'GET', '/api/lamps/work-list'), 'query', 'zone')?.required).toBeUndefined()
     expect(parameterOf(operationOf(doc, 'GET', '/api/hotspots'), 'query', 'cell')?.schema.enum).toContain('h3-10')
   })

@@ -25,10 +25,13 @@ export function browserUnavailableReason(): string | undefined {
 
 export type { RunningServer }
 
-/** Builds the web app if stale, then starts `server/main.ts` on a fresh database and waits for /api/health. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Builds the web app if stale, then starts `server/main.ts` on a fresh database and waits for /api/health.
+ * `env` adds variables for the server (e.g. GRIDWATCH_SEED=none for a journey that imports its own district).
+ */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   ensureWebBuild()
-  return startServerProcess({ tempPrefix: 'gridwatch-e2e-', timeoutMs: 90_000 })
+  return startServerProcess({ tempPrefix: 'gridwatch-e2e-', timeoutMs: 90_000, ...(options.env ? { env: options.env } : {}) })
 }
 
 /** Headless Chromium with the flags this closed network needs (no background connections, software WebGL). */

@@ -29,7 +29,7 @@ describe('listPanelModes', () => {
     expect(listPanelModes(['crew'])).toEqual(['layers', 'crew'])
     expect(listPanelModes(['planner'])).toEqual(['layers', 'planner', 'planning'])
     expect(listPanelModes(['leader'])).toEqual(['layers', 'overview', 'cases', 'crew', 'planner', 'planning', 'audit'])
-    expect(listPanelModes(['admin'])).toEqual(['layers', 'overview', 'cases', 'crew', 'planner', 'planning', 'audit', 'users'])
+    expect(listPanelModes(['admin'])).toEqual(['layers', 'overview', 'cases', 'crew', 'planner', 'planning', 'audit', 'users', 'data'])
     expect(listPanelModes(['dispatcher'])).toEqual(['layers', 'overview', 'cases'])
     expect(listPanelModes(['inspector'])).toEqual(['layers', 'overview', 'cases'])
     expect(listPanelModes(['unit'])).toEqual(['layers', 'cases'])

@@ -52,6 +52,15 @@ describe('the affects map', () => {
 })
 
 describe('invalidateAffected', () => {
+  test('an import makes every query stale', async () => {
+    const queryClient = new QueryClient()
+    queryClient.setQueryData(['lamps', {}], [])
+    queryClient.setQueryData(['meta'], {})
+    await invalidateAffected(queryClient, 'districtImport')
+    expect(queryClient.getQueryState(['lamps', {}])?.isInvalidated).toBe(true)
+    expect(queryClient.getQueryState(['meta'])?.isInvalidated).toBe(true)
+  })
+
   test('marks the queries under each prefix of the write and leaves the rest', async () => {
     const queryClient = new QueryClient()
     queryClient.setQueryData(['measures'], [])

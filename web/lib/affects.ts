@@ -41,6 +41,9 @@ export const AFFECTS = {
   // a new password or new roles may be the administrator's own: the header and the tabs must follow
   ownAccountChange: [sessionKeys.all],
   measureChange: [measureKeys.all, auditKeys.all],
+  // an import replaces the district: streets, lamps, zones, cases, analyses, bounds, categories, time zone. The
+  // empty prefix matches every query, so everything the page shows is fetched again
+  districtImport: [[]],
   // A write refused because someone else changed the record first (409): re-read it to show it as it now is.
   staleLamp: [lampKeys.all],
   staleCase: [caseKeys.details, caseKeys.lists],

@@ -4,6 +4,7 @@
 import { createContext, use } from 'react'
 import { auditMessagesEn, auditMessagesZh } from '../features/audit/messages.ts'
 import { casesMessagesEn, casesMessagesZh } from '../features/cases/messages.ts'
+import { dataMessagesEn, dataMessagesZh } from '../features/data/messages.ts'
 import { hotspotMessagesEn, hotspotMessagesZh } from '../features/hotspots/messages.ts'
 import { kpiMessagesEn, kpiMessagesZh } from '../features/kpis/messages.ts'
 import { lightingMessagesEn, lightingMessagesZh } from '../features/lighting/messages.ts'
@@ -19,12 +20,13 @@ export { LOCALES, type Locale } from './locale.ts'
 
 // One dictionary per language, composed from the shared words and each feature's. Prefixes keep the parts apart
 // (a feature's keys start with its name); i18n.test.ts checks that no key is defined twice.
-export const MESSAGE_PARTS = [sharedMessagesZh, auditMessagesZh, casesMessagesZh, hotspotMessagesZh, kpiMessagesZh, lightingMessagesZh, planningMessagesZh, retrofitMessagesZh, sessionMessagesZh, userMessagesZh] as const
+export const MESSAGE_PARTS = [sharedMessagesZh, auditMessagesZh, casesMessagesZh, dataMessagesZh, hotspotMessagesZh, kpiMessagesZh, lightingMessagesZh, planningMessagesZh, retrofitMessagesZh, sessionMessagesZh, userMessagesZh] as const
 
 const zhCN = {
   ...sharedMessagesZh,
   ...auditMessagesZh,
   ...casesMessagesZh,
+  ...dataMessagesZh,
   ...hotspotMessagesZh,
   ...kpiMessagesZh,
   ...lightingMessagesZh,
@@ -44,6 +46,7 @@ const en: Messages = {
   ...sharedMessagesEn,
   ...auditMessagesEn,
   ...casesMessagesEn,
+  ...dataMessagesEn,
   ...hotspotMessagesEn,
   ...kpiMessagesEn,
   ...lightingMessagesEn,

@@ -35,6 +35,10 @@ export const LAYER_ORDER = [
   'guidance-points-circle',
   'guidance-points-violations', // a red ring around a point that breaks a rule
   'guidance-suggestions', // suggested sites over the points they would join
+  // data view: the file being imported, as mapped, over every data layer it is checked against
+  'import-preview-fill',
+  'import-preview-line',
+  'import-preview-points',
   // labels
   'base-water-label',
   'base-streets-label',

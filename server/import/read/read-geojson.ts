@@ -8,6 +8,7 @@
 // before the first record, and RFC 7946 GeoJSON has no crs at all).
 //
 // Text is UTF-8 as RFC 7946 requires; older Chinese tools wrote GBK, which is detected like a CSV's encoding.
+import { stat } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import Assembler from 'stream-json/assembler.js'
 import parser, { type Token } from 'stream-json/parser.js'
@@ -77,7 +78,6 @@ async function readHead(file: string, encoding: string): Promise<GeoJsonHead> {
     throw asSourceError(file, error)
   }
   const head = (top.current ?? {}) as Record<string, unknown>
-  if (depth === 0 && !sawFeatures && top.current === null) throw new SourceFileError(file, 'the file is empty (no GeoJSON object)')
   checkType(file, head)
   if (sawFeatures) {
     if (head.type !== undefined && head.type !== 'FeatureCollection') throw new SourceFileError(file, `not GeoJSON: a "${String(head.type)}" with "features"`)
@@ -118,6 +118,7 @@ async function* readSingleFeature(file: string, encoding: string): AsyncGenerato
 
 /** Opens a GeoJSON FeatureCollection or Feature: reads its head now (field names, crs), its features on each `records()` pass. */
 export async function openGeoJson(file: string, options: { encoding?: string } = {}): Promise<OpenedSource> {
+  if ((await stat(file)).size === 0) throw new SourceFileError(file, 'the file is empty (no GeoJSON object)')
   const encoding = await chooseEncoding(file, options.encoding)
   const head = await readHead(file, encoding)
   return {

@@ -148,7 +148,7 @@ async function inspectZip(zipPath: string, options: ShapefileOptions): Promise<Z
 
 /** One pass over a zipped layer: inflate its .shp and .dbf into a private temp directory, read, delete. */
 async function* readZippedFeatures(zipPath: string, layer: ZipLayer): AsyncGenerator<SourceRecord> {
-  const folder = await mkdtemp(join(tmpdir(), 'gridwatch-import-'))
+  const folder = await mkdtemp(join(tmpdir(), 'gridwatch-shapefile-'))
   try {
     // Our own file names, never the archive's: nothing from the zip decides where a file is written.
     const shpPath = join(folder, 'layer.shp')

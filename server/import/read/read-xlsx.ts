@@ -7,7 +7,8 @@
 //
 // exceljs emits sheets in zip order and, when the shared strings come after the sheets (as Excel writes them), it
 // first copies each sheet to a temp file (on disk, not in memory) and parses them at the end; so opening a workbook
-// may read the whole file once before the first row is seen.
+// may read the whole file once before the first row is seen. (A pass stopped early, as opening does after row 1,
+// leaves those copies to exceljs's clean-up at process exit.)
 //
 // Dates: an Excel date has no time zone; exceljs turns the serial number into a Date whose UTC fields are the
 // wall-clock fields the user typed (45000 → 2023-03-15T00:00:00Z). The importer reads them with getUTC*.
@@ -49,7 +50,7 @@ function excelSerialToDate(serial: number, date1904: boolean): Date {
 }
 
 /** A cell's value as the importer sees it: the displayed text's underlying value, never an exceljs object. */
-export function plainCellValue(cell: StreamedCell, date1904: boolean): unknown {
+function plainCellValue(cell: StreamedCell, date1904: boolean): unknown {
   const value = cell.value
   if (value === null || value === undefined) return ''
   if (typeof value !== 'object' || value instanceof Date) return value

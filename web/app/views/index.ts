@@ -4,6 +4,7 @@ import type { PanelMode } from '../permissions.ts'
 import { useAuditView, useUsersView } from './admin-views.tsx'
 import { useCasesView } from './cases-view.tsx'
 import { useCrewView } from './crew-view.tsx'
+import { useDataView } from './data-view.tsx'
 import type { LayerSwitches } from './layers-view.tsx'
 import { useLayersView } from './layers-view.tsx'
 import { useOverviewView } from './overview-view.tsx'
@@ -24,5 +25,6 @@ export function useViews(mode: PanelMode, context: Omit<ViewContext, 'active'>, 
     planning: usePlanningView(as('planning')),
     audit: useAuditView(as('audit')),
     users: useUsersView(as('users')),
+    data: useDataView(as('data')),
   }
 }
