@@ -26,6 +26,22 @@ interface WriteRouteCase {
 // Every write route the app registers must appear here: the test below fails for any route missing from this
 // table, so the matrix cannot fall behind the app.
 const WRITE_ROUTES: Record<string, WriteRouteCase> = {
+  'POST /api/imports/uploads': {
+    allowed: ['admin'],
+    request: () => ({ path: '/api/imports/uploads?name=ledger.csv', init: { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: '编号,经度,纬度\nL1,104.05,30.66\n' } }),
+  },
+  'POST /api/imports/preview': {
+    allowed: ['admin'],
+    request: async ({ app }) => ({ path: '/api/imports/preview', init: json('POST', { upload_id: await adminUpload(app), layer: { layer: 'lamps', id: '编号', lon: '经度', lat: '纬度' } }) }),
+  },
+  'POST /api/imports/runs': {
+    allowed: ['admin'],
+    request: async ({ app }) => ({ path: '/api/imports/runs', init: json('POST', { profile: { district: { name: '测试' }, layers: [{ layer: 'lamps', file: await adminUpload(app), id: '编号', lon: '经度', lat: '纬度' }] }, dry_run: true }) }),
+  },
+  'PUT /api/imports/profiles/:name': {
+    allowed: ['admin'],
+    request: () => ({ path: '/api/imports/profiles/test-city', init: json('PUT', { district: { name: '测试' } }) }),
+  },
   'POST /api/session': { allowed: 'everyone', request: () => ({ path: '/api/session', init: json('POST', { username: 'leader', password: 'gridwatch-demo' }) }) },
   'DELETE /api/session': { allowed: 'everyone', request: () => ({ path: '/api/session', init: { method: 'DELETE' } }) },
   'POST /api/users': {
@@ -121,6 +137,12 @@ function photoForm(): FormData {
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** An upload made by the administrator, for the routes that read one. */
+async function adminUpload(app: TestApp): Promise<string> {
+  const res = await app.request('/api/imports/uploads?name=ledger.csv', { method: 'POST', headers: { cookie: await signIn(app, 'admin'), 'content-type': 'application/octet-stream' }, body: '编号,经度,纬度\nL1,104.05,30.66\n' })
+  return ((await res.json()) as { upload_id: string }).upload_id
+}
 
 async function registeredWriteRoutes(): Promise<string[]> {
   const { app } = await createTestApp()

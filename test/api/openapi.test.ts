@@ -140,7 +140,8 @@ describe('GET /api/openapi.json', () => {
     const doc = await fetchDocument(app)
     const similar = operationOf(doc, 'GET', '/api/reports/similar')
     expect(parameterOf(similar, 'query', 'category')).toMatchObject({ required: true })
-    expect(parameterOf(similar, 'query', 'category')?.schema.enum).toEqual(expect.arrayContaining([INCIDENT_CATEGORIES[0]?.code]))
+    // a district's own categories count too, so the list is checked when asked, not fixed in the document
+    expect(parameterOf(similar, 'query', 'category')?.schema).toMatchObject({ type: 'string' })
     expect(parameterOf(operationOf(doc, 'GET', '/api/lamps/work-list'), 'query', 'zone')).toMatchObject({ schema: { pattern: ZONE_ID_PATTERN.source } })
     expect(parameterOf(operationOf(doc, 'GET', '/api/lamps/work-list'), 'query', 'zone')?.required).toBeUndefined()
     expect(parameterOf(operationOf(doc, 'GET', '/api/hotspots'), 'query', 'cell')?.schema.enum).toContain('h3-10')
