@@ -10,23 +10,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openSource } from '../../server/import/read/open-source.ts'
+import { random } from '../fixtures/import/small/make-small-district.ts' // seeded: the same files every run
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const LAMPS = Number(process.env.BENCH_IMPORT_LAMPS ?? 1_000_000)
 const INCIDENTS = Number(process.env.BENCH_IMPORT_INCIDENTS ?? 2_000_000)
 const BOX = [104.0421, 30.6528, 104.1296, 30.7279] // the Chengdu extract's bounds
-
-/** mulberry32: the same files every run */
-function random(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 async function writeLines(file: string, header: string, count: number, line: (i: number) => string) {
   const out = createWriteStream(file)

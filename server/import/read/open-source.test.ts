@@ -6,21 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shapefileBytes, type TestShapefile } from '../../../test/fixtures/import/read/write-shapefile.ts'
 import { SourceFileError, type OpenedSource, type SourceRecord } from '../source-record.ts'
 import { openSource } from './open-source.ts'
-
-async function collect(source: OpenedSource): Promise<SourceRecord[]> {
-  const records: SourceRecord[] = []
-  for await (const record of source.records()) records.push(record)
-  return records
-}
-
-async function reasonOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(SourceFileError)
-  return (error as SourceFileError).reason
-}
+import { collect, reasonOf } from '../../../test/fixtures/import/read/read-records.ts'
 
 const LAMP: TestShapefile = {
   shapeType: 1,

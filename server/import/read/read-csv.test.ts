@@ -7,14 +7,9 @@ import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SourceFileError, type OpenedSource, type SourceRecord } from '../source-record.ts'
 import { openCsv } from './read-csv.ts'
+import { collect } from '../../../test/fixtures/import/read/read-records.ts'
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../../test/fixtures/import/read/${name}`, import.meta.url))
-
-async function collect(source: OpenedSource): Promise<SourceRecord[]> {
-  const records: SourceRecord[] = []
-  for await (const record of source.records()) records.push(record)
-  return records
-}
 
 let dir: string
 beforeAll(() => {

@@ -8,23 +8,9 @@ import { SourceFileError, type OpenedSource, type SourceRecord } from '../source
 import { crsName } from './geojson-feature.ts'
 import { openGeoJson } from './read-geojson.ts'
 import { openGeoJsonLines } from './read-geojson-lines.ts'
+import { collect, reasonOf } from '../../../test/fixtures/import/read/read-records.ts'
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../../test/fixtures/import/read/${name}`, import.meta.url))
-
-async function collect(source: OpenedSource): Promise<SourceRecord[]> {
-  const records: SourceRecord[] = []
-  for await (const record of source.records()) records.push(record)
-  return records
-}
-
-async function reasonOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(SourceFileError)
-  return (error as SourceFileError).reason
-}
 
 let dir: string
 const write = (name: string, text: string | Buffer): string => {

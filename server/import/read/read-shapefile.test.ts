@@ -8,21 +8,7 @@ import { shapefileBytes, writeShapefile, type TestShapefile } from '../../../tes
 import { SourceFileError, type OpenedSource, type SourceRecord } from '../source-record.ts'
 import { readDbfHeader } from './dbf-header.ts'
 import { openShapefile } from './read-shapefile.ts'
-
-async function collect(source: OpenedSource): Promise<SourceRecord[]> {
-  const records: SourceRecord[] = []
-  for await (const record of source.records()) records.push(record)
-  return records
-}
-
-async function reasonOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(SourceFileError)
-  return (error as SourceFileError).reason
-}
+import { collect, reasonOf } from '../../../test/fixtures/import/read/read-records.ts'
 
 const PRJ = 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'
 

@@ -5,12 +5,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SourceFileError, type OpenedSource, type SourceRecord } from '../source-record.ts'
 import { openXlsx } from './read-xlsx.ts'
-
-async function collect(source: OpenedSource): Promise<SourceRecord[]> {
-  const records: SourceRecord[] = []
-  for await (const record of source.records()) records.push(record)
-  return records
-}
+import { collect } from '../../../test/fixtures/import/read/read-records.ts'
 
 let dir: string
 let workbook: string
