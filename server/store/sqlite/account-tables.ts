@@ -7,7 +7,7 @@ import type { Measure } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { AuditQuery, NewMeasure, NewUser, SessionRecord, Store, UserPatch } from '../store.ts'
 import type { SqliteContext } from './context.ts'
-import { toAudit, toSession, toUser } from './rows.ts'
+import { toAudit, toSession, toUser } from '../record-rows.ts'
 import { num, numOrNull, str, where, type Params, type Row } from './sql.ts'
 
 type AccountTables = Pick<

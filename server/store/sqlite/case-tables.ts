@@ -8,7 +8,7 @@ import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../do
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { CaseChange, CaseQuery, IncidentQuery, Page, Store } from '../store.ts'
 import type { SqliteContext } from './context.ts'
-import { caseColumnValues, toCase, toIncident, toPhoto } from './rows.ts'
+import { caseColumnValues, toCase, toIncident, toPhoto } from '../record-rows.ts'
 import { inList, num, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
 import type Database from 'better-sqlite3'
 

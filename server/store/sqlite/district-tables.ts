@@ -9,7 +9,7 @@ import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
 import type { SqliteContext } from './context.ts'
-import { toGuidancePoint, toLamp, toStreet } from './rows.ts'
+import { toGuidancePoint, toLamp, toStreet } from '../record-rows.ts'
 import { boundsOf, inList, json, num, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
 
 type DistrictTables = Pick<

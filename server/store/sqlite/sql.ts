@@ -1,8 +1,9 @@
 // SQL building blocks shared by the SQLite tables: value readers, bbox joins on the R*Tree indexes, IN lists.
 import type { BBox } from '../../kernel/geo.ts'
 
-export type Row = Record<string, unknown>
-export type Params = Record<string, unknown>
+import type { Params } from '../row-values.ts'
+
+export { json, num, numOrNull, str, strOrNull, type Params, type Row } from '../row-values.ts'
 
 /** Bounding box of any nested coordinate array. */
 export function boundsOf(coords: unknown): [number, number, number, number] {
@@ -24,11 +25,6 @@ export function boundsOf(coords: unknown): [number, number, number, number] {
   return b
 }
 
-export const str = (v: unknown): string => String(v)
-export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v))
-export const num = (v: unknown): number => Number(v)
-export const json = <T>(v: unknown): T => JSON.parse(String(v)) as T
-export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
 /** `JOIN <table>_rtree` restricted to a bbox, or nothing when there is no bbox. */
 export function spatialJoin(table: string, alias: string, bbox: BBox | undefined, params: Params): string {

@@ -1,13 +1,15 @@
-// Rows ↔ records: how each table's columns read back as the kernel's and the domain's record types.
-import type { LngLat } from '../../kernel/geo.ts'
-import type { Incident, StoredLamp, Street } from '../../kernel/records.ts'
-import type { GuidanceStatus, IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../../kernel/statuses.ts'
-import { ROLES, type Role } from '../../kernel/permissions.ts'
-import type { AuditEntry, User } from '../../domain/roles.ts'
-import type { Case, CaseFields, CasePhoto } from '../../domain/cases.ts'
-import type { GuidancePoint, GuidancePointGeometry } from '../../domain/guidance-points.ts'
-import type { SessionRecord } from '../store.ts'
-import { json, num, numOrNull, str, strOrNull, type Row } from './sql.ts'
+// Rows ↔ records: how each table's columns read back as the kernel's and the domain's record types. Both adapters
+// keep the same column names and encodings (geometry as RFC 7946 coordinate JSON text, flags as 0/1), so both read
+// through these.
+import type { LngLat } from '../kernel/geo.ts'
+import type { Incident, StoredLamp, Street } from '../kernel/records.ts'
+import type { GuidanceStatus, IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
+import { ROLES, type Role } from '../kernel/permissions.ts'
+import type { AuditEntry, User } from '../domain/roles.ts'
+import type { Case, CaseFields, CasePhoto } from '../domain/cases.ts'
+import type { GuidancePoint, GuidancePointGeometry } from '../domain/guidance-points.ts'
+import type { SessionRecord } from './store.ts'
+import { json, num, numOrNull, str, strOrNull, type Row } from './row-values.ts'
 
 export const toStreet = (r: Row): Street => ({
   id: str(r.id),

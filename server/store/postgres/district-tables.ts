@@ -1,0 +1,299 @@
+// The district's tables in PostgreSQL: streets and their categories, lamps and their status history, guidance
+// points, zones, the grid and the base layers, and the bulk load that seeds them.
+import type { BBox, LngLat } from '../../kernel/geo.ts'
+import type { Building, DemoDistrict, GridCell, Intersection, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../../kernel/records.ts'
+import type { LampStatus, StreetCategory } from '../../kernel/statuses.ts'
+import { guidancePointId } from '../../kernel/record-ids.ts'
+import type { Actor } from '../../domain/roles.ts'
+import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
+import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
+import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
+import { toGuidancePoint, toLamp, toStreet } from '../record-rows.ts'
+import { json, num, str, strOrNull, type Params, type Row } from '../row-values.ts'
+import { anyOf, bboxClause, where, type PgContext } from './context.ts'
+
+type DistrictTables = Pick<
+  Store,
+  | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
+  | 'buildings' | 'water' | 'seedDistrict' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+>
+
+// Every column but the generated `shape` (and `rid` where PostgreSQL numbers the rows).
+const STREET_COLUMNS = 'rid, id, osm_id, name, name_en, highway, category, length_m, zone_id, geom'
+const LAMP_COLUMNS = 'rid, id, lon, lat, status, street_id, height_m, maintainer, installed_at, status_changed_at, version'
+
+export const intersectionRow = (i: Intersection, rid: number): Params => ({ rid, id: i.id, osm_id: i.osmId, lon: i.coordinates[0], lat: i.coordinates[1], street_ids: JSON.stringify(i.streetIds), names: JSON.stringify(i.names), degree: i.degree })
+export const gridRow = (g: GridCell, rid: number): Params => ({ rid, code: g.code, zone_id: g.zoneId, community: g.community, geom: JSON.stringify(g.coordinates) })
+export const buildingRow = (b: Building, rid: number): Params => ({ rid, id: b.id, osm_id: b.osmId, name: b.name, geom: JSON.stringify(b.coordinates) })
+export const waterRow = (w: WaterFeature, rid: number): Params => ({ rid, id: w.id, osm_id: w.osmId, name: w.name, kind: w.kind, geom: JSON.stringify(w.coordinates) })
+export const zoneRow = (z: Zone): Params => ({ id: z.id, code: z.code, name: z.name, name_en: z.nameEn, geom: JSON.stringify(z.coordinates) })
+export const streetRow = (s: Street, rid?: number): Params => ({ rid, id: s.id, osm_id: s.osmId, name: s.name, name_en: s.nameEn, highway: s.highway, category: s.category, length_m: s.lengthM, zone_id: s.zoneId, geom: JSON.stringify(s.coordinates) })
+
+export function districtTables(x: PgContext): DistrictTables {
+  const readMeta = async (key: string) => (await x.get('SELECT value FROM meta WHERE key = :key', { key }))?.value
+
+  return {
+    async info(): Promise<StoreInfo> {
+      // one round trip for the eight counts
+      const row = (await x.get(
+        `SELECT (SELECT count(*) FROM streets) AS streets, (SELECT count(*) FROM intersections) AS intersections,
+                (SELECT count(*) FROM buildings) AS buildings, (SELECT count(*) FROM water) AS water,
+                (SELECT count(*) FROM zones) AS zones, (SELECT count(*) FROM grid_cells) AS grid,
+                (SELECT count(*) FROM lamps) AS lamps, (SELECT count(*) FROM incidents) AS incidents,
+                (SELECT max(version) FROM schema_migrations) AS schema_version`,
+      )) as Row
+      const counts: StoreCounts = {
+        streets: num(row.streets),
+        intersections: num(row.intersections),
+        buildings: num(row.buildings),
+        water: num(row.water),
+        zones: num(row.zones),
+        grid: num(row.grid),
+        lamps: num(row.lamps),
+        incidents: num(row.incidents),
+      }
+      const bounds = await readMeta('bounds')
+      return {
+        kind: 'postgres',
+        schemaVersion: num(row.schema_version),
+        bounds: bounds === undefined ? undefined : json<BBox>(bounds),
+        counts,
+        demo: (await readMeta('demo')) === 'true',
+      }
+    },
+
+    async streets(q: StreetQuery): Promise<Street[]> {
+      const params: Params = {}
+      const sql = `SELECT ${STREET_COLUMNS} FROM streets s${where([bboxClause('s', q.bbox, params), anyOf('s.category', q.categories, 'categories', params)])} ORDER BY s.rid`
+      return (await x.all(sql, params)).map(toStreet)
+    },
+
+    async street(id: string): Promise<Street | undefined> {
+      const row = await x.get(`SELECT ${STREET_COLUMNS} FROM streets WHERE id = :id`, { id })
+      return row && toStreet(row)
+    },
+
+    async lamps(q: LampQuery): Promise<StoredLamp[]> {
+      const params: Params = {}
+      const sql = `SELECT ${LAMP_COLUMNS} FROM lamps l${where([bboxClause('l', q.bbox, params), anyOf('l.status', q.statuses, 'statuses', params)])} ORDER BY l.rid`
+      return (await x.all(sql, params)).map(toLamp)
+    },
+
+    async lamp(id: string): Promise<StoredLamp | undefined> {
+      const row = await x.get(`SELECT ${LAMP_COLUMNS} FROM lamps WHERE id = :id`, { id })
+      return row && toLamp(row)
+    },
+
+    async updateStreetCategory(ids: readonly string[], category: StreetCategory, reason: string, actor: Actor, at: Date): Promise<Street[]> {
+      return x.write(async (w) => {
+        const iso = at.toISOString()
+        const updated: Street[] = []
+        for (const id of ids) {
+          const row = await w.get(`SELECT ${STREET_COLUMNS} FROM streets WHERE id = :id FOR UPDATE`, { id })
+          if (!row) throw new NotFoundError(`street ${id}`)
+          const before = toStreet(row)
+          if (before.category !== category) {
+            await w.run('UPDATE streets SET category = :category WHERE id = :id', { category, id })
+            await w.run(
+              'INSERT INTO street_category_history (street_id, from_category, to_category, reason, user_id, username, at) VALUES (:id, :from, :to, :reason, :userId, :username, :at)',
+              { id, from: before.category, to: category, reason, userId: actor.userId, username: actor.username, at: iso },
+            )
+            await w.audit(actor, 'street.category', 'street', id, { category: before.category }, { category, reason })
+          }
+          updated.push({ ...before, category })
+        }
+        return updated
+      })
+    },
+
+    async streetCategoryHistory(streetId: string): Promise<StreetCategoryChange[]> {
+      return (await x.all('SELECT * FROM street_category_history WHERE street_id = :streetId ORDER BY id DESC', { streetId })).map((r) => ({
+        id: num(r.id),
+        streetId: str(r.street_id),
+        from: str(r.from_category) as StreetCategory,
+        to: str(r.to_category) as StreetCategory,
+        reason: str(r.reason),
+        username: str(r.username),
+        at: str(r.at),
+      }))
+    },
+
+    async zones(): Promise<Zone[]> {
+      return (await x.all('SELECT id, code, name, name_en, geom FROM zones ORDER BY id')).map((r) => ({
+        id: str(r.id),
+        code: str(r.code),
+        name: str(r.name),
+        nameEn: str(r.name_en),
+        coordinates: json<LngLat[][]>(r.geom),
+      }))
+    },
+
+    async intersections(q: { bbox?: BBox }): Promise<Intersection[]> {
+      const params: Params = {}
+      return (await x.all(`SELECT id, osm_id, lon, lat, street_ids, names, degree FROM intersections i${where([bboxClause('i', q.bbox, params)])} ORDER BY i.rid`, params)).map((r) => ({
+        id: str(r.id),
+        osmId: num(r.osm_id),
+        coordinates: [num(r.lon), num(r.lat)],
+        streetIds: json<string[]>(r.street_ids),
+        names: json<string[]>(r.names),
+        degree: num(r.degree),
+      }))
+    },
+
+    async gridCells(q: { bbox?: BBox }): Promise<GridCell[]> {
+      const params: Params = {}
+      return (await x.all(`SELECT code, zone_id, community, geom FROM grid_cells g${where([bboxClause('g', q.bbox, params)])} ORDER BY g.rid`, params)).map((r) => ({
+        code: str(r.code),
+        zoneId: str(r.zone_id),
+        community: str(r.community),
+        coordinates: json<LngLat[][]>(r.geom),
+      }))
+    },
+
+    async buildings(q: { bbox?: BBox }): Promise<Building[]> {
+      const params: Params = {}
+      return (await x.all(`SELECT id, osm_id, name, geom FROM buildings b${where([bboxClause('b', q.bbox, params)])} ORDER BY b.rid`, params)).map((r) => ({
+        id: str(r.id),
+        osmId: num(r.osm_id),
+        name: strOrNull(r.name),
+        coordinates: json<LngLat[][]>(r.geom),
+      }))
+    },
+
+    async water(q: { bbox?: BBox }): Promise<WaterFeature[]> {
+      const params: Params = {}
+      return (await x.all(`SELECT id, osm_id, name, kind, geom FROM water w${where([bboxClause('w', q.bbox, params)])} ORDER BY w.rid`, params)).map((r) => ({
+        id: str(r.id),
+        osmId: num(r.osm_id),
+        name: strOrNull(r.name),
+        kind: str(r.kind) === 'area' ? 'area' : 'line',
+        coordinates: json<LngLat[][] | LngLat[]>(r.geom),
+      }))
+    },
+
+    async seedDistrict(d: DemoDistrict, options: { demo: boolean }): Promise<void> {
+      await x.write(async (w) => {
+        await w.query('TRUNCATE zones, streets, intersections, buildings, water, grid_cells, lamps, incidents')
+        await w.insertMany('zones', ['id', 'code', 'name', 'name_en', 'geom'], d.zones.map(zoneRow))
+        await w.insertMany('streets', STREET_COLUMNS.split(', '), d.streets.map((s, i) => streetRow(s, i + 1)))
+        await w.insertMany('intersections', ['rid', 'id', 'osm_id', 'lon', 'lat', 'street_ids', 'names', 'degree'], d.intersections.map((i, n) => intersectionRow(i, n + 1)))
+        await w.insertMany('buildings', ['rid', 'id', 'osm_id', 'name', 'geom'], d.buildings.map((b, i) => buildingRow(b, i + 1)))
+        await w.insertMany('water', ['rid', 'id', 'osm_id', 'name', 'kind', 'geom'], d.water.map((v, i) => waterRow(v, i + 1)))
+        await w.insertMany('grid_cells', ['rid', 'code', 'zone_id', 'community', 'geom'], d.grid.map((g, i) => gridRow(g, i + 1)))
+        await w.insertMany(
+          'lamps',
+          ['rid', 'id', 'lon', 'lat', 'status', 'street_id', 'height_m', 'maintainer', 'installed_at', 'status_changed_at'],
+          d.lamps.map((l, i) => ({ rid: i + 1, id: l.id, lon: l.coordinates[0], lat: l.coordinates[1], status: l.status, street_id: l.streetId, height_m: l.heightM, maintainer: l.maintainer, installed_at: l.installedAt, status_changed_at: l.statusChangedAt })),
+        )
+        await w.insertMany(
+          'incidents',
+          ['rid', 'id', 'category', 'status', 'source', 'lon', 'lat', 'reported_at', 'reported_ms', 'updated_at', 'closed_at', 'description', 'zone_id', 'street_id', 'lamp_id'],
+          d.incidents.map((c, i) => ({ rid: i + 1, id: c.id, category: c.category, status: c.status, source: c.source, lon: c.coordinates[0], lat: c.coordinates[1], reported_at: c.reportedAt, reported_ms: Date.parse(c.reportedAt), updated_at: c.updatedAt, closed_at: c.closedAt, description: c.description, zone_id: c.zoneId, street_id: c.streetId, lamp_id: c.lampId })),
+        )
+        for (const table of ['zones', 'streets', 'intersections', 'buildings', 'water', 'grid_cells', 'lamps', 'incidents']) await w.resetRidSequence(table)
+        const setMeta = (key: string, value: string) => w.run('INSERT INTO meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value', { key, value })
+        await setMeta('bounds', JSON.stringify(d.bounds))
+        await setMeta('demo', String(options.demo))
+        await setMeta('seeded_at', new Date().toISOString())
+      })
+      // fresh statistics for the planner after a bulk load (outside the transaction: ANALYZE may not run inside one
+      // on some setups, and it is advice, not data)
+      await x.query('ANALYZE').catch(() => undefined)
+    },
+
+    async guidancePoints(q: { includeRetired?: boolean }): Promise<GuidancePoint[]> {
+      const sql = q.includeRetired ? 'SELECT * FROM guidance_points ORDER BY rid' : "SELECT * FROM guidance_points WHERE status != 'retired' ORDER BY rid"
+      return (await x.all(sql)).map(toGuidancePoint)
+    },
+
+    async guidancePoint(id: string): Promise<GuidancePoint | undefined> {
+      const row = await x.get('SELECT * FROM guidance_points WHERE id = :id', { id })
+      return row && toGuidancePoint(row)
+    },
+
+    async createGuidancePoint(p: NewGuidancePoint, actor: Actor, at: Date): Promise<GuidancePoint> {
+      return x.write(async (w) => {
+        // the sequence numbers points across instances; a rolled-back creation leaves a gap, never a duplicate
+        const next = num((await w.get("SELECT nextval(pg_get_serial_sequence('guidance_points', 'rid')) AS n"))?.n)
+        const id = guidancePointId(next)
+        const iso = at.toISOString()
+        const created = toGuidancePoint(
+          (await w.get(
+            `INSERT INTO guidance_points (rid, id, name, geom, capacity, opening_hours, allowed_goods, unit, off_street, status, created_at, created_by, updated_at)
+             VALUES (:rid, :id, :name, :geom, :capacity, :openingHours, :allowedGoods, :unit, :offStreet, 'proposed', :at, :by, :at) RETURNING *`,
+            { rid: next, id, name: p.name, geom: JSON.stringify(p.geometry), capacity: p.capacity, openingHours: p.openingHours, allowedGoods: p.allowedGoods, unit: p.unit, offStreet: p.offStreet ? 1 : 0, at: iso, by: actor.username },
+          )) as Row,
+        )
+        await w.audit(actor, 'guidance-point.create', 'guidance-point', id, null, created)
+        return created
+      })
+    },
+
+    async updateGuidancePoint(id: string, patch: GuidancePointPatch, actor: Actor, at: Date, expectedVersion?: number): Promise<GuidancePoint> {
+      return x.write(async (w) => {
+        const row = await w.get('SELECT * FROM guidance_points WHERE id = :id FOR UPDATE', { id })
+        if (!row) throw new NotFoundError(`guidance point ${id}`)
+        const before = toGuidancePoint(row)
+        if (expectedVersion !== undefined && expectedVersion !== before.version) {
+          throw new ConflictError(`guidance point ${id} is at version ${before.version}, not ${expectedVersion}: someone else changed it; reload and try again`)
+        }
+        const columns: Record<string, unknown> = {
+          name: patch.name,
+          geom: patch.geometry === undefined ? undefined : JSON.stringify(patch.geometry),
+          capacity: patch.capacity,
+          opening_hours: patch.openingHours,
+          allowed_goods: patch.allowedGoods,
+          unit: patch.unit,
+          off_street: patch.offStreet === undefined ? undefined : patch.offStreet ? 1 : 0,
+          status: patch.status,
+        }
+        const sets = Object.entries(columns).filter(([, v]) => v !== undefined)
+        const after = toGuidancePoint(
+          (await w.get(
+            `UPDATE guidance_points SET ${[...sets.map(([k]) => `${k} = :${k}`), 'updated_at = :updated_at', 'version = version + 1'].join(', ')} WHERE id = :id RETURNING *`,
+            { id, updated_at: at.toISOString(), ...Object.fromEntries(sets) },
+          )) as Row,
+        )
+        await w.audit(actor, 'guidance-point.update', 'guidance-point', id, before, after)
+        return after
+      })
+    },
+
+    async lampHistory(id: string): Promise<LampStatusChange[]> {
+      return (await x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id })).map((r) => ({
+        at: str(r.at),
+        fromStatus: str(r.from_status) as LampStatus,
+        toStatus: str(r.to_status) as LampStatus,
+        userId: strOrNull(r.user_id),
+        username: str(r.username),
+        closedCaseIds: json<string[]>(str(r.closed_case_ids)),
+      }))
+    },
+
+    async updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {
+      return x.write(async (w) => {
+        // FOR UPDATE: two instances repairing the same lamp queue here; the second then sees the new version
+        const row = await w.get(`SELECT ${LAMP_COLUMNS} FROM lamps WHERE id = :id FOR UPDATE`, { id })
+        if (!row) throw new NotFoundError(`lamp ${id}`)
+        const before = toLamp(row)
+        if (before.version !== expectedVersion) {
+          throw new ConflictError(`lamp ${id} is at version ${before.version}, not ${expectedVersion}: someone changed it since you loaded it; reload and try again`)
+        }
+        const iso = at.toISOString()
+        const lamp = toLamp(
+          (await w.get(`UPDATE lamps SET status = :status, status_changed_at = :changedAt, version = version + 1 WHERE id = :id RETURNING ${LAMP_COLUMNS}`, {
+            status,
+            changedAt: before.status !== status ? iso : before.statusChangedAt,
+            id,
+          })) as Row,
+        )
+        await w.run(
+          'INSERT INTO lamp_status_history (lamp_id, at, from_status, to_status, user_id, username, closed_case_ids) VALUES (:id, :at, :from, :to, :userId, :username, :closed)',
+          { id, at: iso, from: before.status, to: status, userId: actor.userId, username: actor.username, closed: JSON.stringify(closedCaseIds) },
+        )
+        await w.audit(actor, 'lamp.update', 'lamp', id, before, { ...lamp, closedIncidentIds: closedCaseIds })
+        return lamp
+      })
+    },
+  }
+}
