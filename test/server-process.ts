@@ -1,5 +1,5 @@
 // The real server as a child process: `server/main.ts` under tsx on a fresh SQLite file (seeded with the demo
-// district) on a port the OS picks. Used by the end-to-end journeys and the event-loop responsiveness test.
+// district) — or on the database a test names, such as a PostgreSQL one — on a port the OS picks. Used by the end-to-end journeys and the event-loop responsiveness test.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -28,13 +28,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the server on a fresh database in a temp folder and waits until /api/health answers (seeding included). */
-export async function startServerProcess(options: { tempPrefix: string; timeoutMs: number; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServerProcess(options: { tempPrefix: string; timeoutMs: number; env?: Record<string, string>; databaseUrl?: string }): Promise<RunningServer> {
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), options.tempPrefix))
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'gw.db')}` },
+    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl ?? `file:${join(dir, 'gw.db')}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { hashPassword } from '../../server/auth/passwords.ts'
 import { WindowCounter } from '../../server/http/rate-limit.ts'
 import { forwardedHop, trustedProxyHops } from '../../server/http/auth.ts'
-import { createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
+import { createTestApp, expectProblemResponse, getJson, rawRows, signIn } from './helpers.ts'
 
 const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method,
@@ -67,11 +67,11 @@ describe('sign-in limits', () => {
     const { app, store } = await createTestApp({ clock: () => new Date(now) })
     await signIn(app, 'leader')
     await signIn(app, 'crew')
-    const count = () => Number((store.db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n)
-    expect(count()).toBe(2)
+    const count = async () => Number((await rawRows(store, 'SELECT count(*) AS n FROM sessions'))[0]?.n)
+    expect(await count()).toBe(2)
     now += 13 * 3_600_000 // past the 12 h absolute expiry
     await signIn(app, 'planner')
-    expect(count()).toBe(1)
+    expect(await count()).toBe(1)
   })
 })
 
@@ -98,7 +98,7 @@ describe('behind a reverse proxy', () => {
       expect((await report('1.1.1.1')).status).toBe(201)
       expect((await report('2.2.2.2')).status).toBe(201)
       await expectProblemResponse(await report('3.3.3.3'), 429, 'rate-limited')
-      const ips = (store.db.prepare("SELECT DISTINCT ip FROM audit_log WHERE username = 'citizen'").all() as { ip: string }[]).map((r) => r.ip)
+      const ips = (await rawRows(store, "SELECT DISTINCT ip FROM audit_log WHERE username = 'citizen'")).map((r) => r.ip)
       expect(ips).toEqual(['192.0.2.10'])
     } finally {
       if (saved === undefined) delete process.env.TRUST_PROXY

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts'
 import { findActiveDemoAccounts } from '../../server/demo-accounts.ts'
 import { ROLES, type Role } from '../../server/kernel/permissions.ts'
-import type { SqliteStore } from '../../server/store/sqlite-store.ts'
-import { type TestApp, cookieFrom, createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
+import type { Store } from '../../server/store/store.ts'
+import { type TestApp, cookieFrom, createTestApp, expectProblemResponse, getJson, rawRows, signIn } from './helpers.ts'
 
 const json = (method: string, body: unknown, cookie?: string, extra: Record<string, string> = {}): RequestInit => ({
   method,
@@ -18,9 +18,9 @@ interface WriteRouteCase {
   /** Who gets a 2xx; everyone else gets 401 (anonymous) or 403 (signed in). */
   allowed: Who[] | 'everyone'
   /** Data the request needs, written straight to the store before it. */
-  prepare?: (store: SqliteStore) => Promise<void>
+  prepare?: (store: Store) => Promise<void>
   /** A valid request for this route, made fresh for each caller. */
-  request: (ctx: { app: TestApp; who: Who; userIds: Record<string, string>; store: SqliteStore }) => { path: string; init: RequestInit } | Promise<{ path: string; init: RequestInit }>
+  request: (ctx: { app: TestApp; who: Who; userIds: Record<string, string>; store: Store }) => { path: string; init: RequestInit } | Promise<{ path: string; init: RequestInit }>
 }
 
 // Every write route the app registers must appear here: the test below fails for any route missing from this
@@ -319,7 +319,7 @@ describe('passwords and accounts', () => {
     const { app, store } = await createTestApp()
     const cookie = await signIn(app, 'admin')
     await app.request('/api/users', json('POST', { username: 'wang', display_name: '王', password: 'plain-text-canary-42', roles: ['leader'] }, cookie))
-    const dump = JSON.stringify(store.db.prepare('SELECT * FROM users').all()) + JSON.stringify(store.db.prepare('SELECT * FROM audit_log').all())
+    const dump = JSON.stringify(await rawRows(store, 'SELECT * FROM users')) + JSON.stringify(await rawRows(store, 'SELECT * FROM audit_log'))
     expect(dump).toContain('wang')
     expect(dump).not.toContain('plain-text-canary-42')
     expect(dump).not.toContain('gridwatch-demo')

@@ -1,4 +1,6 @@
-// A fresh in-memory store and app per test: no state shared between tests.
+// A fresh store and app per test: no state shared between tests. The store is an in-memory SQLite one, or — when
+// GRIDWATCH_TEST_STORE=postgres (the `postgres` project of test/vitest.config.ts) — a fresh database on the
+// run's throwaway PostgreSQL/PostGIS cluster, so the same API suites check both adapters.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,13 +9,16 @@ import { ensureDemoAccounts } from '../../server/demo-accounts.ts'
 import { seedDemoCases } from '../../server/demo-cases.ts'
 import { DEMO_PASSWORD } from '../../server/domain/roles.ts'
 import type { DemoDistrict } from '../../server/kernel/records.ts'
+import { PostgresStore } from '../../server/store/postgres-store.ts'
 import { SqliteStore } from '../../server/store/sqlite-store.ts'
+import type { Store } from '../../server/store/store.ts'
+import { freshPostgresDatabase } from '../postgres/test-database.ts'
 import { createTinyDistrict } from '../fixtures/tiny-district.ts'
 
 export type TestApp = ReturnType<typeof createApp>
 
 export async function createTestApp(options: { district?: DemoDistrict } & Omit<AppDeps, 'store'> = {}) {
-  const store = new SqliteStore(':memory:')
+  const store = await openTestStore()
   // Each app writes photos to its own folder.
   options = { photoDir: mkdtempSync(join(tmpdir(), 'gridwatch-test-photos-')), ...options }
   const district = options.district ?? createTinyDistrict()
@@ -21,6 +26,21 @@ export async function createTestApp(options: { district?: DemoDistrict } & Omit<
   await seedDemoCases(store, district.zones, district.incidents, options.clock?.() ?? new Date('2026-11-01T00:00:00+08:00'))
   await ensureDemoAccounts(store)
   return { app: createApp({ ...options, store }), store }
+}
+
+/** Which adapter the API suites run on this time. */
+export const TEST_STORE_KIND: 'sqlite' | 'postgres' = process.env.GRIDWATCH_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite'
+
+/** Rows straight from the database, for tests that check what is (not) stored, whichever the adapter. */
+export async function rawRows(store: Store, sql: string): Promise<Record<string, unknown>[]> {
+  if (store instanceof SqliteStore) return store.db.prepare(sql).all() as Record<string, unknown>[]
+  if (store instanceof PostgresStore) return (await store.pool.query(sql)).rows as Record<string, unknown>[]
+  throw new Error('rawRows: an adapter this helper does not know')
+}
+
+/** The store the API suites run on: see the header. */
+export async function openTestStore(): Promise<Store> {
+  return TEST_STORE_KIND === 'postgres' ? new PostgresStore(await freshPostgresDatabase(), { poolSize: 4 }) : new SqliteStore(':memory:')
 }
 
 /** Signs in a demo account and returns the Cookie header value to send with later requests. */

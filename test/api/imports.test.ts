@@ -7,15 +7,22 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../server/app.ts'
 import { ensureDemoAccounts } from '../../server/demo-accounts.ts'
-import { SqliteStore } from '../../server/store/sqlite-store.ts'
-import { expectProblemResponse, signIn, type TestApp } from './helpers.ts'
+import type { Store } from '../../server/store/store.ts'
+import { expectProblemResponse, openTestStore, signIn, type TestApp } from './helpers.ts'
 
 const SMALL = join(import.meta.dirname, '../fixtures/import/small')
 
 /** An app on an empty store with the demo accounts, keeping its uploads in a folder of its own. */
-async function createEmptyApp() {
-  const store = new SqliteStore(':memory:')
+async function createEmptyApp(options: { holdRuns?: Promise<void> } = {}) {
+  let store = await openTestStore()
   await ensureDemoAccounts(store)
+  const hold = options.holdRuns
+  // A run starts by reading the store's info: held there, it stays "running" for as long as the test needs,
+  // however fast the adapter would otherwise finish it.
+  if (hold) {
+    const info = store.info.bind(store)
+    store = Object.assign(Object.create(store) as Store, { info: async () => (await hold, info()) })
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'gridwatch-test-data-'))
   const app = createApp({ store, dataDir, photoDir: mkdtempSync(join(tmpdir(), 'gridwatch-test-photos-')) })
   return { app, store, dataDir, admin: await signIn(app, 'admin') }
@@ -265,11 +272,13 @@ describe('import runs', () => {
   })
 
   test('runs one import at a time: a second start while one is going is 409', async () => {
-    const { app, admin } = await createEmptyApp()
+    let release!: () => void
+    const { app, admin } = await createEmptyApp({ holdRuns: new Promise<void>((resolve) => (release = resolve)) })
     const hotline = await uploadId(app, admin, 'hotline.csv')
     const first = await startRun(app, admin, [{ ...INCIDENTS, file: hotline }], { dry_run: true })
     expect(first.status).toBe(202)
     await expectProblemResponse(await startRun(app, admin, [{ ...INCIDENTS, file: hotline }], { dry_run: true }), 409, 'import-running')
+    release()
     const { run_id } = (await first.json()) as { run_id: string }
     expect((await pollRun(app, admin, run_id)).state).toBe('done')
     expect((await startRun(app, admin, [{ ...INCIDENTS, file: hotline }], { dry_run: true })).status).toBe(202)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { type CollectionJson, type TestApp, createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
+import { type CollectionJson, type TestApp, createTestApp, expectProblemResponse, getJson, signIn, TEST_STORE_KIND } from './helpers.ts'
 
 /** A fresh app and a leader's session (lamps, incidents and the grid are staff-only reads). */
 async function createSignedIn(): Promise<{ app: TestApp; get: (path: string) => Promise<{ res: Response; body: CollectionJson }> }> {
@@ -19,7 +19,7 @@ describe('GET /api/health and /api/meta', () => {
     const { app } = await createTestApp()
     const { res, body } = await getJson<{ status: string; store: string; demo: boolean; counts: Record<string, number> }>(app, '/api/health')
     expect(res.status).toBe(200)
-    expect(body).toMatchObject({ status: 'ok', store: 'sqlite', demo: true })
+    expect(body).toMatchObject({ status: 'ok', store: TEST_STORE_KIND, demo: true })
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect(body.counts).toMatchObject({ streets: 3, lamps: 5, incidents: 6, zones: 1, intersections: 1, grid: 4 })
   })

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { districtCalendar } from '../../server/domain/district-calendar.ts'
 import { newTrackingNumber } from '../../server/domain/tracking-numbers.ts'
 import { describe, expect, test } from 'vitest'
-import { createTestApp } from './helpers.ts'
+import { createTestApp, TEST_STORE_KIND } from './helpers.ts'
 
 const NOW = new Date('2026-11-01T10:00:00+08:00')
 
@@ -274,7 +274,9 @@ describe('Open311 XML stays well-formed whatever is stored', () => {
     const { app, store } = await createTestApp({ clock: () => NOW })
     const stored = await storeReport(store, new Date(NOW.getTime() - 60_000), { description: POISON })
     // The store really holds the raw characters, so this test does not pass just because intake cleaned them.
-    expect((await store.case(stored.id))?.description).toBe(POISON)
+    // (PostgreSQL text cannot hold U+0000: that adapter drops it on the way in, the others stay)
+    const kept = TEST_STORE_KIND === 'postgres' ? POISON.replaceAll('\u0000', '') : POISON
+    expect((await store.case(stored.id))?.description).toBe(kept)
     for (const path of ['requests.xml', `requests.xml?service_request_id=${stored.id}`, `requests/${stored.id}.xml`]) {
       const res = await app.request(`/api/open311/v2/${path}`)
       const xml = await res.text()
@@ -285,7 +287,7 @@ describe('Open311 XML stays well-formed whatever is stored', () => {
     }
     // JSON escapes rather than drops: the consumer gets exactly what was stored.
     const [json] = (await (await app.request(`/api/open311/v2/requests/${stored.id}.json`)).json()) as Row[]
-    expect(json?.description).toBe(POISON)
+    expect(json?.description).toBe(kept)
   })
 
   test('discovery, services, a service definition and errors are well-formed XML', async () => {

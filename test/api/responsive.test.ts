@@ -6,17 +6,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { createAnalysisPool } from '../../server/workers/analysis-pool.ts'
 import { type RunningServer, startServerProcess } from '../server-process.ts'
-import { cookieFrom, createTestApp, expectProblemResponse, signIn } from './helpers.ts'
+import { freshPostgresDatabase } from '../postgres/test-database.ts'
+import { cookieFrom, createTestApp, expectProblemResponse, signIn, TEST_STORE_KIND } from './helpers.ts'
 
 // Under this, a request did not wait for anyone's analysis: an idle /api/health answers in a few milliseconds, and the
 // blocked event loop this guards against held it for seconds (54 s behind h3-11 at band 5000 m on the Chengdu demo).
-const RESPONSIVE_MS = 100
+// 250 rather than 100: on the 2-core CI machine the whole suite runs beside it, and 106 ms was seen there with the
+// loop free — still twenty times below what a blocked loop shows.
+const RESPONSIVE_MS = 250
 // The heaviest Gi* the caps allow on the Chengdu demo: 33,844 H3 res-11 cells with a 1000 m band (≈ 47 M of the
 // 50 M cell pairs allowed), over one month so the store read before it stays short.
 const MONTH_MS = 30 * 86_400_000
 
 /** server/main.ts on a fresh database (seeded with the Chengdu demo) on a port the OS picks. */
-const startServer = () => startServerProcess({ tempPrefix: 'gridwatch-responsive-', timeoutMs: 120_000 })
+// on the adapter this run of the API suites checks (test/api/helpers.ts)
+const startServer = async () =>
+  startServerProcess({ tempPrefix: 'gridwatch-responsive-', timeoutMs: 120_000, ...(TEST_STORE_KIND === 'postgres' ? { databaseUrl: await freshPostgresDatabase() } : {}) })
 
 /** Milliseconds until the whole response to GET `path` has arrived, and its status. */
 async function timeGet(baseUrl: string, path: string, cookie: string): Promise<{ ms: number; status: number }> {
@@ -76,7 +81,7 @@ describe('a server over the Chengdu demo, while the heaviest allowed hotspot ana
     await server?.stop()
   })
 
-  test('answers health checks and layer reads in under 100 ms', { timeout: 120_000 }, async () => {
+  test(`answers health checks and layer reads in under ${RESPONSIVE_MS} ms`, { timeout: 120_000 }, async () => {
     // Warm up: the analysis worker starts, the street index is built, the layers are read once.
     expect((await timeGet(server.baseUrl, '/api/hotspots', cookie)).status).toBe(200)
     expect((await timeGet(server.baseUrl, '/api/zones', cookie)).status).toBe(200)

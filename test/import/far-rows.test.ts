@@ -7,7 +7,8 @@ import { describe, expect, test } from 'vitest'
 import { findFarRows } from '../../server/import/far-rows.ts'
 import { resolveProfile } from '../../server/import/load-profile.ts'
 import { runImport } from '../../server/import/run-import.ts'
-import { SqliteStore } from '../../server/store/sqlite-store.ts'
+import type { Store } from '../../server/store/store.ts'
+import { openTestStore } from '../api/helpers.ts'
 
 const actor = { userId: null, username: 'import' }
 
@@ -31,7 +32,7 @@ describe('rows far from every other row', () => {
   test('are listed and not stored on a first load (one pass) and on a re-import (two passes)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gridwatch-far-'))
     writeLedger(dir)
-    const store = new SqliteStore(':memory:')
+    const store = await openTestStore()
     for (const pass of ['first', 'again']) {
       const report = await runImport(store, resolveProfile(profile, dir), { actor, now: new Date('2026-12-05T00:00:00Z') })
       expect(report.rejects.map((r) => [r.n, r.id, r.reason]), pass).toEqual([

@@ -9,21 +9,22 @@ import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
 import { resolveProfile } from '../../server/import/load-profile.ts'
 import { runImport } from '../../server/import/run-import.ts'
-import { SqliteStore } from '../../server/store/sqlite-store.ts'
+import type { Store } from '../../server/store/store.ts'
+import { openTestStore } from '../api/helpers.ts'
 
 const small = fileURLToPath(new URL('../fixtures/import/small/', import.meta.url))
 const actor = { userId: null, username: 'import' }
 const NOW = new Date('2026-12-05T12:00:00Z')
 const profileJson = () => JSON.parse(readFileSync(join(small, 'profile.json'), 'utf8')) as { layers: Record<string, unknown>[] }
 
-async function importDir(store: SqliteStore, dir: string, profile = profileJson()) {
+async function importDir(store: Store, dir: string, profile = profileJson()) {
   return runImport(store, resolveProfile(profile, dir), { actor, now: NOW })
 }
 
 describe('the small district imported twice', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gridwatch-reimport-'))
   cpSync(small, dir, { recursive: true })
-  const store = new SqliteStore(':memory:')
+  const store = await openTestStore()
   const first = await importDir(store, dir)
   const countsAfterFirst = (await store.info()).counts
 
@@ -93,7 +94,7 @@ describe('a lamp ledger in Excel', async () => {
   await workbook.xlsx.writeFile(join(dir, 'ledger.xlsx'))
   const profile = profileJson()
   profile.layers = profile.layers.map((l) => (l.layer === 'lamps' ? { ...l, file: 'ledger.xlsx', sheet: '台账', installed_at: '安装日期' } : l))
-  const store = new SqliteStore(':memory:')
+  const store = await openTestStore()
   const report = await importDir(store, dir, profile)
 
   test('imports every lamp, numbers and dates as Excel typed them', async () => {
@@ -103,7 +104,7 @@ describe('a lamp ledger in Excel', async () => {
     expect(lamp?.installedAt).toBe('2019-05-20')
     expect(lamp?.heightM).toBeGreaterThan(0)
     // the same ledger as CSV puts the lamp in the same place
-    const csvStore = new SqliteStore(':memory:')
+    const csvStore = await openTestStore()
     await importDir(csvStore, small)
     expect((await csvStore.lamp('LD00001'))?.coordinates).toEqual(lamp?.coordinates)
   })

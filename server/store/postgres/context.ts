@@ -27,6 +27,11 @@ function compile(sql: string): { text: string; names: string[] } {
   return hit
 }
 
+// PostgreSQL text cannot hold U+0000 (SQLite can). Intake already drops control characters, so only a direct or
+// imported write can carry one; it is dropped here rather than failing the whole write or import.
+const withoutNul = (v: unknown): unknown => (typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '') : v)
+const nulFree = (_key: string, v: unknown): unknown => withoutNul(v)
+
 export class PgContext {
   private savepoints = 0
 
@@ -42,7 +47,7 @@ export class PgContext {
   async query(sql: string, params: Params = {}): Promise<pg.QueryResult<Row>> {
     await this.ready
     const { text, names } = compile(sql)
-    return this.db.query<Row>(text, names.map((n) => params[n] ?? null))
+    return this.db.query<Row>(text, names.map((n) => withoutNul(params[n] ?? null)))
   }
 
   async all(sql: string, params: Params = {}): Promise<Row[]> {
@@ -127,7 +132,7 @@ export class PgContext {
     const list = columns.join(', ')
     for (let i = 0; i < rows.length; i += batch) {
       const slice = rows.slice(i, i + batch)
-      await this.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, :rows::json)`, { rows: JSON.stringify(slice) })
+      await this.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, :rows::json)`, { rows: JSON.stringify(slice, nulFree) })
     }
   }
 
