@@ -18,7 +18,9 @@ import { hotspotRoutes } from './routes/hotspots.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { layerRoutes } from './routes/layers.ts'
 import { lightingRoutes } from './routes/lighting.ts'
+import type { ChangeFeed } from './model/change-feed.ts'
 import { DistrictModel } from './model/district-model.ts'
+import { memoryRateCounters, type RateCounterFactory } from './http/rate-limit.ts'
 import type { UseCaseContext } from './use-cases/context.ts'
 import { MAX_PHOTO_BYTES, PhotoFiles } from './store/photo-files.ts'
 import { tmpdir } from 'node:os'
@@ -44,6 +46,8 @@ export interface AppDeps {
   publicReadLimit?: { windowMs: number; max: number } // per client address, on public look-ups (tracking, similar)
   analysisPool?: AnalysisPool // where heavy analysis runs (its caller closes it); default: the process's shared pool
   dataDir?: string // the Data view's uploads, import runs and saved profiles; default a fresh temp folder (tests)
+  changeFeed?: ChangeFeed // how other instances on the same database hear of this one's writes; default: none (one instance)
+  rateCounters?: RateCounterFactory // where rate-limit windows are kept; default: this process's memory (one instance)
 }
 
 // 1 MiB is far above any JSON body this API takes; photos get their own limit.
@@ -64,7 +68,8 @@ export function createApi(deps: AppDeps) {
   const { store } = deps
   // Everything derived from the store (place indexes, lighting, guidance rules) lives in one model; the use cases
   // tell it what their writes changed.
-  const ctx: UseCaseContext = { store, model: new DistrictModel(store), clock }
+  const ctx: UseCaseContext = { store, model: new DistrictModel(store, deps.changeFeed ? { feed: deps.changeFeed } : {}), clock }
+  const counters = deps.rateCounters ?? memoryRateCounters
   const analysis = deps.analysisPool ?? sharedAnalysisPool()
   const photos = new PhotoFiles(deps.photoDir ?? join(tmpdir(), 'gridwatch-photos'))
   const bodyLimit = limitBodySize((c) => (c.req.path.endsWith('/photos') ? MAX_PHOTO_BYTES + 64 * 1024 : MAX_BODY_BYTES))
@@ -75,7 +80,7 @@ export function createApi(deps: AppDeps) {
     .use(csrfGuard(deps.allowedOrigins))
     .use(sessionMiddleware(store, clock, policy))
     .route('/', metaRoutes(store, deps.mode ?? 'demo'))
-    .route('/', sessionRoutes(store, { clock, policy, signInLimit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT }))
+    .route('/', sessionRoutes(store, { clock, policy, signInLimit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT, counters }))
     .route('/', userRoutes(store))
     // Before the layer routes: '/lamps/work-list' must not be taken for a lamp id.
     .route('/', lightingRoutes(ctx, analysis))
@@ -85,9 +90,9 @@ export function createApi(deps: AppDeps) {
     .route('/', streetRoutes(ctx))
     .route('/', guidancePointRoutes(ctx, analysis))
     .route('/', caseRoutes(ctx, photos))
-    .route('/', reportRoutes(ctx, photos, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, deps.publicReadLimit ?? DEFAULT_PUBLIC_READ_LIMIT))
+    .route('/', reportRoutes(ctx, photos, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, deps.publicReadLimit ?? DEFAULT_PUBLIC_READ_LIMIT, counters))
     .route('/', kpiRoutes(ctx))
-    .route('/', open311Routes(ctx, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT))
+    .route('/', open311Routes(ctx, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, counters))
     .route('/', importRoutes(ctx, { dataDir: deps.dataDir, applySettings: () => applyDistrictSettings(store) }))
 }
 

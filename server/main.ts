@@ -11,7 +11,10 @@ import { trustedProxyHops } from './http/auth.ts'
 import { ensureDemoAccounts, findActiveDemoAccounts } from './demo-accounts.ts'
 import { ensureSeeded } from './seed.ts'
 import { applyDistrictSettings } from './district-settings.ts'
-import { DEFAULT_DATABASE_URL, openStore } from './store/open-store.ts'
+import { DEFAULT_DATABASE_URL, isPostgresUrl, openStore } from './store/open-store.ts'
+import { PostgresChangeFeed } from './store/postgres/change-feed.ts'
+import { postgresRateCounters } from './store/postgres/rate-windows.ts'
+import { PostgresStore } from './store/postgres-store.ts'
 import { sqlitePathFromUrl } from './store/sqlite-store.ts'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -24,35 +27,48 @@ trustedProxyHops() // a malformed TRUST_PROXY stops the start here rather than a
 const mode = process.env.GRIDWATCH_MODE === 'production' ? 'production' : 'demo'
 
 const store = openStore(databaseUrl)
-const settings = await applyDistrictSettings(store)
-if (settings) console.log(`[gridwatch] district: ${settings.district.name} (${settings.district.time_zone})`)
-else if (process.env.GRIDWATCH_SEED === 'none') console.log('[gridwatch] GRIDWATCH_SEED=none: no demo district; import one in the Data view (数据导入)')
-else await ensureSeeded(store, (line) => console.log(`[gridwatch] ${line}`))
-if (mode === 'production') {
-  // A documented password on a production system is an open door: refuse to serve until the accounts are gone.
-  const demoUsers = await findActiveDemoAccounts(store)
-  if (demoUsers.length > 0) {
-    console.error(
-      `[gridwatch] GRIDWATCH_MODE=production refuses to start: demo accounts with the documented password exist ` +
-        `(${demoUsers.map((u) => u.username).join(', ')}). Disable them or change their passwords, or use a fresh database.`,
-    )
-    process.exit(1)
+// Several instances may share a PostgreSQL database: one at a time seeds it and creates the demo accounts.
+const startOnce = <T>(work: () => Promise<T>) => (store instanceof PostgresStore ? store.exclusively('gridwatch-startup', work) : work())
+await startOnce(async () => {
+  const stored = await applyDistrictSettings(store)
+  if (stored) console.log(`[gridwatch] district: ${stored.district.name} (${stored.district.time_zone})`)
+  else if (process.env.GRIDWATCH_SEED === 'none') console.log('[gridwatch] GRIDWATCH_SEED=none: no demo district; import one in the Data view (数据导入)')
+  else await ensureSeeded(store, (line) => console.log(`[gridwatch] ${line}`))
+  if (mode === 'production') {
+    // A documented password on a production system is an open door: refuse to serve until the accounts are gone.
+    const demoUsers = await findActiveDemoAccounts(store)
+    if (demoUsers.length > 0) {
+      console.error(
+        `[gridwatch] GRIDWATCH_MODE=production refuses to start: demo accounts with the documented password exist ` +
+          `(${demoUsers.map((u) => u.username).join(', ')}). Disable them or change their passwords, or use a fresh database.`,
+      )
+      process.exit(1)
+    }
+    if ((await store.users()).length === 0) console.warn('[gridwatch] no accounts yet: create the first admin with `npm run user -- add --role admin --name <name>`')
+  } else {
+    const created = await ensureDemoAccounts(store)
+    if (created.length > 0) console.log(`[gridwatch] demo mode: created demo accounts ${created.join(', ')} (password: gridwatch-demo)`)
   }
-  if ((await store.users()).length === 0) console.warn('[gridwatch] no accounts yet: create the first admin with `npm run user -- add --role admin --name <name>`')
-} else {
-  const created = await ensureDemoAccounts(store)
-  if (created.length > 0) console.log(`[gridwatch] demo mode: created demo accounts ${created.join(', ')} (password: gridwatch-demo)`)
-}
+})
 
-// Photos sit beside the database file unless PHOTO_DIR says otherwise.
-const dbPath = sqlitePathFromUrl(databaseUrl)
+// Photos sit beside the database file unless PHOTO_DIR says otherwise; on PostgreSQL in ./data/ — and where several
+// instances serve, PHOTO_DIR (and DATA_DIR) must be a folder they all mount (README: several instances).
+const dbPath = isPostgresUrl(databaseUrl) ? 'data/postgres' : sqlitePathFromUrl(databaseUrl)
 const photoDir = process.env.PHOTO_DIR ?? (dbPath === ':memory:' ? join(tmpdir(), 'gridwatch-photos') : join(dirname(dbPath), 'photos'))
 
 // Uploads, import runs and saved import profiles sit beside the database file too.
-const dataDir = dbPath === ':memory:' ? undefined : dirname(dbPath)
+const dataDir = process.env.DATA_DIR ?? (dbPath === ':memory:' ? undefined : dirname(dbPath))
+
+// Several instances on one PostgreSQL database tell each other about their writes and share rate-limit windows.
+let changeFeed: PostgresChangeFeed | undefined
+if (store instanceof PostgresStore) {
+  changeFeed = new PostgresChangeFeed(store.url, store.pool)
+  await changeFeed.start()
+}
+const sharing = store instanceof PostgresStore && changeFeed ? { changeFeed, rateCounters: postgresRateCounters(store.pool) } : {}
 
 const analysisPool = createAnalysisPool()
-const app = createApp({ store, mode, photoDir, dataDir, analysisPool, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
+const app = createApp({ store, mode, photoDir, dataDir, analysisPool, ...sharing, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
 if (existsSync(webRoot)) {
   // Hashed assets are immutable; index.html must be revalidated so a rebuild shows at once.
   app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))
@@ -70,7 +86,7 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.
 
 const shutdown = () => {
   server.close()
-  void Promise.allSettled([analysisPool.close(), store.close()]).finally(() => process.exit(0))
+  void Promise.allSettled([analysisPool.close(), changeFeed?.close(), store.close()]).finally(() => process.exit(0))
 }
 process.on('SIGINT', shutdown)
 process.on('SIGTERM', shutdown)

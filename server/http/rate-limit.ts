@@ -1,4 +1,6 @@
-// Fixed-window rate limits kept in memory (one process serves a bureau). Over the limit: 429 with Retry-After.
+// Fixed-window rate limits. Over the limit: 429 with Retry-After. One instance keeps its windows in memory
+// (WindowCounter); several instances on one PostgreSQL database share theirs through it
+// (store/postgres/rate-windows.ts), so a client cannot multiply its allowance by the number of instances.
 //
 // Keys are hashed before they are stored, so a key costs the same few bytes whatever a client sends, and the
 // store is bounded: past `maxKeys` live keys the oldest window is forgotten first. An attacker who could flood the
@@ -24,7 +26,7 @@ export class RateLimitError extends ProblemError {
 // 10,000 live windows × ~100 bytes: about a megabyte at most, whatever the traffic.
 const DEFAULT_MAX_KEYS = 10_000
 
-const digest = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
+export const digest = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
 
 /** Counts events per key in fixed windows, in bounded memory. */
 export class WindowCounter {
@@ -82,16 +84,33 @@ export class WindowCounter {
   }
 }
 
+/** A limiter's windows wherever they are kept; both methods answer in seconds, as WindowCounter's do. */
+export interface RateCounter {
+  retryAfter(key: string): Promise<number>
+  hit(key: string): Promise<number>
+}
+
+/** Makes the counter for one limiter: `scope` keeps limiters that share a store apart. */
+export type RateCounterFactory = (scope: string, limit: WindowLimit, clock: () => Date) => RateCounter
+
+/** Windows in this process's memory: right for a single instance. */
+export const memoryRateCounters: RateCounterFactory = (_scope, limit, clock) => {
+  const counter = new WindowCounter(limit, clock)
+  return { retryAfter: async (key) => counter.retryAfter(key), hit: async (key) => counter.hit(key) }
+}
+
 export interface RateLimitOptions extends WindowLimit {
   key: (c: Context<AppEnv>) => string
   clock: () => Date
+  scope: string
+  counters: RateCounterFactory
 }
 
 /** Every request counts: for public endpoints, keyed by client address. */
 export function rateLimit(options: RateLimitOptions) {
-  const counter = new WindowCounter(options, options.clock)
+  const counter = options.counters(options.scope, options, options.clock)
   return createMiddleware<AppEnv>(async (c, next) => {
-    const wait = counter.hit(options.key(c))
+    const wait = await counter.hit(options.key(c))
     if (wait > 0) throw new RateLimitError(wait)
     await next()
   })

@@ -3,6 +3,7 @@
 // cases whose writes change them. Routes read it; they never keep caches of their own.
 import type { DarkZoneEngineOptions } from '../analysis/dark-zone-engine.ts'
 import type { Store } from '../store/store.ts'
+import { SOLO_FEED, type ChangeFeed } from './change-feed.ts'
 import { Derived } from './derived.ts'
 import { buildGuidanceRules, type GuidanceRules } from './guidance-rules.ts'
 import { buildLighting, refreshLamps, type Lighting, type LightingDiff } from './lighting.ts'
@@ -20,13 +21,24 @@ export class DistrictModel {
   private readonly lightingState: Derived<Lighting>
   private readonly guidanceIndex: Derived<GuidanceRules>
 
+  private readonly feed: ChangeFeed
+
   constructor(
     private readonly store: Store,
-    options: { lighting?: DarkZoneEngineOptions } = {},
+    options: { lighting?: DarkZoneEngineOptions; feed?: ChangeFeed } = {},
   ) {
     this.placeIndex = new Derived(() => buildPlaces(store))
     this.lightingState = new Derived(() => buildLighting(store, options.lighting ?? {}))
     this.guidanceIndex = new Derived(() => buildGuidanceRules(store))
+    this.feed = options.feed ?? SOLO_FEED
+    // Another instance's write: the same update as our own, told to nobody (it has told everyone already).
+    this.feed.subscribe((change) => {
+      this.apply(change, true).catch((err: unknown) => {
+        // the state may now be behind: rebuild it from the store on next use rather than serve it
+        console.error('[gridwatch] applying another instance’s change failed; rebuilding the district model', err)
+        this.invalidateAll()
+      })
+    })
   }
 
   places(): Promise<Places> {
@@ -43,24 +55,40 @@ export class DistrictModel {
 
   /**
    * The one invalidation hook: call it after a write commits. A lamp change updates the lighting analysis in place
-   * and returns what it did to the dark zones (building the analysis first if no request has needed it yet).
+   * and returns what it did to the dark zones (building the analysis first if no request has needed it yet). The
+   * other instances on the same database are told through the change feed.
    */
   async changed(change: DistrictChange): Promise<LightingDiff | undefined> {
+    const diff = await this.apply(change)
+    await this.feed.publish(change).catch((err: unknown) => {
+      // The write stands; the others catch up when their feed reconnects (which rebuilds their models).
+      console.error('[gridwatch] could not tell the other instances about a change', err)
+    })
+    return diff
+  }
+
+  private async apply(change: DistrictChange, remote = false): Promise<LightingDiff | undefined> {
     switch (change.kind) {
       case 'lamps': {
         if (change.lampIds.length === 0) return undefined
-        const justBuilt = !this.lightingState.started
-        return refreshLamps(await this.lightingState.get(), this.store, change.lampIds, justBuilt)
+        // Another instance's change to a state not built here yet: nothing to update; the first request builds it
+        // from the store, change included.
+        if (!this.lightingState.started) return remote ? undefined : refreshLamps(await this.lightingState.get(), this.store, change.lampIds, true)
+        return refreshLamps(await this.lightingState.get(), this.store, change.lampIds, false)
       }
       case 'street-categories':
       case 'guidance-points':
         this.guidanceIndex.invalidate()
         return undefined
       case 'district':
-        this.placeIndex.invalidate()
-        this.lightingState.invalidate()
-        this.guidanceIndex.invalidate()
+        this.invalidateAll()
         return undefined
     }
+  }
+
+  private invalidateAll(): void {
+    this.placeIndex.invalidate()
+    this.lightingState.invalidate()
+    this.guidanceIndex.invalidate()
   }
 }

@@ -11,7 +11,7 @@ import type { Case } from '../domain/cases.ts'
 import { clientIp } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { decimalParam } from '../http/params.ts'
-import { rateLimit } from '../http/rate-limit.ts'
+import { rateLimit, type RateCounterFactory } from '../http/rate-limit.ts'
 import { stripControlCharacters } from '../http/validate.ts'
 import { DISTRICT_MARGIN_M } from '../domain/district-bounds.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
@@ -70,9 +70,9 @@ const postBody = z.object({
   api_key: z.string().optional(),
 })
 
-export const open311Routes = (ctx: UseCaseContext, limits: PublicLimits) => {
+export const open311Routes = (ctx: UseCaseContext, limits: PublicLimits, counters: RateCounterFactory) => {
   const { store, model, clock } = ctx
-  const limiter = rateLimit({ ...limits, clock, key: (c) => `open311|${clientIp(c)}` })
+  const limiter = rateLimit({ ...limits, clock, counters, scope: 'open311', key: (c) => `open311|${clientIp(c)}` })
   const apiKey = process.env.OPEN311_API_KEY // when set, POST requests must carry it (the spec's api_key)
 
   async function requestRow(x: Case): Promise<Flat> {

@@ -7,7 +7,7 @@ import { clientIp } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { decimalParam } from '../http/params.ts'
 import { ProblemError } from '../kernel/problems.ts'
-import { rateLimit } from '../http/rate-limit.ts'
+import { rateLimit, type RateCounterFactory } from '../http/rate-limit.ts'
 import { validate } from '../http/validate.ts'
 import { requireInDistrict } from './district-guard.ts'
 import { readPhotoUpload } from '../http/photo-upload.ts'
@@ -49,11 +49,11 @@ export interface PublicLimits {
   max: number // requests per client address per window on the public write endpoints
 }
 
-export const reportRoutes = (ctx: UseCaseContext, photos: PhotoFiles, limits: PublicLimits, readLimits: PublicLimits) => {
+export const reportRoutes = (ctx: UseCaseContext, photos: PhotoFiles, limits: PublicLimits, readLimits: PublicLimits, counters: RateCounterFactory) => {
   const { store, model, clock } = ctx
-  const limiter = rateLimit({ ...limits, clock, key: (c) => `report|${clientIp(c)}` })
+  const limiter = rateLimit({ ...limits, clock, counters, scope: 'report', key: (c) => `report|${clientIp(c)}` })
   // Reads are cheap but not free, and tracking numbers must not be enumerable: a looser limit of their own.
-  const readLimiter = rateLimit({ ...readLimits, clock, key: (c) => `report-read|${clientIp(c)}` })
+  const readLimiter = rateLimit({ ...readLimits, clock, counters, scope: 'report-read', key: (c) => `report-read|${clientIp(c)}` })
 
 
   return new Hono<AppEnv>()

@@ -8,7 +8,7 @@ import type { User } from '../domain/roles.ts'
 import { actorOf, clearSessionCookie, clientIp, setSessionCookie, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ProblemError } from '../kernel/problems.ts'
-import { RateLimitError, WindowCounter } from '../http/rate-limit.ts'
+import { RateLimitError, type RateCounterFactory } from '../http/rate-limit.ts'
 import { validate } from '../http/validate.ts'
 import type { Store } from '../store/store.ts'
 
@@ -43,6 +43,7 @@ export interface SessionRouteOptions {
   clock: () => Date
   policy: SessionPolicy
   signInLimit: { windowMs: number; max: number } // failed attempts per client address and username
+  counters: RateCounterFactory // where the failure windows are kept (shared by instances on PostgreSQL)
 }
 
 // One address may fail this many times per window across all usernames: enough for an office of typists behind
@@ -53,8 +54,8 @@ const SWEEP_EVERY_MS = 60_000
 
 export const sessionRoutes = (store: Store, o: SessionRouteOptions) => {
   // Only failures count: an office signing in correctly many times from one address is never locked out.
-  const failuresPerName = new WindowCounter(o.signInLimit, o.clock)
-  const failuresPerAddress = new WindowCounter({ windowMs: o.signInLimit.windowMs, max: o.signInLimit.max * FAILURES_PER_ADDRESS_FACTOR }, o.clock)
+  const failuresPerName = o.counters('sign-in-name', o.signInLimit, o.clock)
+  const failuresPerAddress = o.counters('sign-in-address', { windowMs: o.signInLimit.windowMs, max: o.signInLimit.max * FAILURES_PER_ADDRESS_FACTOR }, o.clock)
   let lastSweepMs = 0
 
   return new Hono<AppEnv>()
@@ -62,13 +63,13 @@ export const sessionRoutes = (store: Store, o: SessionRouteOptions) => {
       const { username, password } = c.req.valid('json')
       const ip = clientIp(c)
       const nameKey = `${ip}|${username.toLowerCase()}`
-      const wait = Math.max(failuresPerName.retryAfter(nameKey), failuresPerAddress.retryAfter(ip))
+      const wait = Math.max(await failuresPerName.retryAfter(nameKey), await failuresPerAddress.retryAfter(ip))
       if (wait > 0) throw new RateLimitError(wait)
       const found = await store.credentials(username)
       const ok = await verifyPassword(found?.passwordHash ?? (await getDummyHash()), password)
       if (!found || !ok || found.user.disabled) {
-        failuresPerName.hit(nameKey)
-        failuresPerAddress.hit(ip)
+        await failuresPerName.hit(nameKey)
+        await failuresPerAddress.hit(ip)
         throw new ProblemError(401, 'invalid-credentials', 'wrong username or password')
       }
       const now = o.clock().getTime()

@@ -161,4 +161,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX lamp_status_history_lamp ON lamp_status_history (lamp_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'several instances: the change feed counter and shared rate-limit windows',
+    sql: `
+      -- numbers the changes instances tell each other about (store/postgres/change-feed.ts)
+      CREATE SEQUENCE model_change_seq;
+      -- rate-limit windows shared by every instance; unlogged: a crash may forget a window, which only forgives
+      CREATE UNLOGGED TABLE rate_windows (key text PRIMARY KEY, start_ms bigint NOT NULL, count integer NOT NULL);
+      CREATE INDEX rate_windows_start ON rate_windows (start_ms);
+    `,
+  },
 ]

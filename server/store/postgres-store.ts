@@ -53,6 +53,7 @@ function describeConnectionError(url: string, err: unknown): Error {
 export interface PostgresStore extends Store {}
 
 export class PostgresStore {
+  readonly url: string
   readonly pool: pg.Pool
   /** Resolves once the schema is migrated; rejects with a readable reason when the database cannot be used. */
   readonly ready: Promise<void>
@@ -73,6 +74,7 @@ export class PostgresStore {
       x = new PgContext(pool, pool, ready)
     }
     const ctx = x
+    this.url = url
     this.pool = ctx.pool
     this.ready = ctx.ready
     Object.assign(this, districtTables(ctx), caseTables(ctx), accountTables(ctx), importTables(ctx), {
@@ -84,5 +86,24 @@ export class PostgresStore {
         await ctx.pool.end()
       },
     } satisfies Pick<Store, 'transaction' | 'close'>)
+  }
+
+  /**
+   * Runs `work` while holding a database-wide lock named `name`, so that of several instances starting together on
+   * an empty database one seeds it while the others wait (and then find it seeded).
+   */
+  async exclusively<T>(name: string, work: () => Promise<T>): Promise<T> {
+    await this.ready
+    const client = await this.pool.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [name])
+      try {
+        return await work()
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name])
+      }
+    } finally {
+      client.release()
+    }
   }
 }

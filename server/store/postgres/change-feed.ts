@@ -1,0 +1,109 @@
+// The change feed between server instances on one PostgreSQL database: LISTEN/NOTIFY on one channel. A change is
+// published after its write commits, with the publishing instance's id (so it ignores its own) and a number from a
+// database sequence — the version counter: each instance remembers the last number it applied, and the health
+// check shows it. NOTIFY is delivered to every listening connection while it is connected; when the listening
+// connection drops, changes may have been missed, so on reconnecting the instance rebuilds its whole model
+// (`{ kind: 'district' }`) from the store rather than trust it.
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import type { ChangeFeed } from '../../model/change-feed.ts'
+import type { DistrictChange } from '../../model/district-model.ts'
+
+const CHANNEL = 'gridwatch_changes'
+// NOTIFY payloads are capped at 8000 bytes; a change naming more lamps than fit is sent as "everything changed".
+const MAX_PAYLOAD = 7_500
+const RECONNECT_MS = 1_000
+
+interface Message {
+  origin: string
+  seq: number
+  change: DistrictChange
+}
+
+export class PostgresChangeFeed implements ChangeFeed {
+  /** This instance, as the feed's messages name it. */
+  readonly instanceId = randomUUID()
+  /** The sequence number of the last change applied (own or another's). */
+  lastSeq = 0
+  private listener: pg.Client | undefined
+  private handlers: ((change: DistrictChange) => void)[] = []
+  private closed = false
+  private connecting: Promise<void> | undefined
+
+  constructor(
+    private readonly url: string,
+    private readonly pool: pg.Pool,
+  ) {}
+
+  /** Starts listening; resolves once LISTEN is in place (changes published after that reach this instance). */
+  start(): Promise<void> {
+    this.connecting ??= this.connect(false)
+    return this.connecting
+  }
+
+  async publish(change: DistrictChange): Promise<void> {
+    const seq = Number((await this.pool.query<{ n: string }>("SELECT nextval('model_change_seq') AS n")).rows[0]?.n)
+    this.lastSeq = Math.max(this.lastSeq, seq)
+    let payload = JSON.stringify({ origin: this.instanceId, seq, change } satisfies Message)
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ origin: this.instanceId, seq, change: { kind: 'district' } } satisfies Message)
+    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload])
+  }
+
+  subscribe(onChange: (change: DistrictChange) => void): void {
+    this.handlers.push(onChange)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    clearTimeout(this.reconnectTimer)
+    const listener = this.listener
+    this.listener = undefined
+    await listener?.end().catch(() => undefined)
+  }
+
+  private reconnectTimer: NodeJS.Timeout | undefined
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer) return
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined
+      this.connect(true).catch(() => this.scheduleReconnect())
+    }, RECONNECT_MS)
+    this.reconnectTimer.unref()
+  }
+
+  private async connect(reconnecting: boolean): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url })
+    client.on('notification', (n) => {
+      if (n.channel !== CHANNEL || !n.payload) return
+      let message: Message
+      try {
+        message = JSON.parse(n.payload) as Message
+      } catch {
+        return
+      }
+      this.lastSeq = Math.max(this.lastSeq, message.seq)
+      if (message.origin === this.instanceId) return
+      for (const handler of this.handlers) handler(message.change)
+    })
+    const lost = () => {
+      if (this.listener !== client) return
+      this.listener = undefined
+      client.end().catch(() => undefined)
+      this.scheduleReconnect()
+    }
+    client.on('error', lost)
+    client.on('end', lost)
+    this.listener = client
+    try {
+      await client.connect()
+      await client.query(`LISTEN ${CHANNEL}`)
+    } catch (err) {
+      if (this.listener === client) this.listener = undefined
+      client.end().catch(() => undefined)
+      throw err
+    }
+    // Whatever was published while we were not listening is lost to us: start again from the store.
+    if (reconnecting) for (const handler of this.handlers) handler({ kind: 'district' })
+  }
+}
