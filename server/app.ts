@@ -13,6 +13,7 @@ import { caseRoutes } from './routes/cases.ts'
 import { guidancePointRoutes } from './routes/guidance-points.ts'
 import { kpiRoutes } from './routes/kpis.ts'
 import { open311Routes } from './routes/open311.ts'
+import { tileRoutes } from './routes/tiles.ts'
 import { reportRoutes } from './routes/reports.ts'
 import { hotspotRoutes } from './routes/hotspots.ts'
 import { incidentRoutes } from './routes/incidents.ts'
@@ -86,6 +87,7 @@ export function createApi(deps: AppDeps) {
     .route('/', lightingRoutes(ctx, analysis))
     .route('/', layerRoutes(ctx))
     .route('/', incidentRoutes(store))
+    .route('/', tileRoutes(ctx))
     .route('/', hotspotRoutes(ctx, analysis))
     .route('/', streetRoutes(ctx))
     .route('/', guidancePointRoutes(ctx, analysis))

@@ -13,7 +13,9 @@ import { ensureSeeded } from './seed.ts'
 import { applyDistrictSettings } from './district-settings.ts'
 import { DEFAULT_DATABASE_URL, isPostgresUrl, openStore } from './store/open-store.ts'
 import { PostgresChangeFeed } from './store/postgres/change-feed.ts'
-import { postgresRateCounters } from './store/postgres/rate-windows.ts'
+import { postgresRateWindows } from './store/postgres/rate-windows.ts'
+import { sharedRateCounters } from './http/rate-limit.ts'
+import type { DistrictChange } from './model/district-model.ts'
 import { PostgresStore } from './store/postgres-store.ts'
 import { sqlitePathFromUrl } from './store/sqlite-store.ts'
 import { tmpdir } from 'node:os'
@@ -60,12 +62,12 @@ const photoDir = process.env.PHOTO_DIR ?? (dbPath === ':memory:' ? join(tmpdir()
 const dataDir = process.env.DATA_DIR ?? (dbPath === ':memory:' ? undefined : dirname(dbPath))
 
 // Several instances on one PostgreSQL database tell each other about their writes and share rate-limit windows.
-let changeFeed: PostgresChangeFeed | undefined
+let changeFeed: PostgresChangeFeed<DistrictChange> | undefined
 if (store instanceof PostgresStore) {
-  changeFeed = new PostgresChangeFeed(store.url, store.pool)
+  changeFeed = new PostgresChangeFeed<DistrictChange>(store.url, store.pool, { kind: 'district' })
   await changeFeed.start()
 }
-const sharing = store instanceof PostgresStore && changeFeed ? { changeFeed, rateCounters: postgresRateCounters(store.pool) } : {}
+const sharing = store instanceof PostgresStore && changeFeed ? { changeFeed, rateCounters: sharedRateCounters(postgresRateWindows(store.pool)) } : {}
 
 const analysisPool = createAnalysisPool()
 const app = createApp({ store, mode, photoDir, dataDir, analysisPool, ...sharing, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })

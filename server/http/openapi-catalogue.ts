@@ -67,6 +67,7 @@ export const ROUTE_CATALOGUE: Readonly<Record<string, RouteWords>> = {
 
   'GET /api/incidents': { tag: 'Incidents', summary: 'Incidents as GeoJSON, filtered and paged' },
   'GET /api/incidents/:id': { tag: 'Incidents', summary: 'One incident' },
+  'GET /api/tiles/:layer/:z/:x/:y': { tag: 'Layers', summary: 'A vector tile (.mvt) of incidents, lamps, streets or dark zones, with the layer’s filters' },
 
   'GET /api/hotspots': { tag: 'Hotspots', summary: 'Hotspot cells (Gi* z-scores) for a period' },
   'GET /api/hotspots/compare': { tag: 'Hotspots', summary: 'Compare hotspots between two periods' },

@@ -26,7 +26,7 @@ export class RateLimitError extends ProblemError {
 // 10,000 live windows × ~100 bytes: about a megabyte at most, whatever the traffic.
 const DEFAULT_MAX_KEYS = 10_000
 
-export const digest = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
+const digest = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22)
 
 /** Counts events per key in fixed windows, in bounded memory. */
 export class WindowCounter {
@@ -97,6 +97,30 @@ export type RateCounterFactory = (scope: string, limit: WindowLimit, clock: () =
 export const memoryRateCounters: RateCounterFactory = (_scope, limit, clock) => {
   const counter = new WindowCounter(limit, clock)
   return { retryAfter: async (key) => counter.retryAfter(key), hit: async (key) => counter.hit(key) }
+}
+
+/** Windows kept outside the process (a database several instances share), keyed by whatever the caller sends. */
+export interface SharedWindows {
+  peek(key: string): Promise<{ startMs: number; count: number } | undefined>
+  hit(key: string, nowMs: number, windowMs: number): Promise<{ startMs: number; count: number }>
+}
+
+/** Counters over shared windows: the same arithmetic as WindowCounter, with keys hashed and scoped. */
+export function sharedRateCounters(windows: SharedWindows): RateCounterFactory {
+  return (scope, limit, clock) => {
+    const secondsLeft = (startMs: number) => Math.max(1, Math.ceil((startMs + limit.windowMs - clock().getTime()) / 1000))
+    const keyOf = (key: string) => `${scope}|${digest(key)}`
+    return {
+      async retryAfter(key) {
+        const w = await windows.peek(keyOf(key))
+        return w && clock().getTime() - w.startMs < limit.windowMs && w.count >= limit.max ? secondsLeft(w.startMs) : 0
+      },
+      async hit(key) {
+        const w = await windows.hit(keyOf(key), clock().getTime(), limit.windowMs)
+        return w.count > limit.max ? secondsLeft(w.startMs) : 0
+      },
+    }
+  }
 }
 
 export interface RateLimitOptions extends WindowLimit {

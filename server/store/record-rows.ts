@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../kernel/permissions.ts'
 import type { AuditEntry, User } from '../domain/roles.ts'
 import type { Case, CaseFields, CasePhoto } from '../domain/cases.ts'
 import type { GuidancePoint, GuidancePointGeometry } from '../domain/guidance-points.ts'
-import type { SessionRecord } from './store.ts'
+import type { PointGridCell, SessionRecord } from './store.ts'
 import { json, num, numOrNull, str, strOrNull, type Row } from './row-values.ts'
 
 export const toStreet = (r: Row): Street => ({
@@ -159,3 +159,12 @@ export function caseColumnValues(set: Partial<CaseFields>): [string, unknown][] 
     .map(([key, value]) => [CASE_COLUMNS[key]!, typeof value === 'boolean' ? (value ? 1 : 0) : value])
 }
 
+
+export const toGridCell = (r: Row): PointGridCell => ({
+  col: num(r.col),
+  row: num(r.row),
+  count: num(r.n),
+  flagged: num(r.flagged),
+  lon: num(r.lon),
+  lat: num(r.lat),
+})

@@ -86,6 +86,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/basemap/water': { who: 'leader', query: () => ({ bbox: BBOX }) },
   'GET /api/incidents': { who: 'leader', query: () => ({ bbox: BBOX, category: '0501', status: 'closed', ...PERIOD, limit: '100' }) },
   'GET /api/incidents/:id': { who: 'leader', params: (ids) => ({ id: ids.incident }) },
+  'GET /api/tiles/:layer/:z/:x/:y': { who: 'leader', params: () => ({ layer: 'incidents', z: '15', x: '26238', y: '13766.mvt' }), query: () => ({ category: '0501', status: 'closed', ...PERIOD }) },
   'GET /api/hotspots': { who: 'leader', query: () => ({ category: '0501', source: 'patrol', ...PERIOD, cell: 'grid-100', band_m: '500', fdr: 'true' }) },
   'GET /api/hotspots/compare': { who: 'leader', query: () => ({ from: '2026-10-01', to: '2026-11-01', before_from: '2026-09-01', before_to: '2026-10-01', cell: 'grid-100', band_m: '500' }) },
   'GET /api/hotspots/intersections': { who: 'leader', query: () => ({ ...PERIOD, radius_m: '50', limit: '5' }) },

@@ -3,36 +3,39 @@
 // database sequence — the version counter: each instance remembers the last number it applied, and the health
 // check shows it. NOTIFY is delivered to every listening connection while it is connected; when the listening
 // connection drops, changes may have been missed, so on reconnecting the instance rebuilds its whole model
-// (`{ kind: 'district' }`) from the store rather than trust it.
+// (the `everything` change) from the store rather than trust it.
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import type { ChangeFeed } from '../../model/change-feed.ts'
-import type { DistrictChange } from '../../model/district-model.ts'
 
 const CHANNEL = 'gridwatch_changes'
 // NOTIFY payloads are capped at 8000 bytes; a change naming more lamps than fit is sent as "everything changed".
 const MAX_PAYLOAD = 7_500
 const RECONNECT_MS = 1_000
 
-interface Message {
+interface Message<T> {
   origin: string
   seq: number
-  change: DistrictChange
+  change: T
 }
 
-export class PostgresChangeFeed implements ChangeFeed {
+/**
+ * Carries changes of type T (the district model's, as JSON) between instances; `everything` is the change that
+ * means "rebuild it all", sent when a change is too large for a notification and applied after a reconnect.
+ */
+export class PostgresChangeFeed<T> {
   /** This instance, as the feed's messages name it. */
   readonly instanceId = randomUUID()
   /** The sequence number of the last change applied (own or another's). */
   lastSeq = 0
   private listener: pg.Client | undefined
-  private handlers: ((change: DistrictChange) => void)[] = []
+  private handlers: ((change: T) => void)[] = []
   private closed = false
   private connecting: Promise<void> | undefined
 
   constructor(
     private readonly url: string,
     private readonly pool: pg.Pool,
+    private readonly everything: T,
   ) {}
 
   /** Starts listening; resolves once LISTEN is in place (changes published after that reach this instance). */
@@ -41,15 +44,15 @@ export class PostgresChangeFeed implements ChangeFeed {
     return this.connecting
   }
 
-  async publish(change: DistrictChange): Promise<void> {
+  async publish(change: T): Promise<void> {
     const seq = Number((await this.pool.query<{ n: string }>("SELECT nextval('model_change_seq') AS n")).rows[0]?.n)
     this.lastSeq = Math.max(this.lastSeq, seq)
-    let payload = JSON.stringify({ origin: this.instanceId, seq, change } satisfies Message)
-    if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ origin: this.instanceId, seq, change: { kind: 'district' } } satisfies Message)
+    let payload = JSON.stringify({ origin: this.instanceId, seq, change } satisfies Message<T>)
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ origin: this.instanceId, seq, change: this.everything } satisfies Message<T>)
     await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload])
   }
 
-  subscribe(onChange: (change: DistrictChange) => void): void {
+  subscribe(onChange: (change: T) => void): void {
     this.handlers.push(onChange)
   }
 
@@ -76,9 +79,9 @@ export class PostgresChangeFeed implements ChangeFeed {
     const client = new pg.Client({ connectionString: this.url })
     client.on('notification', (n) => {
       if (n.channel !== CHANNEL || !n.payload) return
-      let message: Message
+      let message: Message<T>
       try {
-        message = JSON.parse(n.payload) as Message
+        message = JSON.parse(n.payload) as Message<T>
       } catch {
         return
       }
@@ -104,6 +107,6 @@ export class PostgresChangeFeed implements ChangeFeed {
       throw err
     }
     // Whatever was published while we were not listening is lost to us: start again from the store.
-    if (reconnecting) for (const handler of this.handlers) handler({ kind: 'district' })
+    if (reconnecting) for (const handler of this.handlers) handler(this.everything)
   }
 }

@@ -7,15 +7,15 @@ import { guidancePointId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
-import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
-import { toGuidancePoint, toLamp, toStreet } from '../record-rows.ts'
+import type { GuidancePointPatch, LampQuery, NewGuidancePoint, PointGridCell, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
+import { toGridCell, toGuidancePoint, toLamp, toStreet } from '../record-rows.ts'
 import { json, num, str, strOrNull, type Params, type Row } from '../row-values.ts'
-import { anyOf, bboxClause, where, type PgContext } from './context.ts'
+import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './context.ts'
 
 type DistrictTables = Pick<
   Store,
   | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
-  | 'buildings' | 'water' | 'seedDistrict' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+  | 'buildings' | 'water' | 'seedDistrict' | 'lampGrid' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
 >
 
 // Every column but the generated `shape` (and `rid` where PostgreSQL numbers the rows).
@@ -77,6 +77,11 @@ export function districtTables(x: PgContext): DistrictTables {
       const params: Params = {}
       const sql = `SELECT ${LAMP_COLUMNS} FROM lamps l${where([bboxClause('l', q.bbox, params), anyOf('l.status', q.statuses, 'statuses', params)])} ORDER BY l.rid`
       return (await x.all(sql, params)).map(toLamp)
+    },
+
+    async lampGrid(q): Promise<PointGridCell[]> {
+      const params: Params = {}
+      return (await x.all(pointGridSql('lamps', q, [anyOf('p.status', q.statuses, 'statuses', params)], params), params)).map(toGridCell)
     },
 
     async lamp(id: string): Promise<StoredLamp | undefined> {

@@ -6,16 +6,16 @@ import type { Actor } from '../../domain/roles.ts'
 import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
-import type { CaseChange, CaseQuery, IncidentQuery, Page, Store } from '../store.ts'
+import type { CaseChange, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
 import type { SqliteContext } from './context.ts'
-import { caseColumnValues, toCase, toIncident, toPhoto } from '../record-rows.ts'
-import { inList, num, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
+import { caseColumnValues, toCase, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
+import { inList, num, pointGridSql, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
 import type Database from 'better-sqlite3'
 
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid'
 >
 
 export function caseTables(x: SqliteContext): CaseTables {
@@ -154,6 +154,19 @@ export function caseTables(x: SqliteContext): CaseTables {
       const total = num(x.get(`SELECT count(*) AS n ${from}`, countParams)?.n)
       const items = x.all(`SELECT i.* ${from} ORDER BY i.reported_ms, i.rid LIMIT :limit`, params).map(toIncident)
       return { items, total }
+    },
+
+    async incidentGrid(q): Promise<PointGridCell[]> {
+      const params: Params = {}
+      const clauses = [
+        inList('p.category', q.categories, 'c', params),
+        inList('p.status', q.statuses, 's', params),
+        inList('p.source', q.sources, 'src', params),
+        inList('p.lamp_id', q.lampIds, 'lamp', params),
+        q.fromMs === undefined ? undefined : ((params.fromMs = q.fromMs), 'p.reported_ms >= :fromMs'),
+        q.toMs === undefined ? undefined : ((params.toMs = q.toMs), 'p.reported_ms < :toMs'),
+      ]
+      return x.all(pointGridSql('incidents', q, clauses, params), params).map(toGridCell)
     },
 
     async incident(id: string): Promise<Incident | undefined> {

@@ -7,15 +7,16 @@ import { guidancePointId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
-import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
+import type { GuidancePointPatch, LampQuery, NewGuidancePoint, PointGridCell, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
 import type { SqliteContext } from './context.ts'
 import { toGuidancePoint, toLamp, toStreet } from '../record-rows.ts'
-import { boundsOf, inList, json, num, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
+import { boundsOf, inList, json, num, pointGridSql, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
+import { toGridCell } from '../record-rows.ts'
 
 type DistrictTables = Pick<
   Store,
   | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
-  | 'buildings' | 'water' | 'seedDistrict' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+  | 'buildings' | 'water' | 'seedDistrict' | 'lampGrid' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
 >
 
 export function districtTables(x: SqliteContext): DistrictTables {
@@ -58,6 +59,11 @@ export function districtTables(x: SqliteContext): DistrictTables {
       const params: Params = {}
       const sql = `SELECT l.* FROM lamps l${spatialJoin('lamps', 'l', q.bbox, params)}${where([inList('l.status', q.statuses, 's', params)])} ORDER BY l.rid`
       return x.all(sql, params).map(toLamp)
+    },
+
+    async lampGrid(q): Promise<PointGridCell[]> {
+      const params: Params = {}
+      return x.all(pointGridSql('lamps', q, [inList('p.status', q.statuses, 's', params)], params), params).map(toGridCell)
     },
 
     async lamp(id: string): Promise<StoredLamp | undefined> {

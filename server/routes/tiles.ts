@@ -1,0 +1,162 @@
+// Vector tiles for the large layers: GET /api/tiles/{layer}/{z}/{x}/{y}.mvt for incidents, lamps, streets and dark
+// zones, with the filters and access rules of each layer's GeoJSON endpoint. Every tile reads only its own box
+// (indexed bbox queries), so its cost follows the tile, not the district: at the low zooms points are counted per
+// cell by the database (Store.lampGrid / incidentGrid) and sent as one feature per cell; from DETAIL_ZOOM each point
+// is its own feature; streets thin out by class at low zooms. Answers carry an ETag (304 when it matches) and are
+// gzipped when the client accepts it.
+import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
+import type { Feature, Geometry } from 'geojson'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { requireUser } from '../http/auth.ts'
+import type { AppEnv } from '../http/env.ts'
+import { instantParam, listParam } from '../http/params.ts'
+import { validate } from '../http/validate.ts'
+import { districtCategoryCodes } from '../domain/district-categories.ts'
+import { ProblemError } from '../kernel/problems.ts'
+import { INCIDENT_STATUSES, LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
+import { classOfHighway } from '../kernel/street-classes.ts'
+import type { PointGridCell } from '../store/store.ts'
+import { encodeTile, pointLayer, shapeLayer, type TileLayer, type TileTags } from '../analysis/vector-tile.ts'
+import { isTile, tileBBox } from '../analysis/tile-geometry.ts'
+import type { UseCaseContext } from '../use-cases/context.ts'
+
+/** From this zoom every lamp and incident is a feature of its own (a z15 tile is ~1.2 km across at 30°N). */
+export const DETAIL_ZOOM = 15
+/** A detail tile holding more points than this is counted per cell instead: no tile carries more than it can draw. */
+export const MAX_DETAIL_POINTS = 5_000
+/** Cells across a low-zoom tile: 32 × 32 cells of 128 tile units (16 px on a 512 px tile). */
+const GRID_CELLS = 32
+/** Tile units around the tile whose points are included, so symbols at an edge are drawn whole. */
+const BUFFER_UNITS = 64
+
+export const TILE_LAYERS = ['incidents', 'lamps', 'streets', 'dark-zones'] as const
+const BROKEN_LAMP_STATUSES = LAMP_STATUSES.filter((s) => s !== 'ok')
+
+const tileParams = z.strictObject({
+  layer: z.enum(TILE_LAYERS),
+  z: z.coerce.number().int().min(0).max(22),
+  x: z.coerce.number().int().min(0),
+  y: z.string().regex(/^\d+\.mvt$/, 'the row followed by .mvt').transform((v) => Number(v.slice(0, -'.mvt'.length))),
+})
+
+// One query shape for every layer; a parameter a layer does not take is refused by that layer, not ignored.
+const tileQuery = z
+  .strictObject({
+    category: listParam(districtCategoryCodes, 'category').optional(),
+    status: z.string().max(200).optional(),
+    from: instantParam.optional(),
+    to: instantParam.optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be later than to', path: ['from'] })
+
+/** Which classes of street a tile at zoom `z` draws: the main roads first, every alley from z14. */
+function streetClassesAt(z: number): ReadonlySet<string> {
+  if (z < 12) return new Set(['arterial', 'secondary'])
+  if (z < 14) return new Set(['arterial', 'secondary', 'branch'])
+  return new Set(['arterial', 'secondary', 'branch', 'alley'])
+}
+
+const gridLayer = (cells: readonly PointGridCell[], z: number, x: number, y: number, flaggedName: string): TileLayer =>
+  pointLayer(
+    cells.map((c) => ({ at: [c.lon, c.lat] as const, tags: { cluster: true, count: c.count, [flaggedName]: c.flagged } })),
+    z,
+    x,
+    y,
+    BUFFER_UNITS,
+  )
+
+function parseStatuses<T extends string>(raw: string | undefined, known: readonly T[], layer: string): T[] | undefined {
+  if (raw === undefined) return undefined
+  const values = raw.split(',').filter(Boolean)
+  const unknown = values.filter((v) => !(known as readonly string[]).includes(v))
+  if (unknown.length > 0) throw new ProblemError(400, 'invalid-query', `status: ${unknown.join(', ')} is not a ${layer} status (one of ${known.join(', ')})`, [{ path: 'status', message: `one of ${known.join(', ')}` }])
+  return values as T[]
+}
+
+export const tileRoutes = (ctx: UseCaseContext) => {
+  const { store, model } = ctx
+
+  async function build(layer: (typeof TILE_LAYERS)[number], z: number, x: number, y: number, q: z.infer<typeof tileQuery>): Promise<Record<string, TileLayer>> {
+    const bbox = tileBBox(z, x, y, BUFFER_UNITS)
+    const refuse = (key: string) => {
+      throw new ProblemError(400, 'invalid-query', `${key}: the ${layer} tiles take no ${key} filter`, [{ path: key, message: 'not a filter of this layer' }])
+    }
+    switch (layer) {
+      case 'lamps': {
+        if (q.category !== undefined) refuse('category')
+        if (q.from !== undefined || q.to !== undefined) refuse('from')
+        const statuses = parseStatuses(q.status, LAMP_STATUSES, 'lamp')
+        if (z >= DETAIL_ZOOM) {
+          const lamps = await store.lamps({ bbox, ...(statuses ? { statuses } : {}) })
+          if (lamps.length <= MAX_DETAIL_POINTS) {
+            const { working } = await model.lighting()
+            const points = lamps.map((l) => ({ at: l.coordinates, tags: { id: l.id, status: l.status, working: working.get(l.id) ?? l.status === 'ok', street_id: l.streetId } satisfies TileTags }))
+            return { lamps: pointLayer(points, z, x, y, BUFFER_UNITS) }
+          }
+        }
+        const cells = await store.lampGrid({ bbox, cols: GRID_CELLS, rows: GRID_CELLS, flaggedStatuses: BROKEN_LAMP_STATUSES, ...(statuses ? { statuses } : {}) })
+        return { lamps: gridLayer(cells, z, x, y, 'broken') }
+      }
+      case 'incidents': {
+        const statuses = parseStatuses(q.status, INCIDENT_STATUSES, 'incident')
+        const filters = { categories: q.category, statuses, fromMs: q.from, toMs: q.to }
+        if (z >= DETAIL_ZOOM) {
+          const page = await store.incidents({ bbox, ...filters, limit: MAX_DETAIL_POINTS })
+          if (page.total <= MAX_DETAIL_POINTS) {
+            const points = page.items.map((i) => ({ at: i.coordinates, tags: { id: i.id, category: i.category, status: i.status, reported_at: i.reportedAt, street_id: i.streetId } satisfies TileTags }))
+            return { incidents: pointLayer(points, z, x, y, BUFFER_UNITS) }
+          }
+        }
+        const cells = await store.incidentGrid({ bbox, cols: GRID_CELLS, rows: GRID_CELLS, flaggedStatuses: OPEN_INCIDENT_STATUSES, ...filters })
+        return { incidents: gridLayer(cells, z, x, y, 'open') }
+      }
+      case 'streets': {
+        for (const key of ['category', 'status', 'from', 'to'] as const) if (q[key] !== undefined) refuse(key)
+        const classes = streetClassesAt(z)
+        const streets = (await store.streets({ bbox })).filter((s) => classes.has(classOfHighway(s.highway)))
+        const features = streets.map(
+          (s): Feature<Geometry, TileTags> => ({
+            type: 'Feature',
+            geometry: { type: 'LineString', coordinates: s.coordinates },
+            properties: { id: s.id, name: s.name, highway: s.highway, class: classOfHighway(s.highway), category: s.category, zone_id: s.zoneId },
+          }),
+        )
+        return { streets: shapeLayer(features, z, x, y) }
+      }
+      case 'dark-zones': {
+        for (const key of ['category', 'status', 'from', 'to'] as const) if (q[key] !== undefined) refuse(key)
+        const { engine } = await model.lighting()
+        const lines = engine.darkZonesInBBox(bbox).darkLines
+        const features = lines.map(
+          (l): Feature<Geometry, TileTags> => ({
+            type: 'Feature',
+            geometry: { type: 'LineString', coordinates: l.coordinates },
+            properties: { street_id: l.streetId, name: l.name, highway: l.highway, zone_id: l.zoneId, length_m: Math.round(l.lengthM * 100) / 100 },
+          }),
+        )
+        return { 'dark-zones': shapeLayer(features, z, x, y) }
+      }
+    }
+  }
+
+  return new Hono<AppEnv>().get('/tiles/:layer/:z/:x/:y', requireUser(), validate('param', tileParams), validate('query', tileQuery), async (c) => {
+    const { layer, z: zoom, x, y } = c.req.valid('param')
+    if (!isTile(zoom, x, y)) throw new ProblemError(400, 'invalid-param', `${zoom}/${x}/${y} is not a tile: x and y run from 0 to ${2 ** zoom - 1} at zoom ${zoom}`, [{ path: 'x', message: 'within the zoom level' }])
+    const bytes = encodeTile(await build(layer, zoom, x, y, c.req.valid('query')))
+    // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
+    const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`
+    c.header('etag', etag)
+    // Live data: the browser keeps the tile but asks again each time (a 304 costs a few bytes).
+    c.header('cache-control', 'private, no-cache')
+    c.header('vary', 'accept-encoding, cookie')
+    if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304)
+    c.header('content-type', 'application/vnd.mapbox-vector-tile')
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      c.header('content-encoding', 'gzip')
+      return c.body(new Uint8Array(gzipSync(bytes, { level: 6 })))
+    }
+    return c.body(new Uint8Array(bytes))
+  })
+}
