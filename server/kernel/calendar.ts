@@ -31,6 +31,24 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
+/**
+ * The district-calendar months that [fromMs, toMs) touches, each cut to the period: the first starts at fromMs,
+ * the last ends at toMs. Empty when the period is.
+ */
+export function monthBuckets(calendar: Pick<Calendar, 'monthOf' | 'startOfDate'>, fromMs: number, toMs: number): { month: string; fromMs: number; toMs: number }[] {
+  const out: { month: string; fromMs: number; toMs: number }[] = []
+  let start = fromMs
+  while (start < toMs) {
+    const month = calendar.monthOf(start)
+    const [y, m] = month.split('-').map(Number) as [number, number]
+    const next = calendar.startOfDate(m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`)
+    const end = Math.min(next, toMs)
+    out.push({ month, fromMs: start, toMs: end })
+    start = end
+  }
+  return out
+}
+
 /** A 'YYYY-MM-DD' date moved by whole days. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)

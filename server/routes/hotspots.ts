@@ -2,6 +2,9 @@
 // hotspots change between two periods; the busiest intersections; and the counts behind the leader's charts.
 import { booleanPointInPolygon, point, polygon } from '@turf/turf'
 import { Hono } from 'hono'
+import { incidentCountsJson } from '../analysis/incident-counts.ts'
+import { monthBuckets } from '../kernel/calendar.ts'
+import { districtCalendar } from '../domain/district-calendar.ts'
 import { z } from 'zod'
 import type { CellScheme } from '../analysis/cells.ts'
 import { INCIDENT_SOURCES } from '../kernel/statuses.ts'
@@ -101,6 +104,15 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
     return { items: page.items, fromMs, toMs }
   }
 
+  /** The period's incident positions, packed for the workers: read as two numbers per row, never as records. */
+  async function periodPositions(q: { category?: string[]; source?: (typeof INCIDENT_SOURCES)[number][]; from?: number; to?: number }) {
+    const toMs = q.to ?? clock().getTime()
+    const fromMs = q.from ?? toMs - DEFAULT_PERIOD_DAYS * DAY_MS
+    checkPeriodCap(fromMs, toMs)
+    const positions = await store.incidentPositions({ categories: q.category, sources: q.source, fromMs, toMs })
+    return { positions, count: positions.length / 2, fromMs, toMs }
+  }
+
   // The automatic band depends only on the study cells, never on the incidents, so it is the same for every
   // filter: the worker that first computes it reports it, and later tasks get it (at H3 res 11 the K-th-neighbour
   // search is most of the work).
@@ -119,8 +131,7 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
       const cell = q.cell ?? 'h3-10'
       const scheme = toScheme(cell)
       checkCellPairCap(bbox, scheme, cell, q.band_m)
-      const { items, fromMs, toMs } = await periodIncidents(q)
-      const positions = packPositions(items)
+      const { positions, count, fromMs, toMs } = await periodPositions(q)
       const autoBandMeters = q.band_m === undefined ? autoBands.get(autoBandKey(bbox, scheme)) : undefined
       const out = await analysis.run('hotspots', { positions, bbox, scheme, bandMeters: q.band_m, autoBandMeters, fdr: q.fdr }, [positions.buffer])
       if ('refusal' in out) refuse(out)
@@ -143,7 +154,7 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
         s: statistic.s,
         fdr: statistic.fdr,
         critical_p: statistic.criticalP,
-        incidents: items.length,
+        incidents: count,
         dropped: statistic.dropped,
         period: period(fromMs, toMs),
         top,
@@ -162,9 +173,9 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
       const beforeTo = q.before_to ?? fromMs
       const beforeFrom = q.before_from ?? beforeTo - (toMs - fromMs)
       checkPeriodCap(beforeFrom, beforeTo, 'the earlier period')
-      const after = await periodIncidents({ ...q, from: fromMs, to: toMs })
-      const before = await periodIncidents({ ...q, from: beforeFrom, to: beforeTo })
-      const [afterPositions, beforePositions] = [packPositions(after.items), packPositions(before.items)]
+      const after = await periodPositions({ ...q, from: fromMs, to: toMs })
+      const before = await periodPositions({ ...q, from: beforeFrom, to: beforeTo })
+      const [afterPositions, beforePositions] = [after.positions, before.positions]
       const autoBandMeters = q.band_m === undefined ? autoBands.get(autoBandKey(bbox, scheme)) : undefined
       const out = await analysis.run('compareHotspots', { after: afterPositions, before: beforePositions, bbox, scheme, bandMeters: q.band_m, autoBandMeters }, [
         afterPositions.buffer,
@@ -185,11 +196,11 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
     .get('/hotspots/intersections', requireUser(), validate('query', intersectionQuery), async (c) => {
       const q = c.req.valid('query')
       // Vending is what blocks crossings (docs/domain-notes.md §1): the default categories are the street-order ones.
-      const { items, fromMs, toMs } = await periodIncidents({ ...q, category: q.category ?? ['0501', '0504', '0510'] })
+      const { positions, fromMs, toMs } = await periodPositions({ ...q, category: q.category ?? ['0501', '0504', '0510'] })
       const nodes = await store.intersections({})
       const input = {
         intersections: { ids: nodes.map((x) => x.id), positions: packPositions(nodes), names: nodes.map((x) => [...x.names]) },
-        incidents: packPositions(items),
+        incidents: positions,
         radiusMeters: q.radius_m ?? 50,
         limit: q.limit ?? 20,
       }
@@ -214,8 +225,10 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
       // Default: the last twelve months, for the trend chart.
       const toMs = q.to ?? clock().getTime()
       const fromMs = q.from ?? toMs - 365 * DAY_MS
-      const { items } = await periodIncidents({ ...q, from: fromMs, to: toMs })
-      const counts = await analysis.run('countIncidents', { categories: items.map((x) => x.category), reportedAt: items.map((x) => x.reportedAt) })
-      return c.json({ period: period(fromMs, toMs), ...counts })
+      checkPeriodCap(fromMs, toMs)
+      // Counted by the database per category and district-calendar month: no incident is read as a record.
+      const months = monthBuckets(districtCalendar, fromMs, toMs)
+      const rows = await store.incidentCounts({ categories: q.category, sources: q.source, buckets: months.map((m) => [m.fromMs, m.toMs] as const) })
+      return c.json({ period: period(fromMs, toMs), ...incidentCountsJson(rows, months.map((m) => m.month)) })
     })
 }

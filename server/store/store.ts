@@ -232,6 +232,13 @@ export interface Store {
   /** A lamp's status changes, newest first. */
   lampHistory(id: string): Promise<LampStatusChange[]>
   incidents(q: IncidentQuery): Promise<Page<Incident>>
+  /**
+   * The positions of the matching incidents as one packed array [lon0, lat0, lon1, lat1, …], in the order
+   * `incidents` lists them: what the hotspot analyses need, read without building a record per row.
+   */
+  incidentPositions(q: Omit<IncidentQuery, 'limit'>): Promise<Float64Array<ArrayBuffer>>
+  /** Matching incidents counted per category in each [fromMs, toMs) bucket, by the database. */
+  incidentCounts(q: Omit<IncidentQuery, 'limit' | 'fromMs' | 'toMs'> & { buckets: readonly (readonly [number, number])[] }): Promise<{ bucket: number; category: string; count: number }[]>
   /** Lamps counted per grid cell, in the database (never read row by row): the low zooms of the lamp tiles. */
   lampGrid(q: PointGridQuery & { statuses?: LampStatus[] }): Promise<PointGridCell[]>
   /** Incidents counted per grid cell with the same filters as `incidents`, in the database. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { compareHotspotPeriods, findHotspots, type PointItem } from '../analysis/hotspots.ts'
 import { computeVisitOrder } from '../analysis/visit-order.ts'
 import type { BBox, LngLat } from '../kernel/geo.ts'
-import { compareHotspotLayers, computeHotspotLayer, countIncidents, orderVisits, type HotspotFeature, type TrendFeature } from './analysis-tasks.ts'
+import { compareHotspotLayers, computeHotspotLayer, orderVisits, type HotspotFeature, type TrendFeature } from './analysis-tasks.ts'
 import { packPositions } from './packing.ts'
 
 const BBOX: BBox = [104.074, 30.6846, 104.0865, 30.6954] // ≈ 1.2 × 1.2 km in Chengdu
@@ -58,17 +58,8 @@ describe('compareHotspotLayers', () => {
   })
 })
 
-describe('countIncidents and orderVisits', () => {
-  test('counts by category and China-time month', () => {
-    const counts = countIncidents({ categories: ['0501', '0501', '0102'], reportedAt: ['2026-09-30T23:30:00+08:00', '2026-09-30T16:30:00Z', '2026-10-02T10:00:00+08:00'] })
-    expect(counts.total).toBe(3)
-    expect(counts.by_category).toEqual([{ category: '0501', count: 2 }, { category: '0102', count: 1 }])
-    // 16:30 UTC on 30 September is 00:30 on 1 October in China.
-    expect(counts.by_month).toEqual([{ month: '2026-09', total: 1, by_category: { '0501': 1 } }, { month: '2026-10', total: 2, by_category: { '0501': 1, '0102': 1 } }])
-  })
-
-  test('counts nothing in empty input', () => {
-    expect(countIncidents({ categories: [], reportedAt: [] })).toEqual({ total: 0, by_category: [], by_month: [] })
+describe('orderVisits', () => {
+  test('orders nothing in empty input', () => {
     expect(orderVisits({ stops: packPositions([]) })).toEqual({ order: [], legsM: [], totalM: 0 })
   })
 

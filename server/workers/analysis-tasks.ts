@@ -83,17 +83,6 @@ export interface IntersectionsTaskInput {
   limit: number
 }
 
-export interface IncidentCountsTaskInput {
-  categories: string[] // per incident
-  reportedAt: string[] // per incident, ISO 8601
-}
-
-export interface IncidentCounts {
-  total: number
-  by_category: { category: string; count: number }[]
-  by_month: { month: string; total: number; by_category: Record<string, number> }[]
-}
-
 export interface SuggestionsTaskInput {
   demand: PackedPositions
   context: PackedGuidanceContext
@@ -179,27 +168,6 @@ export function rankIntersections(input: IntersectionsTaskInput): IntersectionHo
   return rankIntersectionHotspots(intersections, unpackPointItems(input.incidents), { radiusMeters: input.radiusMeters, limit: input.limit })
 }
 
-/** Incidents per category and per China-time month (for the trend chart); categories most frequent first. */
-export function countIncidents(input: IncidentCountsTaskInput): IncidentCounts {
-  if (input.categories.length !== input.reportedAt.length) throw new RangeError(`countIncidents: ${input.categories.length} categories for ${input.reportedAt.length} times`)
-  const byCategory = new Map<string, number>()
-  const byMonth = new Map<string, Map<string, number>>()
-  input.categories.forEach((category, i) => {
-    byCategory.set(category, (byCategory.get(category) ?? 0) + 1)
-    const month = districtCalendar.monthOf(Date.parse(input.reportedAt[i]!))
-    const m = byMonth.get(month) ?? new Map<string, number>()
-    m.set(category, (m.get(category) ?? 0) + 1)
-    byMonth.set(month, m)
-  })
-  return {
-    total: input.categories.length,
-    by_category: [...byCategory].map(([category, count]) => ({ category, count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
-    by_month: [...byMonth]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([month, m]) => ({ month, total: [...m.values()].reduce((a, b) => a + b, 0), by_category: Object.fromEntries(m) })),
-  }
-}
-
 /** Suggested guidance-point sites for the vending demand (see suggestGuidanceSites). */
 export function suggestSites(input: SuggestionsTaskInput): SuggestionResult {
   return suggestGuidanceSites(unpackPointItems(input.demand), unpackGuidanceContext(input.context), resolveGuidanceRules(), { walkRadiusM: input.walkRadiusM, maxSuggestions: input.maxSuggestions })
@@ -222,7 +190,6 @@ export const analysisTasks = {
   hotspots: computeHotspotLayer,
   compareHotspots: compareHotspotLayers,
   rankIntersections,
-  countIncidents,
   suggestSites,
   orderVisits,
   findStudyCellRing,

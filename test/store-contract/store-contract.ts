@@ -224,5 +224,28 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(outages.reduce((n, c) => n + c.count, 0)).toBe((await store.incidents({ bbox, categories: ['0118'], fromMs: AT.getTime(), limit: 'all' })).total)
       await store.close()
     })
+
+    test('incident positions and per-bucket counts agree with the incident list', async () => {
+      const store = await seeded()
+      await store.createReport(report(1, { category: '0118', coordinates: [104.051, 30.661] }), ACTOR, AT)
+      const listed = (await store.incidents({ limit: 'all' })).items
+      const packed = await store.incidentPositions({})
+      expect(Array.from(packed)).toEqual(listed.flatMap((i) => i.coordinates))
+      const outages = await store.incidentPositions({ categories: ['0118'], fromMs: AT.getTime() })
+      expect(Array.from(outages)).toEqual([104.051, 30.661])
+      expect(await store.incidentPositions({ categories: [] })).toHaveLength(0)
+      const times = listed.map((i) => Date.parse(i.reportedAt))
+      const mid = (Math.min(...times) + Math.max(...times)) / 2
+      const buckets = [[Math.min(...times), mid], [mid, Math.max(...times) + 1]] as const
+      const counts = await store.incidentCounts({ buckets })
+      for (const [b, [from, to]] of buckets.entries()) {
+        for (const category of new Set(listed.map((i) => i.category))) {
+          const expected = listed.filter((i) => i.category === category && Date.parse(i.reportedAt) >= from && Date.parse(i.reportedAt) < to).length
+          expect(counts.find((r) => r.bucket === b && r.category === category)?.count ?? 0, `${category} in bucket ${b}`).toBe(expected)
+        }
+      }
+      expect(await store.incidentCounts({ buckets: [] })).toEqual([])
+      await store.close()
+    })
   })
 }

@@ -14,7 +14,7 @@ import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './contex
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentPositions' | 'incidentCounts'
 >
 
 // The incident columns the records read (every column but the generated `shape`).
@@ -26,6 +26,18 @@ export const INCIDENT_COLUMNS =
 const INCIDENT_ONLY = 'rid, id, category, status, source, lon, lat, reported_at, updated_at, closed_at, description, zone_id, street_id, lamp_id'
 
 const byId = `SELECT ${INCIDENT_COLUMNS} FROM incidents WHERE id = :id`
+
+/** The WHERE clauses of an incident query (bbox aside), bound into `params`. */
+function incidentClauses(alias: string, q: Omit<IncidentQuery, 'limit' | 'bbox'>, params: Params): (string | undefined)[] {
+  return [
+    anyOf(`${alias}.category`, q.categories, 'categories', params),
+    anyOf(`${alias}.status`, q.statuses, 'statuses', params),
+    anyOf(`${alias}.source`, q.sources, 'sources', params),
+    anyOf(`${alias}.lamp_id`, q.lampIds, 'lampIds', params),
+    q.fromMs === undefined ? undefined : ((params.fromMs = q.fromMs), `${alias}.reported_ms >= :fromMs`),
+    q.toMs === undefined ? undefined : ((params.toMs = q.toMs), `${alias}.reported_ms < :toMs`),
+  ]
+}
 
 export function caseTables(x: PgContext): CaseTables {
   return {
@@ -170,6 +182,29 @@ export function caseTables(x: PgContext): CaseTables {
       const page = q.limit === 'all' ? '' : ` LIMIT ${Math.max(0, Math.floor(q.limit))}`
       const items = (await x.all(`SELECT ${INCIDENT_ONLY} FROM incidents i${filter} ORDER BY i.reported_ms, i.rid${page}`, params)).map(toIncident)
       return { items, total }
+    },
+
+    async incidentPositions(q): Promise<Float64Array<ArrayBuffer>> {
+      const params: Params = {}
+      const filter = where([bboxClause('i', q.bbox, params), ...incidentClauses('i', q, params)])
+      // one text value per row ("lon,lat" pairs joined by the database): no record object per incident
+      const rows = await x.all(`SELECT string_agg(i.lon::text || ',' || i.lat::text, ';' ORDER BY i.reported_ms, i.rid) AS p FROM incidents i${filter}`, params)
+      const text = rows[0]?.p
+      if (typeof text !== 'string' || text === '') return new Float64Array(0)
+      const pairs = text.split(/[;,]/)
+      const out = new Float64Array(pairs.length)
+      for (let i = 0; i < pairs.length; i++) out[i] = Number(pairs[i])
+      return out
+    },
+
+    async incidentCounts(q): Promise<{ bucket: number; category: string; count: number }[]> {
+      if (q.buckets.length === 0) return []
+      const params: Params = { bs: q.buckets.map((b) => b[0]), be: q.buckets.map((b) => b[1]) }
+      const filter = where([bboxClause('i', q.bbox, params), ...incidentClauses('i', q, params)])
+      const sql = `SELECT b.i - 1 AS bucket, i.category AS category, count(*) AS n
+        FROM unnest(:bs::bigint[], :be::bigint[]) WITH ORDINALITY AS b(s, e, i)
+        JOIN incidents i ON i.reported_ms >= b.s AND i.reported_ms < b.e${filter} GROUP BY 1, 2`
+      return (await x.all(sql, params)).map((r) => ({ bucket: num(r.bucket), category: str(r.category), count: num(r.n) }))
     },
 
     async incidentGrid(q): Promise<PointGridCell[]> {

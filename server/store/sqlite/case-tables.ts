@@ -15,8 +15,20 @@ import type Database from 'better-sqlite3'
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentPositions' | 'incidentCounts'
 >
+
+/** The WHERE clauses of an incident query (bbox aside: that is a join), bound into `params`. */
+function incidentClauses(alias: string, q: Omit<IncidentQuery, 'limit' | 'bbox'>, params: Params): (string | undefined)[] {
+  return [
+    inList(`${alias}.category`, q.categories, 'c', params),
+    inList(`${alias}.status`, q.statuses, 's', params),
+    inList(`${alias}.source`, q.sources, 'src', params),
+    inList(`${alias}.lamp_id`, q.lampIds, 'lamp', params),
+    q.fromMs === undefined ? undefined : ((params.fromMs = q.fromMs), `${alias}.reported_ms >= :fromMs`),
+    q.toMs === undefined ? undefined : ((params.toMs = q.toMs), `${alias}.reported_ms < :toMs`),
+  ]
+}
 
 export function caseTables(x: SqliteContext): CaseTables {
   return {
@@ -154,6 +166,30 @@ export function caseTables(x: SqliteContext): CaseTables {
       const total = num(x.get(`SELECT count(*) AS n ${from}`, countParams)?.n)
       const items = x.all(`SELECT i.* ${from} ORDER BY i.reported_ms, i.rid LIMIT :limit`, params).map(toIncident)
       return { items, total }
+    },
+
+    async incidentPositions(q): Promise<Float64Array<ArrayBuffer>> {
+      const params: Params = {}
+      const sql = `SELECT i.lon, i.lat FROM incidents i${spatialJoin('incidents', 'i', q.bbox, params)}${where(incidentClauses('i', q, params))} ORDER BY i.reported_ms, i.rid`
+      // raw rows: two numbers each, no record objects (half a million of those cost seconds and most of the heap)
+      const rows = x.db.prepare(sql).raw().all(params) as [number, number][]
+      const out = new Float64Array(rows.length * 2)
+      rows.forEach(([lon, lat], i) => {
+        out[2 * i] = lon
+        out[2 * i + 1] = lat
+      })
+      return out
+    },
+
+    async incidentCounts(q): Promise<{ bucket: number; category: string; count: number }[]> {
+      if (q.buckets.length === 0) return []
+      const params: Params = {}
+      q.buckets.forEach(([from, to], i) => Object.assign(params, { [`bs${i}`]: from, [`be${i}`]: to }))
+      const buckets = q.buckets.map((_, i) => `(${i}, :bs${i}, :be${i})`).join(', ')
+      const sql = `WITH b(i, s, e) AS (VALUES ${buckets})
+        SELECT b.i AS bucket, i.category AS category, count(*) AS n FROM b JOIN incidents i ON i.reported_ms >= b.s AND i.reported_ms < b.e
+        ${spatialJoin('incidents', 'i', q.bbox, params)}${where(incidentClauses('i', q, params))} GROUP BY b.i, i.category`
+      return x.all(sql, params).map((r) => ({ bucket: num(r.bucket), category: str(r.category), count: num(r.n) }))
     },
 
     async incidentGrid(q): Promise<PointGridCell[]> {
