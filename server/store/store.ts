@@ -142,6 +142,23 @@ export interface CaseQuery {
   offset?: number
 }
 
+/** What the KPIs read of each case reported in a period: thirteen fields, not the whole row. */
+export interface CaseFacts {
+  id: string
+  category: string
+  unitId: string | null
+  zoneId: string | null
+  status: string
+  reportedMs: number
+  dispatchedMs: number | null
+  firstHandledMs: number | null
+  closedMs: number | null
+  deadlineMs: number
+  reworkCount: number
+  extensionCount: number
+  rating: number | null
+}
+
 /** What a workflow step changes: the new stage, plus any bookkeeping fields. */
 export interface CaseChange {
   action: CaseEvent['action']
@@ -203,6 +220,8 @@ export interface Store {
   // Cases: incidents seen through the workflow.
   units(): Promise<ResponsibleUnit[]>
   cases(q: CaseQuery): Promise<Page<Case>>
+  /** The KPI facts of every case (merged ones included) reported in [fromMs, toMs), read lean. */
+  caseFacts(q: { fromMs: number; toMs: number }): Promise<CaseFacts[]>
   case(id: string): Promise<Case | undefined>
   caseByTracking(trackingNumber: string): Promise<Case | undefined>
   caseEvents(id: string): Promise<CaseEvent[]>

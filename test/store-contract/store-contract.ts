@@ -247,5 +247,19 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       expect(await store.incidentCounts({ buckets: [] })).toEqual([])
       await store.close()
     })
+
+    test('case facts are the KPI fields of the cases reported in the period, merged ones included', async () => {
+      const store = await seeded()
+      const a = await store.createReport(report(1), ACTOR, AT)
+      await store.createReport(report(2, { status: 'merged', repeatOf: a.id }), ACTOR, AT)
+      const period = { fromMs: AT.getTime(), toMs: AT.getTime() + 1 }
+      const facts = await store.caseFacts(period)
+      const cases = (await store.cases({ includeMerged: true, ...period, limit: 'all' })).items
+      expect(facts.map((f) => f.id).sort()).toEqual(cases.map((c) => c.id).sort())
+      const fa = facts.find((f) => f.id === a.id)
+      expect(fa).toEqual({ id: a.id, category: '0104', unitId: null, zoneId: '001', status: 'reported', reportedMs: AT.getTime(), dispatchedMs: null, firstHandledMs: null, closedMs: null, deadlineMs: a.deadlineMs, reworkCount: 0, extensionCount: 0, rating: null })
+      expect(await store.caseFacts({ fromMs: 0, toMs: 1 })).toEqual([])
+      await store.close()
+    })
   })
 }

@@ -6,15 +6,15 @@ import type { Actor } from '../../domain/roles.ts'
 import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
-import type { CaseChange, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
-import { caseColumnValues, toCase, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
+import type { CaseChange, CaseFacts, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
+import { CASE_FACTS_SQL, caseColumnValues, toCase, toFacts, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
 import { num, str, strOrNull, type Params, type Row } from '../row-values.ts'
 import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './context.ts'
 
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentPositions' | 'incidentCounts'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentPositions' | 'incidentCounts' | 'caseFacts'
 >
 
 // The incident columns the records read (every column but the generated `shape`).
@@ -64,6 +64,10 @@ export function caseTables(x: PgContext): CaseTables {
       const offset = q.offset ? ` OFFSET ${Math.max(0, Math.floor(q.offset))}` : ''
       const items = (await x.all(`SELECT ${INCIDENT_COLUMNS} FROM incidents${where(clauses)} ORDER BY ${order}${page}${offset}`, params)).map(toCase)
       return { items, total }
+    },
+
+    async caseFacts(q): Promise<CaseFacts[]> {
+      return (await x.allArrays(CASE_FACTS_SQL, { fromMs: q.fromMs, toMs: q.toMs })).map(toFacts)
     },
 
     async case(id: string): Promise<Case | undefined> {

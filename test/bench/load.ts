@@ -1,0 +1,266 @@
+// `npm run load [-- --store sqlite|postgres|both] [--baseline <git ref>]`: Gridwatch at megacity scale, end to end
+// through HTTP, on this machine. Builds the synthetic megacity (LOAD_LAMPS lamps, LOAD_INCIDENTS complaints; default
+// 1,000,000 and 2,000,000) with `npm run import` into each store, starts the real server on it, and measures what a
+// user waits for: the server's start and resident memory, hotspots (grid-100, h3-10) and statistics and KPIs for
+// twelve months, lamp repairs (PATCH p50/p99), and vector tiles under LOAD_CLIENTS concurrent clients for
+// LOAD_SECONDS (p50/p99, errors, the largest tile). With --baseline (default: the version before PostgreSQL and
+// tiles landed), the same requests against that version's server on the same SQLite file give the ratios.
+// Never part of `npm test`. PostgreSQL runs on a throwaway cluster (test/postgres/throwaway-cluster.ts).
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { freePort } from '../server-process.ts'
+import { findPostgres, startCluster, type Cluster } from '../postgres/throwaway-cluster.ts'
+import { MEGACITY_BOX, megacityProfile, writeMegacityFiles } from './megacity-data.ts'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const LAMPS = Number(process.env.LOAD_LAMPS ?? 1_000_000)
+const INCIDENTS = Number(process.env.LOAD_INCIDENTS ?? 2_000_000)
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
+const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 20)
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+const STORES = (arg('store') ?? 'both') === 'both' ? ['sqlite', 'postgres'] : [arg('store')!]
+const BASELINE_REF = arg('baseline') ?? '7edb90b'
+const tsx = import.meta.resolve('tsx')
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN
+}
+const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')} ms`
+
+interface Server {
+  baseUrl: string
+  child: ChildProcess
+  startMs: number
+  stop(): Promise<void>
+  rssMb(): { rss: number; peak: number }
+}
+
+async function startServer(cwd: string, databaseUrl: string): Promise<Server> {
+  const port = await freePort()
+  const started = performance.now()
+  let log = ''
+  const child = spawn(process.execPath, ['--import', tsx, 'server/main.ts'], { cwd, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, GRIDWATCH_SEED: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
+  const baseUrl = `http://127.0.0.1:${port}`
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${log.slice(-2000)}`)
+    if ((await fetch(`${baseUrl}/api/health`).catch(() => undefined))?.ok) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const startMs = performance.now() - started
+  return {
+    baseUrl,
+    child,
+    startMs,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+      return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) }
+    },
+    async stop() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+async function signIn(baseUrl: string, username: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'gridwatch-demo' }) })
+  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status}`)
+  return /gw_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')![0]
+}
+
+/** Median and max of `runs` timed GETs after one warm-up (the first builds what the server caches). */
+async function timeGet(baseUrl: string, path: string, cookie: string, runs = 5) {
+  const once = async () => {
+    const t = performance.now()
+    const res = await fetch(baseUrl + path, { headers: { cookie, 'accept-encoding': 'gzip' } })
+    const bytes = (await res.arrayBuffer()).byteLength
+    return { ms: performance.now() - t, status: res.status, bytes }
+  }
+  const first = await once()
+  const times: number[] = []
+  let last = first
+  for (let i = 0; i < runs; i++) {
+    last = await once()
+    times.push(last.ms)
+  }
+  return { first: first.ms, median: quantile(times, 0.5), status: last.status, bytes: last.bytes }
+}
+
+async function lampRepairs(baseUrl: string, cookie: string, n = 100) {
+  const times: number[] = []
+  for (let i = 0; i < n; i++) {
+    const id = `L${1 + Math.floor(((i * 7919) % LAMPS))}`
+    const lamp = await fetch(`${baseUrl}/api/lamps/${id}`, { headers: { cookie } })
+    if (!lamp.ok) throw new Error(`lamp ${id}: ${lamp.status}`)
+    const { properties } = (await lamp.json()) as { properties: { status: string } }
+    const t = performance.now()
+    const res = await fetch(`${baseUrl}/api/lamps/${id}`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json', 'if-match': lamp.headers.get('etag') ?? '', origin: baseUrl },
+      body: JSON.stringify({ status: properties.status === 'ok' ? 'defective_lamp' : 'ok' }),
+    })
+    await res.arrayBuffer()
+    times.push(performance.now() - t)
+    if (res.status !== 200) throw new Error(`PATCH ${id}: ${res.status}`)
+  }
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) }
+}
+
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z
+  const rad = (lat * Math.PI) / 180
+  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)]
+}
+
+async function tileLoad(baseUrl: string, cookie: string) {
+  const [w, s, e, n] = MEGACITY_BOX
+  const times: number[] = []
+  let errors = 0
+  let largest = 0
+  let count = 0
+  const until = performance.now() + SECONDS * 1000
+  let seed = 1
+  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647)
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      while (performance.now() < until) {
+        const z = 12 + Math.floor(rand() * 5)
+        const [x, y] = tileOf(w + rand() * (e - w), s + rand() * (n - s), z)
+        const layer = (count + client) % 2 === 0 ? 'incidents' : 'lamps'
+        const t = performance.now()
+        try {
+          const res = await fetch(`${baseUrl}/api/tiles/${layer}/${z}/${x}/${y}.mvt`, { headers: { cookie } })
+          const bytes = (await res.arrayBuffer()).byteLength
+          if (res.status !== 200) errors++
+          largest = Math.max(largest, bytes)
+        } catch {
+          errors++
+        }
+        times.push(performance.now() - t)
+        count++
+      }
+    }),
+  )
+  return { requests: count, p50: quantile(times, 0.5), p99: quantile(times, 0.99), errors, largestKb: Math.round(largest / 1024) }
+}
+
+function importInto(dir: string, databaseUrl: string, profile: object) {
+  const profileFile = join(dir, 'profile.json')
+  writeFileSync(profileFile, JSON.stringify(profile))
+  const started = performance.now()
+  const result = spawnSync(process.execPath, ['--import', tsx, join(root, 'server/cli/import.ts'), '--profile', profileFile], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8', maxBuffer: 64 << 20 })
+  if (result.status !== 0) throw new Error(`import failed: ${result.stderr.slice(-2000)}`)
+  return performance.now() - started
+}
+
+/** The previous version's server in a git worktree sharing this checkout's node_modules, or why not. */
+function previousVersion(dir: string): string | { reason: string } {
+  const tree = join(dir, 'previous')
+  try {
+    execFileSync('git', ['-C', root, 'worktree', 'add', '--detach', tree, BASELINE_REF], { stdio: 'ignore' })
+    symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'))
+    return tree
+  } catch (err) {
+    return { reason: `no worktree of ${BASELINE_REF}: ${(err as Error).message}` }
+  }
+}
+
+const PERIOD = (() => {
+  const to = new Date()
+  const from = new Date(to.getTime() - 365 * 86_400_000)
+  return `from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`
+})()
+const ENDPOINTS = [
+  { name: 'GET /api/hotspots?cell=grid-100 (12 months)', path: `/api/hotspots?cell=grid-100&${PERIOD}`, target: 500 },
+  { name: 'GET /api/hotspots?cell=h3-10 (12 months)', path: `/api/hotspots?cell=h3-10&${PERIOD}`, target: 1500 },
+  { name: 'GET /api/stats/incidents (12 months)', path: `/api/stats/incidents?${PERIOD}`, target: 300 },
+  { name: 'GET /api/kpis?group=unit (12 months)', path: `/api/kpis?group=unit&${PERIOD}`, target: 300 },
+]
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}`)
+console.log(`sizes: ${LAMPS.toLocaleString('en-US')} lamps, ${INCIDENTS.toLocaleString('en-US')} incidents; tiles: ${CLIENTS} clients × ${SECONDS} s`)
+const dir = mkdtempSync(join(tmpdir(), 'gridwatch-load-'))
+let cluster: Cluster | undefined
+try {
+  const files = await writeMegacityFiles(dir, { lamps: LAMPS, incidents: INCIDENTS })
+  const baselineTimes = new Map<string, number>()
+  for (const kind of STORES) {
+    let databaseUrl = `file:${join(dir, 'megacity.db')}`
+    if (kind === 'postgres') {
+      const found = findPostgres()
+      if ('reason' in found) {
+        console.log(`\npostgres: skipped (${found.reason})`)
+        continue
+      }
+      cluster = await startCluster(found.bin)
+      const admin = new pg.Client({ connectionString: cluster.url })
+      await admin.connect()
+      await admin.query('CREATE DATABASE megacity')
+      await admin.end()
+      databaseUrl = cluster.url.replace(/\/postgres$/, '/megacity')
+    }
+    console.log(`\n== ${kind} ==`)
+    const importMs = importInto(dir, databaseUrl, megacityProfile(files))
+    console.log(`import (streets, lamps, incidents): ${(importMs / 1000).toFixed(1)} s`)
+
+    const server = await startServer(root, databaseUrl)
+    console.log(`server start on the megacity database: ${ms(server.startMs)} (target ≤ 15 s)`)
+    const leader = await signIn(server.baseUrl, 'leader')
+    const admin = await signIn(server.baseUrl, 'admin')
+    // the previous version, on the same SQLite file, for the ratios
+    let previous: Server | undefined
+    let previousCookie = ''
+    if (kind === 'sqlite' && BASELINE_REF !== 'none') {
+      const tree = previousVersion(dir)
+      if (typeof tree === 'string') {
+        previous = await startServer(tree, databaseUrl)
+        previousCookie = await signIn(previous.baseUrl, 'leader')
+        console.log(`previous version (${BASELINE_REF}) started in ${ms(previous.startMs)}`)
+      } else console.log(`previous version: ${tree.reason}`)
+    }
+    for (const e of ENDPOINTS) {
+      const now = await timeGet(server.baseUrl, e.path, leader)
+      let ratio = ''
+      if (previous) {
+        const before = await timeGet(previous.baseUrl, e.path, previousCookie, 2).catch(() => undefined)
+        if (before) {
+          baselineTimes.set(e.name, before.median)
+          ratio = `; previous version ${ms(before.median)} (${before.status}) → ${(before.median / now.median).toFixed(1)}× faster`
+        }
+      } else if (baselineTimes.has(e.name)) ratio = `; previous version on SQLite ${ms(baselineTimes.get(e.name)!)}`
+      console.log(`${e.name}: median ${ms(now.median)} (first ${ms(now.first)}), ${now.status}, ${Math.round(now.bytes / 1024)} KB; target ≤ ${ms(e.target)}${ratio}`)
+    }
+    if (previous) {
+      const rss = previous.rssMb()
+      console.log(`previous version memory after these requests: ${rss.rss} MB resident (peak ${rss.peak} MB)`)
+      await previous.stop()
+      previous = undefined
+    }
+    const repairs = await lampRepairs(server.baseUrl, admin)
+    console.log(`PATCH /api/lamps/:id (100 repairs): p50 ${ms(repairs.p50)}, p99 ${ms(repairs.p99)} (target p99 ≤ 20 ms)`)
+    // warm: the lighting state the detail lamp tiles read is built by the first request that needs it (once per start)
+    await fetch(`${server.baseUrl}/api/coverage`, { headers: { cookie: leader } }).then((r) => r.arrayBuffer())
+    const tiles = await tileLoad(server.baseUrl, leader)
+    console.log(`tiles z12–16, incidents and lamps, ${CLIENTS} clients × ${SECONDS} s: ${tiles.requests.toLocaleString('en-US')} requests, p50 ${ms(tiles.p50)}, p99 ${ms(tiles.p99)}, ${tiles.errors} errors, largest ${tiles.largestKb} KB (targets p99 ≤ 50 ms, ≤ 500 KB)`)
+    const rss = server.rssMb()
+    console.log(`server memory: ${rss.rss} MB resident, peak ${rss.peak} MB (target ≤ 1,500 MB)`)
+    await server.stop()
+  }
+} finally {
+  cluster?.stop()
+  if (existsSync(join(dir, 'previous'))) spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', join(dir, 'previous')])
+  rmSync(dir, { recursive: true, force: true })
+}
