@@ -8,12 +8,14 @@ import { Derived } from './derived.ts'
 import { buildGuidanceRules, type GuidanceRules } from './guidance-rules.ts'
 import { buildLighting, refreshLamps, type Lighting, type LightingDiff } from './lighting.ts'
 import { buildPlaces, type Places } from './places.ts'
+import { TileCache } from './tile-cache.ts'
 
 /** What a write changed, as far as derived structures care. */
 export type DistrictChange =
   | { kind: 'lamps'; lampIds: string[] } // a lamp's status, or whether an open outage report names it
   | { kind: 'street-categories'; streetIds: string[] }
   | { kind: 'guidance-points' }
+  | { kind: 'incidents' } // a report, a case step or a merge: what the incident tiles show
   | { kind: 'district' } // the district itself was replaced (seeding, import): everything
 
 export class DistrictModel {
@@ -22,6 +24,8 @@ export class DistrictModel {
   private readonly guidanceIndex: Derived<GuidanceRules>
 
   private readonly feed: ChangeFeed
+  /** Vector tiles already made; the changes below make the touched layers' tiles stale. */
+  readonly tiles = new TileCache()
 
   constructor(
     private readonly store: Store,
@@ -69,14 +73,21 @@ export class DistrictModel {
 
   private async apply(change: DistrictChange, remote = false): Promise<LightingDiff | undefined> {
     switch (change.kind) {
+      case 'incidents':
+        this.tiles.bump('incidents')
+        return undefined
       case 'lamps': {
         if (change.lampIds.length === 0) return undefined
+        this.tiles.bump('lamps', 'dark-zones')
         // Another instance's change to a state not built here yet: nothing to update; the first request builds it
         // from the store, change included.
         if (!this.lightingState.started) return remote ? undefined : refreshLamps(await this.lightingState.get(), this.store, change.lampIds, true)
         return refreshLamps(await this.lightingState.get(), this.store, change.lampIds, false)
       }
       case 'street-categories':
+        this.tiles.bump('streets')
+        this.guidanceIndex.invalidate()
+        return undefined
       case 'guidance-points':
         this.guidanceIndex.invalidate()
         return undefined
@@ -87,6 +98,7 @@ export class DistrictModel {
   }
 
   private invalidateAll(): void {
+    this.tiles.clear()
     this.placeIndex.invalidate()
     this.lightingState.invalidate()
     this.guidanceIndex.invalidate()

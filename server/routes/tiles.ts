@@ -144,9 +144,13 @@ export const tileRoutes = (ctx: UseCaseContext) => {
   return new Hono<AppEnv>().get('/tiles/:layer/:z/:x/:y', requireUser(), validate('param', tileParams), validate('query', tileQuery), async (c) => {
     const { layer, z: zoom, x, y } = c.req.valid('param')
     if (!isTile(zoom, x, y)) throw new ProblemError(400, 'invalid-param', `${zoom}/${x}/${y} is not a tile: x and y run from 0 to ${2 ** zoom - 1} at zoom ${zoom}`, [{ path: 'x', message: 'within the zoom level' }])
-    const bytes = encodeTile(await build(layer, zoom, x, y, c.req.valid('query')))
-    // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
-    const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`
+    const q = c.req.valid('query')
+    // Kept in the model until a write touches the layer: one count per low-zoom cell however many maps ask.
+    const { bytes, etag } = await model.tiles.get(layer, `${zoom}/${x}/${y}?${JSON.stringify(q)}`, async () => {
+      const made = encodeTile(await build(layer, zoom, x, y, q))
+      // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
+      return { bytes: made, etag: `"${createHash('sha1').update(made).digest('base64url').slice(0, 22)}"` }
+    })
     c.header('etag', etag)
     // Live data: the browser keeps the tile but asks again each time (a 304 costs a few bytes).
     c.header('cache-control', 'private, no-cache')

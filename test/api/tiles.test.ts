@@ -95,6 +95,21 @@ describe('vector tiles', () => {
     expect(after.features('lamps').find((f) => f.properties.id === 'L000002')?.properties.working).toBe(true)
   })
 
+  test('a kept incident tile is made again once a new report arrives', async () => {
+    const { app } = await createTestApp()
+    const cookie = await signIn(app, 'leader')
+    const t = tileOf(CENTRE[0], CENTRE[1], 10)
+    const count = (r: Awaited<ReturnType<typeof tile>>) => r.features('incidents').reduce((n, f) => n + Number(f.properties.count), 0)
+    const before = await tile(app, cookie, 'incidents', t)
+    const etag = before.res.headers.get('etag') ?? ''
+    expect((await tile(app, cookie, 'incidents', t, '', { 'if-none-match': etag })).res.status).toBe(304)
+    const report = await app.request('/api/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ category: '0104', lon: 104.0585, lat: 30.668, description: '巷子很脏' }) })
+    expect(report.status).toBe(201)
+    const after = await tile(app, cookie, 'incidents', t, '', { 'if-none-match': etag })
+    expect(after.res.status).toBe(200)
+    expect(count(after)).toBe(count(before) + 1)
+  })
+
   test('streets thin out by class at low zooms; dark zones come as lines', async () => {
     const { app } = await createTestApp()
     const cookie = await signIn(app, 'crew')

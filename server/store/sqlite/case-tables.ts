@@ -159,7 +159,10 @@ export function caseTables(x: SqliteContext): CaseTables {
 
     async incidents(q: IncidentQuery): Promise<Page<Incident>> {
       const params: Params = { limit: q.limit === 'all' ? -1 : q.limit }
-      const from = `FROM incidents i${spatialJoin('incidents', 'i', q.bbox, params)}${where([
+      // A lamp's reports: its index, always. Left to itself the planner takes the category index for the ORDER BY
+      // and reads every outage report in the district (300 ms at 100k incidents) to find one lamp's.
+      const lampIndex = q.lampIds && q.lampIds.length > 0 && !q.bbox ? ' INDEXED BY incidents_lamp' : ''
+      const from = `FROM incidents i${lampIndex}${spatialJoin('incidents', 'i', q.bbox, params)}${where([
         inList('i.category', q.categories, 'c', params),
         inList('i.status', q.statuses, 's', params),
         inList('i.source', q.sources, 'src', params),
