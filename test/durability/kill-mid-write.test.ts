@@ -4,6 +4,8 @@
 // moment, reopens the file and checks. A killed process loses nothing SQLite has committed (the kernel still holds
 // its writes), so this proves the app acknowledges only committed writes and that WAL recovery leaves a consistent
 // file. Surviving power loss is the job of `synchronous` (docs/storage-durability.md), which no process kill can show.
+// The same load and checks run against PostgreSQL/PostGIS: there the killed process is the Gridwatch instance, and
+// every write it acknowledged must be in the database the next instance opens.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +17,10 @@ import { ensureDemoAccounts } from '../../server/demo-accounts.ts'
 import { seedDemoCases } from '../../server/demo-cases.ts'
 import { DEMO_PASSWORD } from '../../server/domain/roles.ts'
 import { LAMP_STATUSES, type LampStatus } from '../../server/kernel/statuses.ts'
+import { PostgresStore } from '../../server/store/postgres-store.ts'
 import { SqliteStore } from '../../server/store/sqlite-store.ts'
+import type { Store } from '../../server/store/store.ts'
+import { freshPostgresDatabase, postgresUnavailableReason } from '../postgres/test-database.ts'
 import { cookieFrom } from '../api/helpers.ts'
 import { createTinyDistrict } from '../fixtures/tiny-district.ts'
 
@@ -57,14 +62,17 @@ const caseAck = z.object({ id: z.string(), state: z.string() })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** A temp folder holding a database file seeded with the tiny district, its cases and the demo accounts. */
-async function createSeededDatabase() {
+type Kind = 'sqlite' | 'postgres'
+const openDatabase = (kind: Kind, url: string): Store => (kind === 'sqlite' ? new SqliteStore(url.slice('file:'.length)) : new PostgresStore(url, { poolSize: 2 }))
+
+/** A temp folder (photos; the SQLite file) and a database seeded with the tiny district, its cases and the demo accounts. */
+async function createSeededDatabase(kind: Kind) {
   const dir = mkdtempSync(join(tmpdir(), 'gridwatch-durability-'))
-  const dbPath = join(dir, 'gridwatch.db')
+  const dbPath = kind === 'sqlite' ? `file:${join(dir, 'gridwatch.db')}` : await freshPostgresDatabase()
   const photoDir = join(dir, 'photos')
   mkdirSync(photoDir)
   const district = createTinyDistrict()
-  const store = new SqliteStore(dbPath)
+  const store = openDatabase(kind, dbPath)
   await store.seedDistrict(district, { demo: true })
   await seedDemoCases(store, district.zones, district.incidents, new Date())
   await ensureDemoAccounts(store)
@@ -83,7 +91,7 @@ async function createSeededDatabase() {
 async function startServer(dbPath: string, photoDir: string): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/durability/serve-file-store.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${dbPath}`, PHOTO_DIR: photoDir },
+    env: { ...process.env, DATABASE_URL: dbPath, PHOTO_DIR: photoDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let output = ''
@@ -209,11 +217,13 @@ async function runLoadUntilKilled(server: ChildServer, ledger: Ledger, lampIds: 
 }
 
 /** Reopens the file as the server would and checks it against the ledger; the lamps' next round starts from what it finds. */
-async function expectDatabaseHoldsLedger(dbPath: string, ledger: Ledger, round: string) {
-  const store = new SqliteStore(dbPath)
+async function expectDatabaseHoldsLedger(kind: Kind, dbPath: string, ledger: Ledger, round: string) {
+  const store = openDatabase(kind, dbPath)
   try {
-    expect(store.db.pragma('integrity_check', { simple: true }), round).toBe('ok')
-    expect(store.db.pragma('foreign_key_check'), round).toEqual([])
+    if (store instanceof SqliteStore) {
+      expect(store.db.pragma('integrity_check', { simple: true }), round).toBe('ok')
+      expect(store.db.pragma('foreign_key_check'), round).toEqual([])
+    }
     for (const r of ledger.reports) {
       const found = await store.caseByTracking(r.trackingNumber)
       expect(found, `${round}: report ${r.trackingNumber} (case ${r.caseId}) was acknowledged but is missing`).toBeDefined()
@@ -243,9 +253,15 @@ async function expectDatabaseHoldsLedger(dbPath: string, ledger: Ledger, round: 
   }
 }
 
-describe('durability under kill -9', () => {
-  test('keeps every acknowledged write, and an intact file, when the server is killed mid-load', async () => {
-    const db = await createSeededDatabase()
+const postgresReason = postgresUnavailableReason()
+if (postgresReason) console.warn(`[durability] the PostgreSQL round is skipped: ${postgresReason}`)
+
+describe.each([
+  { kind: 'sqlite' as const, skip: undefined },
+  { kind: 'postgres' as const, skip: postgresReason },
+])('durability under kill -9 on $kind', ({ kind, skip }) => {
+  test.skipIf(skip !== undefined)('keeps every acknowledged write, and an intact database, when the server is killed mid-load', async () => {
+    const db = await createSeededDatabase(kind)
     const ledger: Ledger = { reports: [], acceptNotes: new Map(), lampStatuses: db.lampStatuses, lampVersions: db.lampVersions }
     const totals = { reports: 0, accepts: 0, lampChanges: 0 }
     let server: ChildServer | undefined
@@ -258,8 +274,8 @@ describe('durability under kill -9', () => {
         // The kill must land mid-load, with writes behind it and requests on the wire, and leave the WAL unmerged.
         expect(acknowledged.reports + acknowledged.accepts + acknowledged.lampChanges, label).toBeGreaterThan(0)
         expect(inFlightAtKill, label).toBeGreaterThan(0)
-        expect(existsSync(`${db.dbPath}-wal`), `${label}: no WAL left behind, so the server did not die mid-write`).toBe(true)
-        await expectDatabaseHoldsLedger(db.dbPath, ledger, label)
+        if (kind === 'sqlite') expect(existsSync(`${db.dbPath.slice('file:'.length)}-wal`), `${label}: no WAL left behind, so the server did not die mid-write`).toBe(true)
+        await expectDatabaseHoldsLedger(kind, db.dbPath, ledger, label)
         for (const kind of ['reports', 'accepts', 'lampChanges'] as const) totals[kind] += acknowledged[kind]
       }
       // Every kind of write was acknowledged at least once, or the checks above proved nothing about it.
