@@ -172,4 +172,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rate_windows_start ON rate_windows (start_ms);
     `,
   },
+  {
+    version: 3,
+    name: 'incidents: a covering index for the period reads of the statistics and hotspots',
+    sql: `
+      CREATE INDEX incidents_period ON incidents (reported_ms, category, source) INCLUDE (lon, lat);
+    `,
+  },
 ]
