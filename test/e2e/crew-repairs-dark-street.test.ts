@@ -1,6 +1,7 @@
 // Journey: a streetlight crew (路灯班组) signs in, opens its view, sees how much of the district is dark and the
-// broken lamps to visit, repairs the first one, and sees the totals, the list and the dark line on the map change
-// without reloading the page — and without the browser fetching the district's dark zones or lamps again.
+// broken lamps to visit, repairs the first one, and sees the totals, the list, the lamp and the dark line on the map
+// change without reloading the page — and without the browser fetching the district's dark zones or lamps again
+// (the map asks only for the lamp tiles in view again).
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
@@ -31,6 +32,16 @@ async function readDarkLines(page: Page): Promise<DarkLine[]> {
     const data = (await map.getSource('dark-zones')?.getData()) as { features: { id?: unknown; properties: Record<string, unknown> }[] } | undefined
     return (data?.features ?? []).map((f) => ({ id: String(f.id ?? f.properties.id), streetId: String(f.properties.street_id), lengthM: Number(f.properties.length_m) }))
   })
+}
+
+/** The lamp `id` as the map draws it now (a lamp of its own, from zoom 15), or undefined while it is not drawn. */
+async function readDrawnLamp(page: Page, id: string): Promise<{ status: string; working: boolean } | undefined> {
+  return page.evaluate((lampId) => {
+    type Feature = { id?: string | number; properties: Record<string, unknown> }
+    const map = (window as unknown as { __gridwatch: { map: { queryRenderedFeatures: (o: { layers: string[] }) => Feature[] } } }).__gridwatch.map
+    const lamp = map.queryRenderedFeatures({ layers: ['lamps'] }).find((f) => f.id === lampId)
+    return lamp && { status: String(lamp.properties.status), working: lamp.properties.working === true }
+  }, id)
 }
 
 /** The number in a text such as "154.90 公里" or "130 盏故障路灯待修" (grouping commas allowed). */
@@ -100,8 +111,10 @@ describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark stree
     // a marker on the page's window: a reload would wipe it
     await page.evaluate(() => Object.assign(window, { __beforeRepair: true }))
 
-    // show the stop on the map, then repair it
+    // show the stop on the map, where the lamp is drawn broken (not lit), then repair it
     await first.getByRole('button', { name: /起点/ }).click()
+    await expect.poll(() => readDrawnLamp(page, lampId), { timeout: 15_000 }).toMatchObject({ working: false })
+    expect((await readDrawnLamp(page, lampId))?.status).not.toBe('ok')
     const linesBefore = await readDarkLines(page)
     const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/lamps/${lampId}`)
     await first.getByRole('button', { name: '标记已修复' }).click()
@@ -114,6 +127,9 @@ describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark stree
     const darkAfter = readNumber(await readText(darkLength()))
     expect(darkAfter).toBeLessThanOrEqual(darkBefore)
     expect(await page.evaluate(() => (window as unknown as { __beforeRepair?: boolean }).__beforeRepair)).toBe(true)
+    // the map draws the lamp lit: its tile was asked for again behind the patch
+    await expect.poll(() => readDrawnLamp(page, lampId), { timeout: 15_000 }).toEqual({ status: 'ok', working: true })
+    expect(requests.slice(patchAt + 1).some((r) => r.method === 'GET' && r.path.startsWith('/api/tiles/lamps/'))).toBe(true)
 
     // the map draws exactly the stretches the answer gave for the streets the repair touched
     const touched = new Set(answer.dark_zones.street_ids)
@@ -146,5 +162,5 @@ describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark stree
     await page.waitForTimeout(1500) // let the fly-to settle before the picture
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'crew-repairs-dark-street.png') })
     expect(pageErrors).toEqual([])
-  })
+  }, 60_000)
 })

@@ -49,15 +49,64 @@ describe.skipIf(skipReason !== undefined)('a visitor opens the district map', ()
     }, layer)
 
   test('draws streets, lamps, incidents, density and zones from the local server', async () => {
-    for (const layer of ['streets-category', 'lamps', 'zones-outline']) {
+    for (const layer of ['streets-category', 'zones-outline']) {
       expect(await renderedCount(layer), layer).toBeGreaterThan(0)
     }
-    const incidents = (await renderedCount('incidents-clusters')) + (await renderedCount('incidents-points'))
-    expect(incidents).toBeGreaterThan(0)
+    // at district zoom the vector tiles count lamps and incidents per cell; single ones come from zoom 15
+    expect(await renderedCount('lamps-cells'), 'lamps-cells').toBeGreaterThan(0)
+    expect(await renderedCount('incidents-clusters'), 'incidents-clusters').toBeGreaterThan(0)
     expect(await renderedCount('incidents-density')).toBeGreaterThan(0)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'district-map.png') })
   })
+
+  test('draws single lamps and incidents at street zoom, and opens a lamp’s record from the map', async () => {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = (window as unknown as { __gridwatch: { map: { jumpTo: (o: { center: [number, number]; zoom: number }) => void; once: (e: 'idle', f: () => void) => void } } }).__gridwatch.map
+          map.once('idle', () => resolve())
+          map.jumpTo({ center: [104.0633, 30.6598], zoom: 17 })
+        }),
+    )
+    await expect.poll(() => renderedCount('lamps'), { timeout: 30_000 }).toBeGreaterThan(0)
+    expect(await renderedCount('incidents-points')).toBeGreaterThan(0)
+    expect(await renderedCount('lamps-cells')).toBe(0)
+    expect(await renderedCount('incidents-clusters')).toBe(0)
+
+    // a lamp nearest the middle that is on top where it is drawn: clicking it opens its record
+    const hit = await page.evaluate(() => {
+      type Feature = { layer: { id: string }; id?: string | number; geometry: { type: string; coordinates: [number, number] } }
+      const map = (window as unknown as {
+        __gridwatch: {
+          map: {
+            queryRenderedFeatures: (...args: [{ layers: string[] }] | [[number, number]]) => Feature[]
+            project: (c: [number, number]) => { x: number; y: number }
+            getCanvas: () => { clientWidth: number; clientHeight: number }
+          }
+        }
+      }).__gridwatch.map
+      const { clientWidth: width, clientHeight: height } = map.getCanvas()
+      const clear = map
+        .queryRenderedFeatures({ layers: ['lamps'] })
+        .map((f) => ({ id: f.id, at: map.project(f.geometry.coordinates) }))
+        .filter(({ at }) => at.x > 40 && at.y > 200 && at.x < width - 60 && at.y < height - 40)
+        .sort((a, b) => Math.hypot(a.at.x - width / 2, a.at.y - height / 2) - Math.hypot(b.at.x - width / 2, b.at.y - height / 2))
+        .find(({ id, at }) => {
+          const top = map.queryRenderedFeatures([at.x, at.y])[0]
+          return top?.layer.id === 'lamps' && top.id === id
+        })
+      return clear && { id: String(clear.id), x: clear.at.x, y: clear.at.y }
+    })
+    if (!hit) throw new Error('no lamp drawn clear of others')
+    const canvas = await page.locator('.maplibregl-canvas').boundingBox()
+    if (!canvas) throw new Error('no map canvas')
+    await page.mouse.click(canvas.x + hit.x, canvas.y + hit.y)
+    await page.locator('.map-popup').getByText(`路灯 ${hit.id}`).waitFor({ timeout: 15_000 })
+    await page.waitForTimeout(500) // let the popup settle before the picture
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'district-map-street.png') })
+    await page.keyboard.press('Escape')
+  }, 90_000)
 
   test('draws the basemap offline and never asks the internet for anything', async () => {
     expect(await renderedCount('base-buildings')).toBeGreaterThan(0)

@@ -60,6 +60,9 @@ export function App() {
   // after a sign-out (or a role change) a view the user may no longer open falls back to the layers
   const mode = modes.includes(chosenMode) ? chosenMode : 'layers'
   const canChangeLamps = may(userRoles, 'changeLampStatus')
+  // lamps and incidents are staff-only (their tiles answer 401): nobody asks for them before a sign-in, and a
+  // sign-out hides them at once
+  const signedIn = user !== undefined
 
   // a crew assigned to zones picks among its own; everyone else among all. The first is the default: a whole
   // district's work list is thousands of stops, a zone's is a day or two of work
@@ -141,14 +144,14 @@ export function App() {
                   <ZonesLayer visible={shown('zones')} />
                 </MapLayerBoundary>
                 <MapLayerBoundary name="density">
-                  <DensityLayer visible={shown('density')} />
+                  <DensityLayer visible={shown('density') && signedIn} />
                 </MapLayerBoundary>
                 <MapLayerBoundary name="intersections">
                   <IntersectionsLayer visible={shown('intersections')} />
                 </MapLayerBoundary>
                 <MapLayerBoundary name="lamps">
                   <LampsLayer
-                    visible={shown('lamps')}
+                    visible={shown('lamps') && signedIn}
                     street={street}
                     night={night}
                     renderActions={
@@ -164,7 +167,7 @@ export function App() {
                   />
                 </MapLayerBoundary>
                 <MapLayerBoundary name="incidents">
-                  <IncidentsLayer visible={shown('incidents')} categories={categories} street={street} />
+                  <IncidentsLayer visible={shown('incidents') && signedIn} categories={categories} street={street} />
                 </MapLayerBoundary>
                 {view.mapLayers}
               </MapView>

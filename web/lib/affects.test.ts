@@ -41,9 +41,18 @@ describe('the affects map', () => {
     expect(AFFECTS.caseTransition).toContainEqual(['cases-overview'])
   })
 
-  test('never refetches the district’s lamps or dark zones for one lamp', () => {
+  test('never refetches the district’s dark zones for one lamp, and asks only for the lamp tiles in view again', () => {
     expect(AFFECTS.lampStatus).not.toContainEqual(['lamps'])
+    expect(AFFECTS.lampStatus).toContainEqual(['lamps', 'tiles'])
     expect(AFFECTS.lampStatus).not.toContainEqual(['dark-zones'])
+  })
+
+  test('refreshes the incident and lamp tiles after every write that changes incidents', () => {
+    for (const write of ['caseCreate', 'caseTransition', 'caseMerge', 'lampRepairClosedCases'] as const) {
+      expect(AFFECTS[write], write).toContainEqual(['incidents'])
+      // an open outage report leaves an 'ok' lamp unlit
+      expect(AFFECTS[write], write).toContainEqual(['lamps'])
+    }
   })
 
   test('a prefix that no query has would fail the check', () => {
@@ -54,10 +63,10 @@ describe('the affects map', () => {
 describe('invalidateAffected', () => {
   test('an import makes every query stale', async () => {
     const queryClient = new QueryClient()
-    queryClient.setQueryData(['lamps', {}], [])
+    queryClient.setQueryData(['lamps', 'tiles'], 1)
     queryClient.setQueryData(['meta'], {})
     await invalidateAffected(queryClient, 'districtImport')
-    expect(queryClient.getQueryState(['lamps', {}])?.isInvalidated).toBe(true)
+    expect(queryClient.getQueryState(['lamps', 'tiles'])?.isInvalidated).toBe(true)
     expect(queryClient.getQueryState(['meta'])?.isInvalidated).toBe(true)
   })
 

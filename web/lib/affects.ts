@@ -8,6 +8,7 @@ import { caseKeys } from '../features/cases/api/keys.ts'
 import { incidentKeys } from '../features/incidents/api/keys.ts'
 import { casesOverviewKeys, measureKeys, unitLeagueKeys } from '../features/kpis/api/keys.ts'
 import { lampKeys } from '../features/lamps/api/keys.ts'
+import { metaKeys } from '../features/meta/api/keys.ts'
 import { coverageKeys, darkZoneKeys, darkZoneRankingKeys, workListKeys } from '../features/lighting/api/keys.ts'
 import { guidancePointKeys, guidanceSuggestionKeys, streetDetailKeys, streetHistoryKeys } from '../features/planning/api/keys.ts'
 import { retrofitPlanKeys } from '../features/retrofit/api/keys.ts'
@@ -16,18 +17,22 @@ import { streetsKeys } from '../features/streets/api/keys.ts'
 import { reportKeys } from '../report/api/keys.ts'
 
 // Every server write records an audit entry in the same transaction, so every write makes the audit log stale.
-const CASE_LISTS_AND_TOTALS = [caseKeys.lists, incidentKeys.all, casesOverviewKeys.all, unitLeagueKeys.all, auditKeys.all] as const
+// A case is an incident: its tiles and popups follow. An open outage report leaves an 'ok' lamp unlit, so the lamp
+// tiles and popups follow too (a refresh asks only for the tiles in view, and each answers 304 unless it changed).
+const CASE_LISTS_AND_TOTALS = [caseKeys.lists, incidentKeys.all, lampKeys.all, casesOverviewKeys.all, unitLeagueKeys.all, auditKeys.all] as const
 
 /** Each write and the queries whose answers it changes (prefix keys), refetched after it succeeds. */
 export const AFFECTS = {
   // The lamp, the district totals and the dark stretches come back in the answer and are patched in place (PATCHES):
-  // the district's lamps and dark zones are never refetched for one lamp. What is derived from them is.
-  lampStatus: [darkZoneRankingKeys.all, workListKeys.all, coverageKeys.all, retrofitPlanKeys.all, auditKeys.all],
+  // the district's dark zones are never refetched for one lamp. What is derived from them is, and the lamp tiles in
+  // view are asked again (each answers 304 unless the lamp is in it).
+  lampStatus: [lampKeys.tiles, darkZoneRankingKeys.all, workListKeys.all, coverageKeys.all, retrofitPlanKeys.all, auditKeys.all],
   // a repair that closed outage reports: those cases left the queues, the incident layers and the totals
   lampRepairClosedCases: CASE_LISTS_AND_TOTALS,
   // a step's answer is the case itself, written in place; its lists, the incident layers and the totals follow
   caseTransition: CASE_LISTS_AND_TOTALS,
-  caseCreate: CASE_LISTS_AND_TOTALS,
+  // …and the district's incident count (/api/meta), which the incidents legend shows
+  caseCreate: [...CASE_LISTS_AND_TOTALS, metaKeys.all],
   // the answer has neither case's actions: both details are reloaded
   caseMerge: [...CASE_LISTS_AND_TOTALS, caseKeys.details],
   casePhoto: [caseKeys.details, auditKeys.all],
@@ -57,7 +62,7 @@ export type WriteKind = keyof typeof AFFECTS
  * feature that makes the write owns the merge; it takes the keys from here rather than from the other feature.
  */
 export const PATCHES = {
-  lampStatus: { lamps: lampKeys.all, coverage: coverageKeys.all, darkZones: darkZoneKeys.all, workLists: workListKeys.all },
+  lampStatus: { lamp: lampKeys.details, coverage: coverageKeys.all, darkZones: darkZoneKeys.all, workLists: workListKeys.all },
   streetCategory: { streets: streetsKeys.all, street: streetDetailKeys.all },
   guidancePoint: { guidancePoints: guidancePointKeys.all },
 } as const satisfies Record<string, Record<string, QueryKey>>

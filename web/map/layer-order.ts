@@ -29,6 +29,7 @@ export const LAYER_ORDER = [
   'guidance-points-violations-outline',
   // points that sit under the labels
   'intersections',
+  'lamps-cells', // lamps counted per cell (below z15), under the single lamps of a denser tile beside them
   'lamps',
   'retrofit-proposals', // hollow rings around the spots, so the lamps beside them stay visible
   'work-stops', // the broken lamps the crew visits sit on top of the other lamps

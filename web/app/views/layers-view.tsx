@@ -40,8 +40,8 @@ export function useLayersView({ categories }: ViewContext, { visibility, setLaye
         {session.data === null && <p className="panel-callout">{t('panel.signInForMore')}</p>}
         <QueryState isPending={false} error={meta.error} onRetry={() => void meta.refetch()} />
         {section('streets', 'layer.streets', <StreetsLegend />)}
-        {section('lamps', 'layer.lamps', <LampsLegend />)}
-        {section('incidents', 'layer.incidents', <IncidentsLegend categories={categories} />)}
+        {section('lamps', 'layer.lamps', <LampsLegend total={meta.data?.counts.lamps} />)}
+        {section('incidents', 'layer.incidents', <IncidentsLegend categories={categories} total={meta.data?.counts.incidents} />)}
         {section('density', 'layer.density', <DensityLegend />)}
         {section('zones', 'layer.zones', <ZonesLegend />)}
         {section('intersections', 'layer.intersections', <IntersectionsLegend />)}

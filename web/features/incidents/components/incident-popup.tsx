@@ -1,11 +1,11 @@
 import { FeatureCard } from '../../../lib/feature-card.tsx'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import type { LocalizedName } from '../../../lib/i18n.ts'
-import type { IncidentFeature } from '../api/get-incidents.ts'
+import type { Incident } from '../api/get-incident.ts'
 import type { IncidentCategory } from './incident-style.ts'
 
 export interface IncidentPopupProps {
-  incident: IncidentFeature
+  incident: Incident
   category: IncidentCategory | undefined
   street: LocalizedName | undefined
 }

@@ -1,70 +1,54 @@
-// Reported incidents as clusters that split as the user zooms in; single incidents coloured by category.
-import type { MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl'
+// Reported incidents from their vector tiles: counted cells that zoom in on a click, and from z15 single incidents
+// coloured by category that open their record.
 import { useMemo } from 'react'
 import type { LocalizedName } from '../../../lib/i18n.ts'
-import { indexById, readFeatureId } from '../../../lib/index-by-id.ts'
-import { findGeoJsonSource, useGeoJsonSource } from '../../../map/use-geojson-source.ts'
+import { readFeatureId } from '../../../lib/index-by-id.ts'
+import { QueryState } from '../../../lib/query-state.tsx'
 import { useMapLayer } from '../../../map/use-map-layer.ts'
-import { useIncidents } from '../api/get-incidents.ts'
+import { zoomIntoCell } from '../../../map/zoom-into-cell.ts'
+import { useIncident } from '../api/get-incident.ts'
+import type { IncidentTileFilters } from '../api/incident-tiles.ts'
 import { IncidentPopup } from './incident-popup.tsx'
 import type { IncidentCategory } from './incident-style.ts'
-import {
-  INCIDENTS_SOURCE,
-  colorCategories,
-  incidentClusterCountLayer,
-  incidentClustersLayer,
-  incidentPointsLayer,
-} from './incident-style.ts'
+import { colorCategories, incidentClusterCountLayer, incidentClustersLayer, incidentPointsLayer } from './incident-style.ts'
+import { useIncidentTilesSource } from './incident-tiles-source.ts'
 
-// Points closer than this many pixels merge into a cluster; above CLUSTER_MAX_ZOOM every incident stands alone.
-const CLUSTER_RADIUS_PX = 50
-const CLUSTER_MAX_ZOOM = 16
+type StreetLookup = (streetId: string | null) => LocalizedName | undefined
 
 export interface IncidentsLayerProps {
   visible: boolean
   categories: readonly IncidentCategory[]
-  street: (streetId: string | null) => LocalizedName | undefined
+  street: StreetLookup
+  /** Which incidents the tiles hold; none: every incident. */
+  filters?: IncidentTileFilters
 }
 
-/** Zooms to where the clicked cluster falls apart; opens no popup. */
-function zoomIntoCluster(feature: MapGeoJSONFeature, map: MapLibreMap): undefined {
-  const clusterId: unknown = feature.properties.cluster_id
-  const { geometry } = feature
-  if (typeof clusterId !== 'number' || geometry.type !== 'Point') return undefined
-  const [lng, lat] = geometry.coordinates
-  if (lng === undefined || lat === undefined) return undefined
-  void findGeoJsonSource(map, INCIDENTS_SOURCE)
-    ?.getClusterExpansionZoom(clusterId)
-    .then((zoom) => map.easeTo({ center: [lng, lat], zoom }))
-  return undefined
-}
-
-export function IncidentsLayer({ visible, categories, street }: IncidentsLayerProps) {
-  const incidents = useIncidents()
-  useGeoJsonSource(INCIDENTS_SOURCE, {
-    data: incidents.data,
-    status: incidents.status,
-    options: { cluster: true, clusterRadius: CLUSTER_RADIUS_PX, clusterMaxZoom: CLUSTER_MAX_ZOOM },
-  })
-  const byId = useMemo(() => indexById(incidents.data), [incidents.data])
+export function IncidentsLayer({ visible, categories, street, filters }: IncidentsLayerProps) {
+  useIncidentTilesSource(filters)
   const colors = useMemo(() => colorCategories(categories), [categories])
 
-  useMapLayer(incidentClustersLayer, { visible, onClick: zoomIntoCluster })
-  useMapLayer(incidentClusterCountLayer, { visible, onClick: zoomIntoCluster })
+  useMapLayer(incidentClustersLayer, { visible, onClick: zoomIntoCell })
+  useMapLayer(incidentClusterCountLayer, { visible, onClick: zoomIntoCell })
   useMapLayer(incidentPointsLayer(colors), {
     visible,
     onClick: (feature) => {
-      const incident = byId.get(readFeatureId(feature) ?? '')
-      return (
-        incident && (
-          <IncidentPopup
-            incident={incident}
-            category={categories.find((c) => c.code === incident.properties.category)}
-            street={street(incident.properties.street_id)}
-          />
-        )
-      )
+      const id = readFeatureId(feature)
+      return id !== undefined && <LiveIncidentPopup incidentId={id} categories={categories} street={street} />
     },
   })
   return null
+}
+
+/** The tile has only what the map draws: the popup reads the incident itself, and follows it while open. */
+function LiveIncidentPopup({ incidentId, categories, street }: { incidentId: string; categories: readonly IncidentCategory[]; street: StreetLookup }) {
+  const incident = useIncident(incidentId)
+  if (!incident.data) return <QueryState isPending={incident.isPending} error={incident.error} onRetry={() => void incident.refetch()} />
+  const { properties } = incident.data
+  return (
+    <IncidentPopup
+      incident={incident.data}
+      category={categories.find((c) => c.code === properties.category)}
+      street={street(properties.street_id)}
+    />
+  )
 }

@@ -1,7 +1,8 @@
-// The lamps feature's query keys: the district's lamp points.
-import type { LampsQuery } from './get-lamps.ts'
-
+// The lamps feature's query keys: the lamp tiles the map draws and single lamps for the popup. Every key starts
+// with 'lamps', so a write that leaves lamps in doubt (a 409) makes all of them stale with one prefix.
 export const lampKeys = {
   all: ['lamps'] as const,
-  list: (query: LampsQuery) => [...lampKeys.all, query] as const,
+  tiles: ['lamps', 'tiles'] as const,
+  details: ['lamps', 'detail'] as const,
+  detail: (id: string) => [...lampKeys.details, id] as const,
 }

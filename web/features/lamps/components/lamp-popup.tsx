@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { FeatureCard } from '../../../lib/feature-card.tsx'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import type { LocalizedName } from '../../../lib/i18n.ts'
-import type { LampFeature } from '../api/get-lamps.ts'
+import type { LampFeature } from '../api/get-lamp.ts'
 
 export interface LampPopupProps {
   lamp: LampFeature

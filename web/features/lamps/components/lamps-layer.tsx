@@ -1,16 +1,22 @@
-// Street lamps as dots coloured by status (by day) or lit / unlit (in the night view of the lighting panels).
-import { useMemo } from 'react'
+// Street lamps from their vector tiles: counted cells that zoom in on a click, and from z15 single lamps coloured by
+// status (by day) or lit / unlit (in the night view of the lighting panels) that open their record.
 import type { ReactNode } from 'react'
 import type { LocalizedName } from '../../../lib/i18n.ts'
-import { indexById, readFeatureId } from '../../../lib/index-by-id.ts'
-import { useGeoJsonSource } from '../../../map/use-geojson-source.ts'
+import { readFeatureId } from '../../../lib/index-by-id.ts'
+import { QueryState } from '../../../lib/query-state.tsx'
 import { useMapLayer } from '../../../map/use-map-layer.ts'
-import type { LampFeature } from '../api/get-lamps.ts'
-import { useLamps } from '../api/get-lamps.ts'
+import { useVectorSource } from '../../../map/use-vector-source.ts'
+import { zoomIntoCell } from '../../../map/zoom-into-cell.ts'
+import type { LampFeature } from '../api/get-lamp.ts'
+import { useLamp } from '../api/get-lamp.ts'
+import type { LampTileFilters } from '../api/lamp-tiles.ts'
+import { buildLampTileUrl, useLampTilesRevision } from '../api/lamp-tiles.ts'
 import { LampPopup } from './lamp-popup.tsx'
-import { LAMPS_SOURCE, lampsLayer, lampsNightLayer } from './lamp-style.ts'
+import { LAMPS_MAX_TILE_ZOOM, LAMPS_SOURCE, lampCellsLayer, lampCellsNightLayer, lampsLayer, lampsNightLayer } from './lamp-style.ts'
 
 export type StreetLookup = (streetId: string | null) => LocalizedName | undefined
+
+const NO_FILTERS: LampTileFilters = {}
 
 export interface LampsLayerProps {
   visible: boolean
@@ -19,11 +25,17 @@ export interface LampsLayerProps {
   night?: boolean
   /** Buttons for the lamp's popup, from the feature that owns lamp repairs; none for who may not change lamps. */
   renderActions?: ((lamp: LampFeature) => ReactNode) | undefined
+  /** Which lamps the tiles hold; none: every lamp. */
+  filters?: LampTileFilters
 }
 
-export function LampsLayer({ visible, street, night = false, renderActions }: LampsLayerProps) {
-  const lamps = useLamps()
-  useGeoJsonSource(LAMPS_SOURCE, { data: lamps.data, status: lamps.status })
+export function LampsLayer({ visible, street, night = false, renderActions, filters = NO_FILTERS }: LampsLayerProps) {
+  useVectorSource(LAMPS_SOURCE, {
+    tiles: [buildLampTileUrl(window.location.origin, filters)],
+    revision: useLampTilesRevision(),
+    maxzoom: LAMPS_MAX_TILE_ZOOM,
+  })
+  useMapLayer(night ? lampCellsNightLayer : lampCellsLayer, { visible, onClick: zoomIntoCell })
   useMapLayer(night ? lampsNightLayer : lampsLayer, {
     visible,
     onClick: (feature) => {
@@ -34,10 +46,12 @@ export function LampsLayer({ visible, street, night = false, renderActions }: La
   return null
 }
 
-/** The popup reads the lamp from the cache while it is open, so a status change shows in it at once. */
+/**
+ * The tile has only what the map draws: the popup reads the lamp itself (with the version a repair must name), and a
+ * status change written into the cache (features/lighting) shows in it at once.
+ */
 function LiveLampPopup({ lampId, street, renderActions }: { lampId: string; street: StreetLookup; renderActions: LampsLayerProps['renderActions'] }) {
-  const lamps = useLamps()
-  const byId = useMemo(() => indexById(lamps.data), [lamps.data])
-  const lamp = byId.get(lampId)
-  return lamp ? <LampPopup lamp={lamp} street={street(lamp.properties.street_id)} actions={renderActions?.(lamp)} /> : null
+  const lamp = useLamp(lampId)
+  if (!lamp.data) return <QueryState isPending={lamp.isPending} error={lamp.error} onRetry={() => void lamp.refetch()} />
+  return <LampPopup lamp={lamp.data} street={street(lamp.data.properties.street_id)} actions={renderActions?.(lamp.data)} />
 }

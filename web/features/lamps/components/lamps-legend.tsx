@@ -1,41 +1,27 @@
-import { useMemo } from 'react'
 import { useI18n } from '../../../lib/i18n.ts'
 import { LegendItem, LegendList } from '../../../lib/legend.tsx'
-import { QueryState } from '../../../lib/query-state.tsx'
-import { useLamps } from '../api/get-lamps.ts'
-import type { LampStatus } from './lamp-style.ts'
-import { LAMP_FAULTS, LAMP_STATUS_COLORS } from './lamp-style.ts'
+import { LAMP_CELL_BROKEN_COLORS, LAMP_FAULTS, LAMP_STATUS_COLORS } from './lamp-style.ts'
 
-export function LampsLegend() {
+export interface LampsLegendProps {
+  /** The district's lamps (from /api/meta): the map draws them from tiles and never holds them all. */
+  total: number | undefined
+}
+
+export function LampsLegend({ total }: LampsLegendProps) {
   const { t, formatNumber } = useI18n()
-  const lamps = useLamps()
-  const counts = useMemo(() => {
-    const byStatus = new Map<LampStatus, number>()
-    for (const { properties } of lamps.data?.features ?? []) {
-      byStatus.set(properties.status, (byStatus.get(properties.status) ?? 0) + 1)
-    }
-    return byStatus
-  }, [lamps.data])
-  const countOf = (status: LampStatus) => (lamps.data ? formatNumber(counts.get(status) ?? 0) : undefined)
-  const faults = LAMP_FAULTS.reduce((sum, status) => sum + (counts.get(status) ?? 0), 0)
   return (
     <>
-      <QueryState isPending={lamps.isPending} error={lamps.error} onRetry={() => void lamps.refetch()} />
       <LegendList>
-        <LegendItem shape="dot" color={LAMP_STATUS_COLORS.ok} label={t('lampStatus.ok')} count={countOf('ok')} />
+        <LegendItem shape="dot" color={LAMP_STATUS_COLORS.ok} label={t('lampStatus.ok')} />
         {LAMP_FAULTS.map((status) => (
-          <LegendItem
-            key={status}
-            shape="dot"
-            color={LAMP_STATUS_COLORS[status]}
-            label={t(`lampStatus.${status}`)}
-            count={countOf(status)}
-          />
+          <LegendItem key={status} shape="dot" color={LAMP_STATUS_COLORS[status]} label={t(`lampStatus.${status}`)} />
         ))}
+        <LegendItem shape="dot" color={LAMP_CELL_BROKEN_COLORS.many} label={t('legend.lampCellsBroken')} />
       </LegendList>
-      {lamps.data && (
+      <p className="legend-note">{t('legend.lampCells')}</p>
+      {total !== undefined && (
         <p className="legend-total">
-          {t('legend.lampFaults')}: <strong>{formatNumber(faults)}</strong>
+          {t('panel.total')}: <strong>{formatNumber(total)}</strong>
         </p>
       )}
     </>

@@ -40,7 +40,10 @@ const stop = (lampId: string) => ({
 /** A fresh cache holding what the crew view had loaded before the repair. */
 function createLoadedCache() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } })
-  queryClient.setQueryData(['lamps', {}], { type: 'FeatureCollection', features: [lamp('L1', 'defective_lamp', false), lamp('L2', 'ok', true)] })
+  // the lamps open in popups, and when the lamp tiles were last declared current
+  queryClient.setQueryData(['lamps', 'detail', 'L1'], lamp('L1', 'defective_lamp', false))
+  queryClient.setQueryData(['lamps', 'detail', 'L2'], lamp('L2', 'ok', true))
+  queryClient.setQueryData(['lamps', 'tiles'], 1)
   queryClient.setQueryData(['coverage'], { total_length_m: 1000, dark_length_m: 200, lit_share: 0.8, by_zone: [], working_lamps: 1, lamps: 2 })
   queryClient.setQueryData(['dark-zones', {}], {
     type: 'FeatureCollection',
@@ -62,26 +65,29 @@ describe('writeLampChangeToCache', () => {
   test('shows a repaired lamp as lit, the new totals, its dark stretch gone and its stop off the work list', () => {
     const queryClient = createLoadedCache()
     writeLampChangeToCache(queryClient, repairOfL1)
-    expect(queryClient.getQueryData<{ features: { id: string; properties: { working: boolean } }[] }>(['lamps', {}])?.features).toMatchObject([
-      { id: 'L1', properties: { status: 'ok', working: true } },
-      { id: 'L2' },
-    ])
+    expect(queryClient.getQueryData(['lamps', 'detail', 'L1'])).toMatchObject({ id: 'L1', properties: { status: 'ok', working: true } })
+    expect(queryClient.getQueryData(['lamps', 'detail', 'L2'])).toEqual(lamp('L2', 'ok', true))
     expect(queryClient.getQueryData(['coverage'])).toMatchObject({ dark_length_m: 180, lit_share: 0.82, working_lamps: 1 })
     expect(queryClient.getQueryData<{ features: { id: string }[] }>(['dark-zones', {}])?.features.map((f) => f.id)).toEqual(['w9:0'])
     expect(queryClient.getQueryData<{ stops: { lamp_id: string }[] }>(['work-list', { zone: '001' }])?.stops.map((s) => s.lamp_id)).toEqual(['L3'])
   })
 
-  test('marks the derived queries for refetch but never the district’s lamps or dark zones', () => {
+  test('marks the derived queries and both tile layers for refetch but never the district’s dark zones', () => {
     const queryClient = createLoadedCache()
-    queryClient.setQueryData(['incidents', {}], { type: 'FeatureCollection', features: [] })
+    queryClient.setQueryData(['incidents', 'tiles'], 1)
     queryClient.setQueryData(['dark-zone-ranking', { limit: '20' }], [])
     writeLampChangeToCache(queryClient, repairOfL1)
-    for (const key of [['coverage'], ['work-list', { zone: '001' }], ['dark-zone-ranking', { limit: '20' }], ['incidents', {}]]) {
+    for (const key of [['coverage'], ['work-list', { zone: '001' }], ['dark-zone-ranking', { limit: '20' }], ['lamps', 'tiles'], ['incidents', 'tiles']]) {
       expect(queryClient.getQueryState(key)?.isInvalidated, JSON.stringify(key)).toBe(true)
     }
-    for (const key of [['lamps', {}], ['dark-zones', {}]]) {
-      expect(queryClient.getQueryState(key)?.isInvalidated, JSON.stringify(key)).toBe(false)
-    }
+    expect(queryClient.getQueryState(['dark-zones', {}])?.isInvalidated).toBe(false)
+  })
+
+  test('asks for the lamp tiles again but leaves the lamps in popups as the answer wrote them when no report closed', () => {
+    const queryClient = createLoadedCache()
+    writeLampChangeToCache(queryClient, { ...repairOfL1, closed_incident_ids: [] })
+    expect(queryClient.getQueryState(['lamps', 'tiles'])?.isInvalidated).toBe(true)
+    expect(queryClient.getQueryState(['lamps', 'detail', 'L1'])?.isInvalidated).toBe(false)
   })
 
   test('replaces the stretches of a touched street with those the answer brings', () => {
@@ -98,11 +104,11 @@ describe('writeLampChangeToCache', () => {
     expect(cached?.[1]?.geometry.coordinates).toEqual([[104.0, 30.0], [104.0009, 30.0]])
   })
 
-  test('leaves the incident layer alone when the change closed no outage report', () => {
+  test('leaves the incident tiles alone when the change closed no outage report', () => {
     const queryClient = createLoadedCache()
-    queryClient.setQueryData(['incidents', {}], { type: 'FeatureCollection', features: [] })
+    queryClient.setQueryData(['incidents', 'tiles'], 1)
     writeLampChangeToCache(queryClient, { ...repairOfL1, closed_incident_ids: [] })
-    expect(queryClient.getQueryState(['incidents', {}])?.isInvalidated).toBe(false)
+    expect(queryClient.getQueryState(['incidents', 'tiles'])?.isInvalidated).toBe(false)
   })
 
   test('keeps a lamp reported broken on the work list until the refetch places it', () => {
@@ -116,6 +122,6 @@ describe('writeLampChangeToCache', () => {
     const queryClient = new QueryClient()
     writeLampChangeToCache(queryClient, repairOfL1)
     expect(queryClient.getQueryData(['coverage'])).toBeUndefined()
-    expect(queryClient.getQueryData(['lamps', {}])).toBeUndefined()
+    expect(queryClient.getQueryData(['lamps', 'detail', 'L1'])).toBeUndefined()
   })
 })

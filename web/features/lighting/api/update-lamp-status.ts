@@ -1,7 +1,8 @@
 // PATCH /api/lamps/:id (crew, admin): a repaired lamp (status ok) or a newly broken one. The answer carries the
 // lamp, the district totals and, for the streets the change touched, every dark stretch now on them; those go
-// straight into the cache so the map, the totals and the work list change at once. The district's lamps and dark
-// zones are never refetched for one lamp: only the small answers derived from them are (lib/affects.ts).
+// straight into the cache so the lamp's popup, the totals and the work list change at once. The district's dark
+// zones are never refetched for one lamp: only the small answers derived from them are, and the lamp tiles in view
+// are asked again (lib/affects.ts).
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { QueryClient } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
@@ -26,9 +27,9 @@ export async function patchLampStatus(id: string, status: LampStatusValue, versi
 export type LampStatusChange = Awaited<ReturnType<typeof patchLampStatus>>
 type ChangedLamp = Omit<LampStatusChange, 'closed_incident_ids' | 'coverage' | 'dark_zones'>
 
-/** The lamps layer's collection as far as this change needs it: features with ids (see features/lamps). */
-interface LampCollection {
-  features: ReadonlyArray<{ id: string }>
+/** A lamp as the lamps feature caches it for its popup, as far as this change needs it (see features/lamps). */
+interface CachedLamp {
+  id: string
 }
 
 const written = PATCHES.lampStatus
@@ -37,9 +38,7 @@ const written = PATCHES.lampStatus
 export function writeLampChangeToCache(queryClient: QueryClient, change: LampStatusChange): void {
   const { closed_incident_ids: closedIncidentIds, coverage, dark_zones: darkZones, ...lamp } = change
   const changedLamp: ChangedLamp = lamp
-  queryClient.setQueriesData<LampCollection>({ queryKey: written.lamps }, (old) =>
-    old && { ...old, features: old.features.map((f) => (f.id === changedLamp.id ? changedLamp : f)) },
-  )
+  queryClient.setQueriesData<CachedLamp>({ queryKey: written.lamp }, (old) => (old?.id === changedLamp.id ? changedLamp : old))
   // by_zone stays as it was until the refetch: the answer has district totals only
   queryClient.setQueriesData<Coverage>({ queryKey: written.coverage }, (old) => old && { ...old, ...coverage })
   queryClient.setQueriesData<DarkZones>({ queryKey: written.darkZones }, (old) =>
@@ -52,7 +51,7 @@ export function writeLampChangeToCache(queryClient: QueryClient, change: LampSta
     )
   }
   void invalidateAffected(queryClient, 'lampStatus')
-  // marking a lamp ok closes its outage reports: the incident layer and the case lists show them closed after a refetch
+  // marking a lamp ok closes its outage reports: the incident tiles and the case lists show them closed after a refetch
   if (closedIncidentIds.length > 0) void invalidateAffected(queryClient, 'lampRepairClosedCases')
 }
 
