@@ -15,21 +15,22 @@ declare module 'vitest' {
   }
 }
 
-let cluster: Cluster | undefined
-
-export default async function setup(project: TestProject) {
+export default async function setup(project: TestProject): Promise<() => void> {
+  let cluster: Cluster | undefined
+  // returned, not exported: vitest calls the function a setup returns when the run ends
+  const teardown = () => cluster?.stop()
   const given = process.env.GRIDWATCH_TEST_POSTGRES_URL
   const found = given ? undefined : findPostgres()
   if (found && 'reason' in found) {
     project.provide('postgres', { reason: found.reason })
-    return
+    return teardown
   }
   let url = given
   if (!url && found) {
     cluster = await startCluster(found.bin)
     url = cluster.url
   }
-  if (!url) return
+  if (!url) return teardown
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   try {
@@ -42,8 +43,5 @@ export default async function setup(project: TestProject) {
   await store.ready
   await store.close()
   project.provide('postgres', { url, template: TEMPLATE_DATABASE })
-}
-
-export function teardown() {
-  cluster?.stop()
+  return teardown
 }
