@@ -4,33 +4,18 @@
 // measured in the same run, the time merely to stream-parse the same CSV through the same reader (the least any
 // import of the file can cost).
 import { spawnSync } from 'node:child_process'
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { once } from 'node:events'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openSource } from '../../server/import/read/open-source.ts'
 import { random } from '../fixtures/import/small/make-small-district.ts' // seeded: the same files every run
+import { writeLines } from './megacity-data.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const LAMPS = Number(process.env.BENCH_IMPORT_LAMPS ?? 1_000_000)
 const INCIDENTS = Number(process.env.BENCH_IMPORT_INCIDENTS ?? 2_000_000)
 const BOX = [104.0421, 30.6528, 104.1296, 30.7279] // the Chengdu extract's bounds
-
-async function writeLines(file: string, header: string, count: number, line: (i: number) => string) {
-  const out = createWriteStream(file)
-  out.write(header + '\n')
-  let chunk = ''
-  for (let i = 1; i <= count; i++) {
-    chunk += line(i) + '\n'
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain')
-      chunk = ''
-    }
-  }
-  out.end(chunk)
-  await once(out, 'finish')
-}
 
 async function parseOnlyMs(file: string): Promise<number> {
   const started = performance.now()

@@ -12,7 +12,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 export const MEGACITY_BOX = [104.0421, 30.6528, 104.1296, 30.7279] as const
 const INCIDENT_TYPES = ['Garbage', 'Street Vending', 'Street Light Outages', 'Dirty Road']
 
-async function writeLines(file: string, header: string, count: number, line: (i: number) => string) {
+/** Streams `count` CSV lines after `header` into `file`, a megabyte at a time. */
+export async function writeLines(file: string, header: string, count: number, line: (i: number) => string) {
   const out = createWriteStream(file)
   out.write(header + '\n')
   let chunk = ''
