@@ -2,13 +2,13 @@
 // keep the same column names and encodings (geometry as RFC 7946 coordinate JSON text, flags as 0/1), so both read
 // through these.
 import type { LngLat } from '../kernel/geo.ts'
-import type { Incident, StoredLamp, Street } from '../kernel/records.ts'
+import type { Building, GridCell, Incident, Intersection, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../kernel/records.ts'
 import type { GuidanceStatus, IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
 import { ROLES, type Role } from '../kernel/permissions.ts'
 import type { AuditEntry, User } from '../domain/roles.ts'
-import type { Case, CaseFields, CasePhoto } from '../domain/cases.ts'
-import type { GuidancePoint, GuidancePointGeometry } from '../domain/guidance-points.ts'
-import type { CaseFacts, PointGridCell, SessionRecord } from './store.ts'
+import type { Case, CaseEvent, CaseFields, CasePhoto } from '../domain/cases.ts'
+import type { GuidancePoint, GuidancePointGeometry, StreetCategoryChange } from '../domain/guidance-points.ts'
+import type { CaseFacts, GuidancePointPatch, PointGridCell, SessionRecord } from './store.ts'
 import { json, num, numOrNull, str, strOrNull, type Row } from './row-values.ts'
 
 export const toStreet = (r: Row): Street => ({
@@ -187,3 +187,87 @@ export const toFacts = (r: unknown[]): CaseFacts => ({
 })
 
 export const CASE_FACTS_SQL = 'SELECT id, category, unit_id, zone_id, status, reported_ms, dispatched_ms, first_handled_ms, closed_ms, deadline_ms, rework_count, extension_count, rating FROM incidents WHERE reported_ms >= :fromMs AND reported_ms < :toMs'
+
+export const toCategoryChange = (r: Row): StreetCategoryChange => ({
+  id: num(r.id),
+  streetId: str(r.street_id),
+  from: str(r.from_category) as StreetCategory,
+  to: str(r.to_category) as StreetCategory,
+  reason: str(r.reason),
+  username: str(r.username),
+  at: str(r.at),
+})
+
+export const toZone = (r: Row): Zone => ({
+  id: str(r.id),
+  code: str(r.code),
+  name: str(r.name),
+  nameEn: str(r.name_en),
+  coordinates: json<LngLat[][]>(r.geom),
+})
+
+export const toIntersection = (r: Row): Intersection => ({
+  id: str(r.id),
+  osmId: num(r.osm_id),
+  coordinates: [num(r.lon), num(r.lat)],
+  streetIds: json<string[]>(r.street_ids),
+  names: json<string[]>(r.names),
+  degree: num(r.degree),
+})
+
+export const toUnitCell = (r: Row): GridCell => ({
+  code: str(r.code),
+  zoneId: str(r.zone_id),
+  community: str(r.community),
+  coordinates: json<LngLat[][]>(r.geom),
+})
+
+export const toBuilding = (r: Row): Building => ({
+  id: str(r.id),
+  osmId: num(r.osm_id),
+  name: strOrNull(r.name),
+  coordinates: json<LngLat[][]>(r.geom),
+})
+
+export const toWater = (r: Row): WaterFeature => ({
+  id: str(r.id),
+  osmId: num(r.osm_id),
+  name: strOrNull(r.name),
+  kind: str(r.kind) === 'area' ? 'area' : 'line',
+  coordinates: json<LngLat[][] | LngLat[]>(r.geom),
+})
+
+export const toLampChange = (r: Row): LampStatusChange => ({
+  at: str(r.at),
+  fromStatus: str(r.from_status) as LampStatus,
+  toStatus: str(r.to_status) as LampStatus,
+  userId: strOrNull(r.user_id),
+  username: str(r.username),
+  closedCaseIds: json<string[]>(str(r.closed_case_ids)),
+})
+
+export const toCaseEvent = (r: Row): CaseEvent => ({
+  id: num(r.id),
+  caseId: str(r.case_id),
+  at: str(r.at),
+  action: str(r.action) as CaseEvent['action'],
+  fromStatus: strOrNull(r.from_status),
+  toStatus: strOrNull(r.to_status),
+  username: str(r.username),
+  note: strOrNull(r.note),
+})
+
+/** The columns a guidance-point patch sets, as [column, value] pairs (fields it leaves out are not among them). */
+export function guidancePointColumns(patch: GuidancePointPatch): [string, unknown][] {
+  const columns: Record<string, unknown> = {
+    name: patch.name,
+    geom: patch.geometry === undefined ? undefined : JSON.stringify(patch.geometry),
+    capacity: patch.capacity,
+    opening_hours: patch.openingHours,
+    allowed_goods: patch.allowedGoods,
+    unit: patch.unit,
+    off_street: patch.offStreet === undefined ? undefined : patch.offStreet ? 1 : 0,
+    status: patch.status,
+  }
+  return Object.entries(columns).filter(([, v]) => v !== undefined)
+}

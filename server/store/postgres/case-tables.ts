@@ -7,7 +7,7 @@ import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { CaseChange, CaseFacts, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
-import { CASE_FACTS_SQL, caseColumnValues, toCase, toFacts, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
+import { CASE_FACTS_SQL, caseColumnValues, toCase, toCaseEvent, toFacts, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
 import { num, str, strOrNull, type Params, type Row } from '../row-values.ts'
 import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './context.ts'
 
@@ -81,16 +81,7 @@ export function caseTables(x: PgContext): CaseTables {
     },
 
     async caseEvents(id: string): Promise<CaseEvent[]> {
-      return (await x.all('SELECT * FROM case_events WHERE case_id = :id ORDER BY id', { id })).map((r) => ({
-        id: num(r.id),
-        caseId: str(r.case_id),
-        at: str(r.at),
-        action: str(r.action) as CaseEvent['action'],
-        fromStatus: strOrNull(r.from_status),
-        toStatus: strOrNull(r.to_status),
-        username: str(r.username),
-        note: strOrNull(r.note),
-      }))
+      return (await x.all('SELECT * FROM case_events WHERE case_id = :id ORDER BY id', { id })).map(toCaseEvent)
     },
 
     async createReport(r: NewReport, actor: Actor, at: Date): Promise<Case> {

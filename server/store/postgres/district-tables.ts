@@ -1,6 +1,6 @@
 // The district's tables in PostgreSQL: streets and their categories, lamps and their status history, guidance
 // points, zones, the grid and the base layers, and the bulk load that seeds them.
-import type { BBox, LngLat } from '../../kernel/geo.ts'
+import type { BBox } from '../../kernel/geo.ts'
 import type { Building, DemoDistrict, GridCell, Intersection, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../../kernel/records.ts'
 import type { LampStatus, StreetCategory } from '../../kernel/statuses.ts'
 import { guidancePointId } from '../../kernel/record-ids.ts'
@@ -8,8 +8,8 @@ import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { GuidancePointPatch, LampQuery, NewGuidancePoint, PointGridCell, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
-import { toGridCell, toGuidancePoint, toLamp, toStreet } from '../record-rows.ts'
-import { json, num, str, strOrNull, type Params, type Row } from '../row-values.ts'
+import { guidancePointColumns, toBuilding, toCategoryChange, toGridCell, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
+import { json, num, type Params, type Row } from '../row-values.ts'
 import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './context.ts'
 
 type DistrictTables = Pick<
@@ -112,68 +112,31 @@ export function districtTables(x: PgContext): DistrictTables {
     },
 
     async streetCategoryHistory(streetId: string): Promise<StreetCategoryChange[]> {
-      return (await x.all('SELECT * FROM street_category_history WHERE street_id = :streetId ORDER BY id DESC', { streetId })).map((r) => ({
-        id: num(r.id),
-        streetId: str(r.street_id),
-        from: str(r.from_category) as StreetCategory,
-        to: str(r.to_category) as StreetCategory,
-        reason: str(r.reason),
-        username: str(r.username),
-        at: str(r.at),
-      }))
+      return (await x.all('SELECT * FROM street_category_history WHERE street_id = :streetId ORDER BY id DESC', { streetId })).map(toCategoryChange)
     },
 
     async zones(): Promise<Zone[]> {
-      return (await x.all('SELECT id, code, name, name_en, geom FROM zones ORDER BY id')).map((r) => ({
-        id: str(r.id),
-        code: str(r.code),
-        name: str(r.name),
-        nameEn: str(r.name_en),
-        coordinates: json<LngLat[][]>(r.geom),
-      }))
+      return (await x.all('SELECT id, code, name, name_en, geom FROM zones ORDER BY id')).map(toZone)
     },
 
     async intersections(q: { bbox?: BBox }): Promise<Intersection[]> {
       const params: Params = {}
-      return (await x.all(`SELECT id, osm_id, lon, lat, street_ids, names, degree FROM intersections i${where([bboxClause('i', q.bbox, params)])} ORDER BY i.rid`, params)).map((r) => ({
-        id: str(r.id),
-        osmId: num(r.osm_id),
-        coordinates: [num(r.lon), num(r.lat)],
-        streetIds: json<string[]>(r.street_ids),
-        names: json<string[]>(r.names),
-        degree: num(r.degree),
-      }))
+      return (await x.all(`SELECT id, osm_id, lon, lat, street_ids, names, degree FROM intersections i${where([bboxClause('i', q.bbox, params)])} ORDER BY i.rid`, params)).map(toIntersection)
     },
 
     async gridCells(q: { bbox?: BBox }): Promise<GridCell[]> {
       const params: Params = {}
-      return (await x.all(`SELECT code, zone_id, community, geom FROM grid_cells g${where([bboxClause('g', q.bbox, params)])} ORDER BY g.rid`, params)).map((r) => ({
-        code: str(r.code),
-        zoneId: str(r.zone_id),
-        community: str(r.community),
-        coordinates: json<LngLat[][]>(r.geom),
-      }))
+      return (await x.all(`SELECT code, zone_id, community, geom FROM grid_cells g${where([bboxClause('g', q.bbox, params)])} ORDER BY g.rid`, params)).map(toUnitCell)
     },
 
     async buildings(q: { bbox?: BBox }): Promise<Building[]> {
       const params: Params = {}
-      return (await x.all(`SELECT id, osm_id, name, geom FROM buildings b${where([bboxClause('b', q.bbox, params)])} ORDER BY b.rid`, params)).map((r) => ({
-        id: str(r.id),
-        osmId: num(r.osm_id),
-        name: strOrNull(r.name),
-        coordinates: json<LngLat[][]>(r.geom),
-      }))
+      return (await x.all(`SELECT id, osm_id, name, geom FROM buildings b${where([bboxClause('b', q.bbox, params)])} ORDER BY b.rid`, params)).map(toBuilding)
     },
 
     async water(q: { bbox?: BBox }): Promise<WaterFeature[]> {
       const params: Params = {}
-      return (await x.all(`SELECT id, osm_id, name, kind, geom FROM water w${where([bboxClause('w', q.bbox, params)])} ORDER BY w.rid`, params)).map((r) => ({
-        id: str(r.id),
-        osmId: num(r.osm_id),
-        name: strOrNull(r.name),
-        kind: str(r.kind) === 'area' ? 'area' : 'line',
-        coordinates: json<LngLat[][] | LngLat[]>(r.geom),
-      }))
+      return (await x.all(`SELECT id, osm_id, name, kind, geom FROM water w${where([bboxClause('w', q.bbox, params)])} ORDER BY w.rid`, params)).map(toWater)
     },
 
     async seedDistrict(d: DemoDistrict, options: { demo: boolean }): Promise<void> {
@@ -242,17 +205,7 @@ export function districtTables(x: PgContext): DistrictTables {
         if (expectedVersion !== undefined && expectedVersion !== before.version) {
           throw new ConflictError(`guidance point ${id} is at version ${before.version}, not ${expectedVersion}: someone else changed it; reload and try again`)
         }
-        const columns: Record<string, unknown> = {
-          name: patch.name,
-          geom: patch.geometry === undefined ? undefined : JSON.stringify(patch.geometry),
-          capacity: patch.capacity,
-          opening_hours: patch.openingHours,
-          allowed_goods: patch.allowedGoods,
-          unit: patch.unit,
-          off_street: patch.offStreet === undefined ? undefined : patch.offStreet ? 1 : 0,
-          status: patch.status,
-        }
-        const sets = Object.entries(columns).filter(([, v]) => v !== undefined)
+        const sets = guidancePointColumns(patch)
         const after = toGuidancePoint(
           (await w.get(
             `UPDATE guidance_points SET ${[...sets.map(([k]) => `${k} = :${k}`), 'updated_at = :updated_at', 'version = version + 1'].join(', ')} WHERE id = :id RETURNING *`,
@@ -265,14 +218,7 @@ export function districtTables(x: PgContext): DistrictTables {
     },
 
     async lampHistory(id: string): Promise<LampStatusChange[]> {
-      return (await x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id })).map((r) => ({
-        at: str(r.at),
-        fromStatus: str(r.from_status) as LampStatus,
-        toStatus: str(r.to_status) as LampStatus,
-        userId: strOrNull(r.user_id),
-        username: str(r.username),
-        closedCaseIds: json<string[]>(str(r.closed_case_ids)),
-      }))
+      return (await x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id })).map(toLampChange)
     },
 
     async updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {

@@ -8,7 +8,7 @@ import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../do
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { CaseChange, CaseFacts, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
 import type { SqliteContext } from './context.ts'
-import { CASE_FACTS_SQL, caseColumnValues, toCase, toFacts, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
+import { CASE_FACTS_SQL, caseColumnValues, toCase, toCaseEvent, toFacts, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
 import { inList, num, pointGridSql, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
 import type Database from 'better-sqlite3'
 
@@ -74,16 +74,7 @@ export function caseTables(x: SqliteContext): CaseTables {
     },
 
     async caseEvents(id: string): Promise<CaseEvent[]> {
-      return x.all('SELECT * FROM case_events WHERE case_id = :id ORDER BY id', { id }).map((r) => ({
-        id: num(r.id),
-        caseId: str(r.case_id),
-        at: str(r.at),
-        action: str(r.action) as CaseEvent['action'],
-        fromStatus: strOrNull(r.from_status),
-        toStatus: strOrNull(r.to_status),
-        username: str(r.username),
-        note: strOrNull(r.note),
-      }))
+      return x.all('SELECT * FROM case_events WHERE case_id = :id ORDER BY id', { id }).map(toCaseEvent)
     },
 
     async createReport(r: NewReport, actor: Actor, at: Date): Promise<Case> {

@@ -1,6 +1,6 @@
 // The district's tables in SQLite: streets and their categories, lamps and their status history, guidance points,
 // zones, the grid and the base layers, and the bulk load that seeds them.
-import type { BBox, LngLat } from '../../kernel/geo.ts'
+import type { BBox } from '../../kernel/geo.ts'
 import type { Building, DemoDistrict, GridCell, Intersection, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../../kernel/records.ts'
 import type { LampStatus, StreetCategory } from '../../kernel/statuses.ts'
 import { guidancePointId } from '../../kernel/record-ids.ts'
@@ -9,8 +9,8 @@ import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { GuidancePointPatch, LampQuery, NewGuidancePoint, PointGridCell, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
 import type { SqliteContext } from './context.ts'
-import { toGuidancePoint, toLamp, toStreet } from '../record-rows.ts'
-import { boundsOf, inList, json, num, pointGridSql, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
+import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
+import { boundsOf, inList, json, num, pointGridSql, spatialJoin, where, type Params, type Row } from './sql.ts'
 import { toGridCell } from '../record-rows.ts'
 
 type DistrictTables = Pick<
@@ -93,68 +93,31 @@ export function districtTables(x: SqliteContext): DistrictTables {
     },
 
     async streetCategoryHistory(streetId: string): Promise<StreetCategoryChange[]> {
-      return x.all('SELECT * FROM street_category_history WHERE street_id = :streetId ORDER BY id DESC', { streetId }).map((r) => ({
-        id: num(r.id),
-        streetId: str(r.street_id),
-        from: str(r.from_category) as StreetCategory,
-        to: str(r.to_category) as StreetCategory,
-        reason: str(r.reason),
-        username: str(r.username),
-        at: str(r.at),
-      }))
+      return x.all('SELECT * FROM street_category_history WHERE street_id = :streetId ORDER BY id DESC', { streetId }).map(toCategoryChange)
     },
 
     async zones(): Promise<Zone[]> {
-      return x.all('SELECT * FROM zones ORDER BY id').map((r) => ({
-        id: str(r.id),
-        code: str(r.code),
-        name: str(r.name),
-        nameEn: str(r.name_en),
-        coordinates: json<LngLat[][]>(r.geom),
-      }))
+      return x.all('SELECT * FROM zones ORDER BY id').map(toZone)
     },
 
     async intersections(q: { bbox?: BBox }): Promise<Intersection[]> {
       const params: Params = {}
-      return x.all(`SELECT x.* FROM intersections x${spatialJoin('intersections', 'x', q.bbox, params)} ORDER BY x.rid`, params).map((r) => ({
-        id: str(r.id),
-        osmId: num(r.osm_id),
-        coordinates: [num(r.lon), num(r.lat)],
-        streetIds: json<string[]>(r.street_ids),
-        names: json<string[]>(r.names),
-        degree: num(r.degree),
-      }))
+      return x.all(`SELECT x.* FROM intersections x${spatialJoin('intersections', 'x', q.bbox, params)} ORDER BY x.rid`, params).map(toIntersection)
     },
 
     async gridCells(q: { bbox?: BBox }): Promise<GridCell[]> {
       const params: Params = {}
-      return x.all(`SELECT g.* FROM grid_cells g${spatialJoin('grid_cells', 'g', q.bbox, params)} ORDER BY g.rid`, params).map((r) => ({
-        code: str(r.code),
-        zoneId: str(r.zone_id),
-        community: str(r.community),
-        coordinates: json<LngLat[][]>(r.geom),
-      }))
+      return x.all(`SELECT g.* FROM grid_cells g${spatialJoin('grid_cells', 'g', q.bbox, params)} ORDER BY g.rid`, params).map(toUnitCell)
     },
 
     async buildings(q: { bbox?: BBox }): Promise<Building[]> {
       const params: Params = {}
-      return x.all(`SELECT b.* FROM buildings b${spatialJoin('buildings', 'b', q.bbox, params)} ORDER BY b.rid`, params).map((r) => ({
-        id: str(r.id),
-        osmId: num(r.osm_id),
-        name: strOrNull(r.name),
-        coordinates: json<LngLat[][]>(r.geom),
-      }))
+      return x.all(`SELECT b.* FROM buildings b${spatialJoin('buildings', 'b', q.bbox, params)} ORDER BY b.rid`, params).map(toBuilding)
     },
 
     async water(q: { bbox?: BBox }): Promise<WaterFeature[]> {
       const params: Params = {}
-      return x.all(`SELECT w.* FROM water w${spatialJoin('water', 'w', q.bbox, params)} ORDER BY w.rid`, params).map((r) => ({
-        id: str(r.id),
-        osmId: num(r.osm_id),
-        name: strOrNull(r.name),
-        kind: str(r.kind) === 'area' ? 'area' : 'line',
-        coordinates: json<LngLat[][] | LngLat[]>(r.geom),
-      }))
+      return x.all(`SELECT w.* FROM water w${spatialJoin('water', 'w', q.bbox, params)} ORDER BY w.rid`, params).map(toWater)
     },
 
     async seedDistrict(d: DemoDistrict, options: { demo: boolean }): Promise<void> {
@@ -244,17 +207,7 @@ export function districtTables(x: SqliteContext): DistrictTables {
         if (expectedVersion !== undefined && expectedVersion !== before.version) {
           throw new ConflictError(`guidance point ${id} is at version ${before.version}, not ${expectedVersion}: someone else changed it; reload and try again`)
         }
-        const columns: Record<string, unknown> = {
-          name: patch.name,
-          geom: patch.geometry === undefined ? undefined : JSON.stringify(patch.geometry),
-          capacity: patch.capacity,
-          opening_hours: patch.openingHours,
-          allowed_goods: patch.allowedGoods,
-          unit: patch.unit,
-          off_street: patch.offStreet === undefined ? undefined : patch.offStreet ? 1 : 0,
-          status: patch.status,
-        }
-        const sets = Object.entries(columns).filter(([, v]) => v !== undefined)
+        const sets = guidancePointColumns(patch)
         const params: Params = { id, updated_at: at.toISOString(), ...Object.fromEntries(sets) }
         x.db
           .prepare(`UPDATE guidance_points SET ${[...sets.map(([k]) => `${k} = :${k}`), 'updated_at = :updated_at', 'version = version + 1'].join(', ')} WHERE id = :id`)
@@ -266,14 +219,7 @@ export function districtTables(x: SqliteContext): DistrictTables {
     },
 
     async lampHistory(id: string): Promise<LampStatusChange[]> {
-      return x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id }).map((r) => ({
-        at: str(r.at),
-        fromStatus: str(r.from_status) as LampStatus,
-        toStatus: str(r.to_status) as LampStatus,
-        userId: strOrNull(r.user_id),
-        username: str(r.username),
-        closedCaseIds: json<string[]>(str(r.closed_case_ids)),
-      }))
+      return x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id }).map(toLampChange)
     },
 
     async updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {
