@@ -1,5 +1,5 @@
 // The statistics panel's counts — per category, and per category within each district-calendar month — put
-// together from per-bucket counts the database made (Store.incidentCounts), in the order the panel shows them.
+// together from per-bucket counts (the in-memory incident index counts them: model/incident-index.ts), in the order the panel shows them.
 
 export interface IncidentCounts {
   total: number

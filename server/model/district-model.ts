@@ -7,6 +7,7 @@ import { SOLO_FEED, type ChangeFeed } from './change-feed.ts'
 import { Derived } from './derived.ts'
 import { buildGuidanceRules, type GuidanceRules } from './guidance-rules.ts'
 import { buildLighting, refreshLamps, type Lighting, type LightingDiff } from './lighting.ts'
+import { IncidentIndex } from './incident-index.ts'
 import { buildPlaces, type Places } from './places.ts'
 import { TileCache } from './tile-cache.ts'
 
@@ -15,13 +16,14 @@ export type DistrictChange =
   | { kind: 'lamps'; lampIds: string[] } // a lamp's status, or whether an open outage report names it
   | { kind: 'street-categories'; streetIds: string[] }
   | { kind: 'guidance-points' }
-  | { kind: 'incidents' } // a report, a case step or a merge: what the incident tiles show
+  | { kind: 'incidents'; ids?: string[] } // a report (`ids`: the new incidents), a case step or a merge: what the incident tiles show
   | { kind: 'district' } // the district itself was replaced (seeding, import): everything
 
 export class DistrictModel {
   private readonly placeIndex: Derived<Places>
   private readonly lightingState: Derived<Lighting>
   private readonly guidanceIndex: Derived<GuidanceRules>
+  private readonly incidentIndex: Derived<IncidentIndex>
 
   private readonly feed: ChangeFeed
   /** Vector tiles already made; the changes below make the touched layers' tiles stale. */
@@ -34,6 +36,7 @@ export class DistrictModel {
     this.placeIndex = new Derived(() => buildPlaces(store))
     this.lightingState = new Derived(() => buildLighting(store, options.lighting ?? {}))
     this.guidanceIndex = new Derived(() => buildGuidanceRules(store))
+    this.incidentIndex = new Derived(async () => new IncidentIndex(await store.incidentColumns()))
     this.feed = options.feed ?? SOLO_FEED
     // Another instance's write: the same update as our own, told to nobody (it has told everyone already).
     this.feed.subscribe((change) => {
@@ -57,6 +60,11 @@ export class DistrictModel {
     return this.guidanceIndex.get()
   }
 
+  /** Every incident's position, time, category and source, in memory: what the hotspot and count analyses scan. */
+  incidents(): Promise<IncidentIndex> {
+    return this.incidentIndex.get()
+  }
+
   /**
    * The one invalidation hook: call it after a write commits. A lamp change updates the lighting analysis in place
    * and returns what it did to the dark zones (building the analysis first if no request has needed it yet). The
@@ -75,6 +83,11 @@ export class DistrictModel {
     switch (change.kind) {
       case 'incidents':
         this.tiles.bump('incidents')
+        // New reports join the index if it is built (one being built may already hold them: `add` skips those).
+        if (change.ids?.length && this.incidentIndex.started) {
+          const index = await this.incidentIndex.get()
+          index.add(await this.store.incidentColumns({ ids: change.ids }))
+        }
         return undefined
       case 'lamps': {
         if (change.lampIds.length === 0) return undefined
@@ -102,5 +115,6 @@ export class DistrictModel {
     this.placeIndex.invalidate()
     this.lightingState.invalidate()
     this.guidanceIndex.invalidate()
+    this.incidentIndex.invalidate()
   }
 }

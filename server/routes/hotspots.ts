@@ -104,12 +104,12 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
     return { items: page.items, fromMs, toMs }
   }
 
-  /** The period's incident positions, packed for the workers: read as two numbers per row, never as records. */
+  /** The period's incident positions, packed for the workers, from the in-memory incident index. */
   async function periodPositions(q: { category?: string[]; source?: (typeof INCIDENT_SOURCES)[number][]; from?: number; to?: number }) {
     const toMs = q.to ?? clock().getTime()
     const fromMs = q.from ?? toMs - DEFAULT_PERIOD_DAYS * DAY_MS
     checkPeriodCap(fromMs, toMs)
-    const positions = await store.incidentPositions({ categories: q.category, sources: q.source, fromMs, toMs })
+    const positions = (await model.incidents()).positions({ categories: q.category, sources: q.source, fromMs, toMs })
     return { positions, count: positions.length / 2, fromMs, toMs }
   }
 
@@ -226,9 +226,9 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
       const toMs = q.to ?? clock().getTime()
       const fromMs = q.from ?? toMs - 365 * DAY_MS
       checkPeriodCap(fromMs, toMs)
-      // Counted by the database per category and district-calendar month: no incident is read as a record.
+      // Counted per category and district-calendar month over the in-memory index: no incident is read.
       const months = monthBuckets(districtCalendar, fromMs, toMs)
-      const rows = await store.incidentCounts({ categories: q.category, sources: q.source, buckets: months.map((m) => [m.fromMs, m.toMs] as const) })
+      const rows = (await model.incidents()).counts({ categories: q.category, sources: q.source }, months.map((m) => [m.fromMs, m.toMs] as const))
       return c.json({ period: period(fromMs, toMs), ...incidentCountsJson(rows, months.map((m) => m.month)) })
     })
 }

@@ -4,6 +4,7 @@
 // typed (errors.ts); every write records its audit entry in the same transaction. The contract suite in
 // test/store-contract/ states what any adapter must do.
 import type { BBox } from '../kernel/geo.ts'
+import type { IncidentColumns } from './incident-columns.ts'
 import type { Building, DemoDistrict, GridCell, Incident, Intersection, Lamp, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../kernel/records.ts'
 import type { IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
 import type { Actor, AuditEntry, User } from '../domain/roles.ts'
@@ -252,12 +253,10 @@ export interface Store {
   lampHistory(id: string): Promise<LampStatusChange[]>
   incidents(q: IncidentQuery): Promise<Page<Incident>>
   /**
-   * The positions of the matching incidents as one packed array [lon0, lat0, lon1, lat1, …], in the order
-   * `incidents` lists them: what the hotspot analyses need, read without building a record per row.
+   * Every incident's id, position, time, category and source as columns, sorted by (reported time, rid) — or only
+   * the incidents `ids` names: what the in-memory incident index is built and kept up to date from.
    */
-  incidentPositions(q: Omit<IncidentQuery, 'limit'>): Promise<Float64Array<ArrayBuffer>>
-  /** Matching incidents counted per category in each [fromMs, toMs) bucket, by the database. */
-  incidentCounts(q: Omit<IncidentQuery, 'limit' | 'fromMs' | 'toMs'> & { buckets: readonly (readonly [number, number])[] }): Promise<{ bucket: number; category: string; count: number }[]>
+  incidentColumns(q?: { ids?: readonly string[] }): Promise<IncidentColumns>
   /** Lamps counted per grid cell, in the database (never read row by row): the low zooms of the lamp tiles. */
   lampGrid(q: PointGridQuery & { statuses?: LampStatus[] }): Promise<PointGridCell[]>
   /** Incidents counted per grid cell with the same filters as `incidents`, in the database. */

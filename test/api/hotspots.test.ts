@@ -166,4 +166,19 @@ describe('period comparison, intersections, cell incidents and stats', () => {
     expect(body.by_month.map((m) => m.month)).toEqual(['2026-09', '2026-10'])
     expect(body.by_category[0]).toMatchObject({ category: '0501', count: 422 }) // 420 added + 2 in the tiny district
   })
+
+  test('a new report counts at once in statistics and hotspots already computed', async () => {
+    const { app, get } = await setup()
+    type Stats = { total: number; by_category: { category: string; count: number }[] }
+    const STATS = '/api/stats/incidents?from=2026-09-01&to=2026-11-02'
+    const HOTSPOTS = '/api/hotspots?cell=grid-250&from=2026-09-01&to=2026-11-02&category=0501'
+    const before = (await get<Stats>(STATS)).body
+    const hotBefore = (await get<HotspotJson>(HOTSPOTS)).body
+    const res = await app.request('/api/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ category: '0501', lon: CLUSTER[0], lat: CLUSTER[1], description: '路口占道经营' }) })
+    expect(res.status).toBe(201)
+    const after = (await get<Stats>(STATS)).body
+    expect(after.total).toBe(before.total + 1)
+    expect(after.by_category.find((x) => x.category === '0501')?.count).toBe(before.by_category.find((x) => x.category === '0501')!.count + 1)
+    expect((await get<HotspotJson>(HOTSPOTS)).body.incidents).toBe(hotBefore.incidents + 1)
+  })
 })

@@ -1,6 +1,7 @@
 // What any Store adapter must do, stated once and run against each adapter (SQLite today; PostgreSQL/PostGIS next).
 // It speaks only the Store interface: records in, records out, transactions that commit or vanish whole, optimistic
 // versions that refuse stale writes, explicit limits. No business rule is tested here — those live in the domain.
+import { IncidentIndex } from '../../server/model/incident-index.ts'
 import { describe, expect, test } from 'vitest'
 import type { NewReport } from '../../server/domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../server/kernel/errors.ts'
@@ -225,26 +226,38 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       await store.close()
     })
 
-    test('incident positions and per-bucket counts agree with the incident list', async () => {
+    test('incident columns, and the in-memory index built from them, agree with the incident list', async () => {
       const store = await seeded()
-      await store.createReport(report(1, { category: '0118', coordinates: [104.051, 30.661] }), ACTOR, AT)
+      const created = await store.createReport(report(1, { category: '0118', coordinates: [104.051, 30.661] }), ACTOR, AT)
       const listed = (await store.incidents({ limit: 'all' })).items
-      const packed = await store.incidentPositions({})
-      expect(Array.from(packed)).toEqual(listed.flatMap((i) => i.coordinates))
-      const outages = await store.incidentPositions({ categories: ['0118'], fromMs: AT.getTime() })
-      expect(Array.from(outages)).toEqual([104.051, 30.661])
-      expect(await store.incidentPositions({ categories: [] })).toHaveLength(0)
+      const columns = await store.incidentColumns()
+      expect(columns.count).toBe(listed.length)
+      // the same rows in the same (time, rid) order, categories and sources decoded through the dictionaries
+      const decoded = Array.from({ length: columns.count }, (_, i) => [columns.lon[i], columns.lat[i], columns.reportedMs[i], columns.categories[columns.category[i]!], columns.sources[columns.source[i]!]])
+      expect(decoded).toEqual(listed.map((x) => [...x.coordinates, Date.parse(x.reportedAt), x.category, x.source]))
+
+      const index = new IncidentIndex(columns)
+      const ALL = { fromMs: -Infinity, toMs: Infinity }
+      expect(Array.from(index.positions(ALL))).toEqual(listed.flatMap((i) => i.coordinates))
+      expect(Array.from(index.positions({ categories: ['0118'], fromMs: AT.getTime(), toMs: Infinity }))).toEqual([104.051, 30.661])
+      expect(index.positions({ ...ALL, categories: [] })).toHaveLength(0)
       const times = listed.map((i) => Date.parse(i.reportedAt))
       const mid = (Math.min(...times) + Math.max(...times)) / 2
       const buckets = [[Math.min(...times), mid], [mid, Math.max(...times) + 1]] as const
-      const counts = await store.incidentCounts({ buckets })
+      const counts = index.counts({}, buckets)
       for (const [b, [from, to]] of buckets.entries()) {
         for (const category of new Set(listed.map((i) => i.category))) {
           const expected = listed.filter((i) => i.category === category && Date.parse(i.reportedAt) >= from && Date.parse(i.reportedAt) < to).length
           expect(counts.find((r) => r.bucket === b && r.category === category)?.count ?? 0, `${category} in bucket ${b}`).toBe(expected)
         }
       }
-      expect(await store.incidentCounts({ buckets: [] })).toEqual([])
+      expect(index.counts({}, [])).toEqual([])
+
+      // one incident by id: what a change feeds the index; it is held already, so adding it changes nothing
+      const one = await store.incidentColumns({ ids: [created.id] })
+      expect([one.count, one.lon[0], one.lat[0], one.reportedMs[0], one.categories[one.category[0]!]]).toEqual([1, 104.051, 30.661, AT.getTime(), '0118'])
+      expect(index.add(one)).toBe(0)
+      expect((await store.incidentColumns({ ids: [] })).count).toBe(0)
       await store.close()
     })
 

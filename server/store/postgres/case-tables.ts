@@ -1,5 +1,6 @@
 // Cases in PostgreSQL: incidents seen through the workflow — reports, steps, timelines, photos, units — and the
 // incident queries the map and the analyses read.
+import { IncidentColumnsBuilder, type IncidentColumns } from '../incident-columns.ts'
 import type { Incident } from '../../kernel/records.ts'
 import { incidentId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
@@ -14,7 +15,7 @@ import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './contex
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentPositions' | 'incidentCounts' | 'caseFacts'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentColumns' | 'caseFacts'
 >
 
 // The incident columns the records read (every column but the generated `shape`).
@@ -179,27 +180,31 @@ export function caseTables(x: PgContext): CaseTables {
       return { items, total }
     },
 
-    async incidentPositions(q): Promise<Float64Array<ArrayBuffer>> {
-      const params: Params = {}
-      const filter = where([bboxClause('i', q.bbox, params), ...incidentClauses('i', q, params)])
-      // one text value per row ("lon,lat" pairs joined by the database): no record object per incident
-      const rows = await x.all(`SELECT string_agg(i.lon::text || ',' || i.lat::text, ';' ORDER BY i.reported_ms, i.rid) AS p FROM incidents i${filter}`, params)
-      const text = rows[0]?.p
-      if (typeof text !== 'string' || text === '') return new Float64Array(0)
-      const pairs = text.split(/[;,]/)
-      const out = new Float64Array(pairs.length)
-      for (let i = 0; i < pairs.length; i++) out[i] = Number(pairs[i])
-      return out
-    },
-
-    async incidentCounts(q): Promise<{ bucket: number; category: string; count: number }[]> {
-      if (q.buckets.length === 0) return []
-      const params: Params = { bs: q.buckets.map((b) => b[0]), be: q.buckets.map((b) => b[1]) }
-      const filter = where([bboxClause('i', q.bbox, params), ...incidentClauses('i', q, params)])
-      const sql = `SELECT b.i - 1 AS bucket, i.category AS category, count(*) AS n
-        FROM unnest(:bs::bigint[], :be::bigint[]) WITH ORDINALITY AS b(s, e, i)
-        JOIN incidents i ON i.reported_ms >= b.s AND i.reported_ms < b.e${filter} GROUP BY 1, 2`
-      return (await x.all(sql, params)).map((r) => ({ bucket: num(r.bucket), category: str(r.category), count: num(r.n) }))
+    async incidentColumns(q = {}): Promise<IncidentColumns> {
+      const columns = 'i.rid, i.reported_ms, i.lon, i.lat, i.category, i.source'
+      const push = (out: IncidentColumnsBuilder, rows: unknown[][]) => {
+        for (const r of rows) out.push(Number(r[0]), Number(r[1]), Number(r[2]), Number(r[3]), String(r[4]), String(r[5]))
+      }
+      if (q.ids !== undefined) {
+        const out = new IncidentColumnsBuilder(q.ids.length)
+        push(out, await x.allArrays(`SELECT ${columns} FROM incidents i WHERE i.id = ANY(:ids) ORDER BY i.reported_ms, i.rid`, { ids: [...q.ids] }))
+        return out.finish()
+      }
+      // Pages in key order, as arrays: the driver holds one page at a time, never the whole table as objects.
+      const out = new IncidentColumnsBuilder(num((await x.get('SELECT count(*) AS n FROM incidents'))?.n))
+      const PAGE = 100_000
+      let after: [number, number] = [-Infinity, -Infinity]
+      for (;;) {
+        const rows = await x.allArrays(
+          `SELECT ${columns} FROM incidents i WHERE (i.reported_ms, i.rid) > (:ms, :rid) ORDER BY i.reported_ms, i.rid LIMIT ${PAGE}`,
+          { ms: Number.isFinite(after[0]) ? after[0] : Number.MIN_SAFE_INTEGER, rid: Number.isFinite(after[1]) ? after[1] : Number.MIN_SAFE_INTEGER },
+        )
+        push(out, rows)
+        if (rows.length < PAGE) break
+        const last = rows[rows.length - 1]!
+        after = [Number(last[1]), Number(last[0])]
+      }
+      return out.finish()
     },
 
     async incidentGrid(q): Promise<PointGridCell[]> {

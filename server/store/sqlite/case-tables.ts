@@ -1,5 +1,6 @@
 // Cases in SQLite: incidents seen through the workflow — reports, steps, timelines, photos, units — and the
 // incident queries the map and the analyses read.
+import { IncidentColumnsBuilder, type IncidentColumns } from '../incident-columns.ts'
 import type { Incident } from '../../kernel/records.ts'
 import { incidentId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
@@ -15,7 +16,7 @@ import type Database from 'better-sqlite3'
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentPositions' | 'incidentCounts' | 'caseFacts'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentColumns' | 'caseFacts'
 >
 
 /** The WHERE clauses of an incident query (bbox aside: that is a join), bound into `params`. */
@@ -171,33 +172,15 @@ export function caseTables(x: SqliteContext): CaseTables {
       return { items, total }
     },
 
-    async incidentPositions(q): Promise<Float64Array<ArrayBuffer>> {
+    async incidentColumns(q = {}): Promise<IncidentColumns> {
       const params: Params = {}
-      const sql = `SELECT i.lon, i.lat FROM incidents i${spatialJoin('incidents', 'i', q.bbox, params)}${where(incidentClauses('i', q, params))} ORDER BY i.reported_ms, i.rid`
-      // raw rows streamed into one growing typed array: no record object, and no array of two million arrays
-      let out = new Float64Array(1 << 16)
-      let n = 0
-      for (const row of x.db.prepare(sql).raw().iterate(params) as IterableIterator<[number, number]>) {
-        if (n + 2 > out.length) {
-          const grown = new Float64Array(out.length * 2)
-          grown.set(out)
-          out = grown
-        }
-        out[n++] = row[0]
-        out[n++] = row[1]
-      }
-      return out.slice(0, n)
-    },
-
-    async incidentCounts(q): Promise<{ bucket: number; category: string; count: number }[]> {
-      if (q.buckets.length === 0) return []
-      const params: Params = {}
-      q.buckets.forEach(([from, to], i) => Object.assign(params, { [`bs${i}`]: from, [`be${i}`]: to }))
-      const buckets = q.buckets.map((_, i) => `(${i}, :bs${i}, :be${i})`).join(', ')
-      const sql = `WITH b(i, s, e) AS (VALUES ${buckets})
-        SELECT b.i AS bucket, i.category AS category, count(*) AS n FROM b JOIN incidents i ON i.reported_ms >= b.s AND i.reported_ms < b.e
-        ${spatialJoin('incidents', 'i', q.bbox, params)}${where(incidentClauses('i', q, params))} GROUP BY b.i, i.category`
-      return x.all(sql, params).map((r) => ({ bucket: num(r.bucket), category: str(r.category), count: num(r.n) }))
+      const filter = q.ids === undefined ? '' : ` WHERE ${inList('i.id', q.ids, 'id', params) ?? '0'}`
+      const expected = q.ids?.length ?? num(x.get('SELECT max(rid) AS n FROM incidents')?.n)
+      const out = new IncidentColumnsBuilder(expected)
+      // raw rows, in the covering period index's order: no record object per incident
+      const sql = `SELECT i.rid, i.reported_ms, i.lon, i.lat, i.category, i.source FROM incidents i${filter} ORDER BY i.reported_ms, i.rid`
+      for (const r of x.db.prepare(sql).raw().iterate(params) as IterableIterator<[number, number, number, number, string, string]>) out.push(r[0], r[1], r[2], r[3], r[4], r[5])
+      return out.finish()
     },
 
     async incidentGrid(q): Promise<PointGridCell[]> {

@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest'
+import { IncidentColumnsBuilder } from '../store/incident-columns.ts'
+import { IncidentIndex, type IncidentFilter } from './incident-index.ts'
+
+interface Row { rid: number; ms: number; lon: number; lat: number; category: string; source: string }
+
+const columns = (rows: readonly Row[]) => {
+  const b = new IncidentColumnsBuilder(2)
+  for (const r of [...rows].sort((x, y) => x.ms - y.ms || x.rid - y.rid)) b.push(r.rid, r.ms, r.lon, r.lat, r.category, r.source)
+  return b.finish()
+}
+
+/** What a full scan of the rows would answer: the reference the index must equal. */
+const scan = (rows: readonly Row[], f: IncidentFilter) =>
+  [...rows]
+    .sort((x, y) => x.ms - y.ms || x.rid - y.rid)
+    .filter((r) => r.ms >= f.fromMs && r.ms < f.toMs && (!f.categories || f.categories.includes(r.category)) && (!f.sources || f.sources.includes(r.source)))
+    .flatMap((r) => [r.lon, r.lat])
+
+let seed = 11
+const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647)
+const CATEGORIES = ['0101', '0118', '0501', '0504']
+const SOURCES = ['hotline', 'app', 'inspector']
+const randomRows = (n: number, firstRid = 1): Row[] =>
+  Array.from({ length: n }, (_, i) => ({ rid: firstRid + i, ms: Math.floor(rand() * 1000), lon: 104 + rand(), lat: 30 + rand(), category: CATEGORIES[Math.floor(rand() * 4)]!, source: SOURCES[Math.floor(rand() * 3)]! }))
+
+describe('the in-memory incident index', () => {
+  test('answers positions for any period and filter exactly as a full scan does', () => {
+    const rows = randomRows(2000)
+    const index = new IncidentIndex(columns(rows))
+    expect(index.size).toBe(2000)
+    for (let k = 0; k < 50; k++) {
+      const a = Math.floor(rand() * 1100) - 50
+      const f: IncidentFilter = { fromMs: a, toMs: a + Math.floor(rand() * 600), categories: k % 3 === 0 ? undefined : CATEGORIES.filter(() => rand() < 0.5), sources: k % 2 === 0 ? undefined : [SOURCES[k % 3]!] }
+      expect(Array.from(index.positions(f)), JSON.stringify(f)).toEqual(scan(rows, f))
+    }
+    expect(index.positions({ fromMs: 10, toMs: 10 })).toHaveLength(0)
+    expect(index.positions({ fromMs: 900, toMs: 100 })).toHaveLength(0) // an inverted period is empty, not an error
+  })
+
+  test('counts per bucket and category, leaving out empty ones', () => {
+    const rows = randomRows(500)
+    const index = new IncidentIndex(columns(rows))
+    const buckets = [[0, 250], [250, 500], [2000, 3000]] as const
+    const counts = index.counts({ sources: ['app'] }, buckets)
+    for (const [b, [from, to]] of buckets.entries())
+      for (const c of CATEGORIES) {
+        const expected = rows.filter((r) => r.ms >= from && r.ms < to && r.category === c && r.source === 'app').length
+        expect(counts.find((x) => x.bucket === b && x.category === c)?.count ?? 0).toBe(expected)
+      }
+    expect(counts.some((x) => x.bucket === 2 || x.count === 0)).toBe(false)
+  })
+
+  test('new incidents join in time order, a category it has never seen included, and one already held is not added twice', () => {
+    const rows = randomRows(300)
+    const index = new IncidentIndex(columns(rows))
+    const later = [{ rid: 301, ms: 5000, lon: 104.5, lat: 30.5, category: '0999', source: 'hotline' }]
+    const backdated = [{ rid: 302, ms: 17, lon: 104.25, lat: 30.25, category: '0118', source: 'wechat' }]
+    expect(index.add(columns(later))).toBe(1)
+    expect(index.add(columns(backdated))).toBe(1)
+    expect(index.add(columns([...later, ...backdated]))).toBe(0)
+    const all = [...rows, ...later, ...backdated]
+    expect(index.size).toBe(302)
+    for (const f of [{ fromMs: -Infinity, toMs: Infinity }, { fromMs: 0, toMs: 20, sources: ['wechat'] }, { fromMs: 0, toMs: Infinity, categories: ['0999'] }])
+      expect(Array.from(index.positions(f))).toEqual(scan(all, f))
+  })
+
+  test('an empty district is an empty index', () => {
+    const index = new IncidentIndex(columns([]))
+    expect(index.positions({ fromMs: -Infinity, toMs: Infinity })).toHaveLength(0)
+    expect(index.counts({}, [[0, 1]])).toEqual([])
+    expect(index.add(columns(randomRows(3)))).toBe(3)
+    expect(index.size).toBe(3)
+  })
+})
