@@ -6,7 +6,7 @@ import { type KpiCase, type KpiRow, computeKpis, rankUnits } from './case-kpis.t
 /** Epoch ms of a China Standard Time wall-clock reading in 2024, 'MM-DD HH:mm'. */
 const t = (monthDayTime: string) => Date.parse(`2024-${monthDayTime.replace(' ', 'T')}:00+08:00`)
 
-const kpiCase = (over: Partial<KpiCase> & Pick<KpiCase, 'id'>): KpiCase => ({
+const kpiCase = (over: Partial<KpiCase> & { id: string }): KpiCase & { id: string } => ({
   category: '0104',
   unitId: 'SD001',
   zoneId: '001',
@@ -27,7 +27,7 @@ const FROM = t('02-01 00:00')
 const TO = t('03-01 00:00')
 const NOW = t('03-02 12:00')
 
-const createFixture = (): KpiCase[] => [
+const createFixture = (): (KpiCase & { id: string })[] => [
   // SD001 — closed on time, handled in 6 h, rated 5.
   kpiCase({ id: 'A1', reportedMs: t('02-01 08:00'), dispatchedMs: t('02-01 08:30'), firstHandledMs: t('02-01 14:30'), closedMs: t('02-01 18:00'), deadlineMs: t('02-01 20:30'), rating: 5 }),
   // SD001 — handled on time in 10 h, failed verification (rework), closed the next morning after the deadline; rated 3.

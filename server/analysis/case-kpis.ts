@@ -28,7 +28,6 @@
 import { isPendingWork, type IncidentStatus } from '../kernel/statuses.ts'
 
 export interface KpiCase {
-  id: string
   category: string
   unitId: string | null
   zoneId: string | null
@@ -114,7 +113,7 @@ function keyOf(c: KpiCase, group: KpiGroup): string | null {
  * or an unknown group. Does not mutate its input. See the definitions at the top of this file.
  */
 export function computeKpis(
-  cases: readonly KpiCase[],
+  cases: { forEach(visit: (c: KpiCase) => void): void }, // an array, or the in-memory index's cases (one object reused)
   options: { fromMs: number; toMs: number; nowMs: number; group: KpiGroup },
 ): KpiRow[] {
   const { fromMs, toMs, nowMs, group } = options
@@ -125,8 +124,8 @@ export function computeKpis(
   if (!KPI_GROUPS.includes(group)) throw new RangeError(`computeKpis: group must be one of ${KPI_GROUPS.join(', ')}, got ${String(group)}`)
 
   const tallies = new Map<string | null, Tally>()
-  for (const c of cases) {
-    if (c.reportedMs < fromMs || c.reportedMs >= toMs || NOT_A_CASE.has(c.status)) continue
+  cases.forEach((c) => {
+    if (c.reportedMs < fromMs || c.reportedMs >= toMs || NOT_A_CASE.has(c.status)) return
     const key = keyOf(c, group)
     let t = tallies.get(key)
     if (!t) {
@@ -143,7 +142,7 @@ export function computeKpis(
       t.rated++
       t.ratingSum += c.rating
     }
-    if (c.dispatchedMs === null) continue
+    if (c.dispatchedMs === null) return
     t.shouldHandle++
     if (c.firstHandledMs !== null) {
       t.handled++
@@ -152,7 +151,7 @@ export function computeKpis(
     }
     if (c.extensionCount > 0) t.extended++
     if (isPendingWork(c.status) && nowMs > c.deadlineMs) t.overdueOpen++
-  }
+  })
 
   return [...tallies.values()]
     .sort((a, b) => compareKeys(a.key, b.key))

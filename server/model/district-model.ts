@@ -16,7 +16,7 @@ export type DistrictChange =
   | { kind: 'lamps'; lampIds: string[] } // a lamp's status, or whether an open outage report names it
   | { kind: 'street-categories'; streetIds: string[] }
   | { kind: 'guidance-points' }
-  | { kind: 'incidents'; ids?: string[] } // a report (`ids`: the new incidents), a case step or a merge: what the incident tiles show
+  | { kind: 'incidents'; ids: string[] } // incidents reported or changed (a case step, a merge, a rating, a repair)
   | { kind: 'district' } // the district itself was replaced (seeding, import): everything
 
 export class DistrictModel {
@@ -83,10 +83,11 @@ export class DistrictModel {
     switch (change.kind) {
       case 'incidents':
         this.tiles.bump('incidents')
-        // New reports join the index if it is built (one being built may already hold them: `add` skips those).
+        // The incidents written are read again into the index if it is built (a build under way may already hold
+        // them: `merge` keeps the newer version).
         if (change.ids?.length && this.incidentIndex.started) {
           const index = await this.incidentIndex.get()
-          index.add(await this.store.incidentColumns({ ids: change.ids }))
+          index.merge(await this.store.incidentColumns({ ids: change.ids }))
         }
         return undefined
       case 'lamps': {

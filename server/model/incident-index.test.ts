@@ -2,11 +2,12 @@ import { describe, expect, test } from 'vitest'
 import { IncidentColumnsBuilder } from '../store/incident-columns.ts'
 import { IncidentIndex, type IncidentFilter } from './incident-index.ts'
 
-interface Row { rid: number; ms: number; lon: number; lat: number; category: string; source: string }
+interface Row { rid: number; ms: number; lon: number; lat: number; category: string; source: string; status?: string; version?: number }
 
 const columns = (rows: readonly Row[]) => {
   const b = new IncidentColumnsBuilder(2)
-  for (const r of [...rows].sort((x, y) => x.ms - y.ms || x.rid - y.rid)) b.push(r.rid, r.ms, r.lon, r.lat, r.category, r.source)
+  for (const r of [...rows].sort((x, y) => x.ms - y.ms || x.rid - y.rid))
+    b.push([r.rid, r.ms, r.version ?? 1, r.lon, r.lat, r.category, r.source, r.status ?? 'reported', 'SD001', null, null, null, null, r.ms + 3_600_000, 0, 0, null])
   return b.finish()
 }
 
@@ -51,25 +52,42 @@ describe('the in-memory incident index', () => {
     expect(counts.some((x) => x.bucket === 2 || x.count === 0)).toBe(false)
   })
 
-  test('new incidents join in time order, a category it has never seen included, and one already held is not added twice', () => {
+  test('new incidents join in time order, a category it has never seen included, and one already held is replaced, not added twice', () => {
     const rows = randomRows(300)
     const index = new IncidentIndex(columns(rows))
     const later = [{ rid: 301, ms: 5000, lon: 104.5, lat: 30.5, category: '0999', source: 'hotline' }]
     const backdated = [{ rid: 302, ms: 17, lon: 104.25, lat: 30.25, category: '0118', source: 'wechat' }]
-    expect(index.add(columns(later))).toBe(1)
-    expect(index.add(columns(backdated))).toBe(1)
-    expect(index.add(columns([...later, ...backdated]))).toBe(0)
+    expect(index.merge(columns(later))).toEqual({ added: 1, replaced: 0 })
+    expect(index.merge(columns(backdated))).toEqual({ added: 1, replaced: 0 })
+    expect(index.merge(columns([...later, ...backdated]))).toEqual({ added: 0, replaced: 2 })
     const all = [...rows, ...later, ...backdated]
     expect(index.size).toBe(302)
     for (const f of [{ fromMs: -Infinity, toMs: Infinity }, { fromMs: 0, toMs: 20, sources: ['wechat'] }, { fromMs: 0, toMs: Infinity, categories: ['0999'] }])
       expect(Array.from(index.positions(f))).toEqual(scan(all, f))
   })
 
+  test('a stream of reports appends in the room left, and a step replaces a case unless it is older', () => {
+    const index = new IncidentIndex(columns(randomRows(100)))
+    const statuses = () => {
+      const out: string[] = []
+      index.cases(-Infinity, Infinity).forEach((c) => out.push(c.status))
+      return out
+    }
+    for (let k = 0; k < 50; k++) index.merge(columns([{ rid: 1000 + k, ms: 2000 + k, lon: 104, lat: 30, category: '0101', source: 'app' }]))
+    expect(index.size).toBe(150)
+    expect(statuses().slice(100)).toEqual(Array(50).fill('reported'))
+    const step = { rid: 1010, ms: 2010, lon: 104, lat: 30, category: '0101', source: 'app' }
+    expect(index.merge(columns([{ ...step, status: 'accepted', version: 3 }]))).toEqual({ added: 0, replaced: 1 })
+    expect(index.merge(columns([{ ...step, status: 'reported', version: 2 }]))).toEqual({ added: 0, replaced: 0 })
+    expect(statuses()[110]).toBe('accepted')
+    expect(index.positions({ fromMs: 2000, toMs: Infinity })).toHaveLength(100)
+  })
+
   test('an empty district is an empty index', () => {
     const index = new IncidentIndex(columns([]))
     expect(index.positions({ fromMs: -Infinity, toMs: Infinity })).toHaveLength(0)
     expect(index.counts({}, [[0, 1]])).toEqual([])
-    expect(index.add(columns(randomRows(3)))).toBe(3)
+    expect(index.merge(columns(randomRows(3)))).toEqual({ added: 3, replaced: 0 })
     expect(index.size).toBe(3)
   })
 })

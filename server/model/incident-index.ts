@@ -1,10 +1,12 @@
-// Every incident's position, time, category and source held in memory as sorted columns, so the leader's analyses
-// (hotspots, their comparison, the busiest crossings, the monthly counts) cost what the period asked for — two
-// binary searches and a scan of that period's rows — instead of a read of the incidents table on every request.
-// Two million incidents are ~60 MB. Only reports add rows to it, and the indexed fields of an incident never
-// change after it is stored (a case step changes its status, never its place, time, category or source), so the
-// index is built once and then only appended to; an import replaces it.
-import type { IncidentColumns } from '../store/incident-columns.ts'
+// Every incident's place, time, category and source, and the case facts the KPIs count, held in memory as columns
+// sorted by (reported time, rid). The leader's analyses — hotspots and their comparison, the busiest crossings, the
+// monthly counts, the KPIs and the league table — then cost what the period asked for (two binary searches and a
+// scan of that period's rows) instead of a read of the incidents table on every request. Two million incidents
+// are ~150 MB. Every write to an incident names it in a change (DistrictModel), and its row is read again and
+// merged here: a report adds a row, a case step replaces one (the newer version wins, so two refreshes finishing
+// out of order cannot go back in time); an import replaces the whole index.
+import type { KpiCase } from '../analysis/case-kpis.ts'
+import { allocateColumns, copyRow, type IncidentColumns } from '../store/incident-columns.ts'
 
 export interface IncidentFilter {
   fromMs: number
@@ -14,7 +16,7 @@ export interface IncidentFilter {
 }
 
 export class IncidentIndex {
-  private cols: IncidentColumns
+  private cols: IncidentColumns // arrays may be longer than `count` (room to append)
 
   constructor(columns: IncidentColumns) {
     this.cols = columns
@@ -55,52 +57,90 @@ export class IncidentIndex {
     return rows
   }
 
-  /** Adds incidents not yet held (one already held is skipped), keeping the (time, rid) order. */
-  add(more: IncidentColumns): number {
+  /**
+   * The case facts of every incident reported in [fromMs, toMs), merged ones included, for `computeKpis`. One
+   * object is reused for every row: a visitor must read it, never keep it.
+   */
+  cases(fromMs: number, toMs: number): { forEach(visit: (c: KpiCase) => void): void } {
+    const c = this.cols
+    const [start, end] = this.span(fromMs, toMs)
+    const time = (ms: number) => (Number.isNaN(ms) ? null : ms)
+    return {
+      forEach(visit) {
+        const row: KpiCase = { category: '', unitId: null, zoneId: null, status: 'reported', reportedMs: 0, dispatchedMs: null, firstHandledMs: null, closedMs: null, deadlineMs: 0, reworkCount: 0, extensionCount: 0, rating: null }
+        for (let i = start; i < end; i++) {
+          row.category = c.categories[c.category[i]!]!
+          row.unitId = c.units[c.unit[i]!]!
+          row.zoneId = c.zones[c.zone[i]!]!
+          row.status = c.statuses[c.status[i]!] as KpiCase['status']
+          row.reportedMs = c.reportedMs[i]!
+          row.dispatchedMs = time(c.dispatchedMs[i]!)
+          row.firstHandledMs = time(c.firstHandledMs[i]!)
+          row.closedMs = time(c.closedMs[i]!)
+          row.deadlineMs = c.deadlineMs[i]!
+          row.reworkCount = c.reworkCount[i]!
+          row.extensionCount = c.extensionCount[i]!
+          row.rating = c.rating[i] === 0 ? null : c.rating[i]!
+          visit(row)
+        }
+      },
+    }
+  }
+
+  /**
+   * Merges rows read again from the store: a row already held is replaced unless it is older (a lower version)
+   * than the one held; a new one is added in (time, rid) order. Returns how many were added and replaced.
+   */
+  merge(more: IncidentColumns): { added: number; replaced: number } {
+    let replaced = 0
     const fresh: number[] = []
-    for (let j = 0; j < more.count; j++) if (!this.holds(more.rid[j]!, more.reportedMs[j]!)) fresh.push(j)
-    if (fresh.length === 0) return 0
+    for (let j = 0; j < more.count; j++) {
+      const at = this.find(more.rid[j]!, more.reportedMs[j]!)
+      if (at < 0) fresh.push(j)
+      else if (more.version[j]! >= this.cols.version[at]!) {
+        copyRow(more, j, this.cols, at)
+        replaced++
+      }
+    }
+    if (fresh.length > 0) this.insert(more, fresh)
+    return { added: fresh.length, replaced }
+  }
+
+  private insert(more: IncidentColumns, fresh: number[]): void {
     const old = this.cols
     const n = old.count + fresh.length
-    const categories = [...old.categories]
-    const sources = [...old.sources]
-    const recode = (list: string[], value: string) => {
-      const k = list.indexOf(value)
-      return k >= 0 ? k : list.push(value) - 1
+    const last = old.count - 1
+    const appends = fresh.every((j) => last < 0 || more.reportedMs[j]! > old.reportedMs[last]! || (more.reportedMs[j] === old.reportedMs[last] && more.rid[j]! > old.rid[last]!))
+    if (appends && n <= old.rid.length) {
+      // new reports are the latest: append in the room left, in their (time, rid) order
+      fresh.forEach((j, k) => copyRow(more, j, old, old.count + k))
+      old.count = n
+      return
     }
-    // merge two sorted runs; new reports are nearly always the latest, so this is an append in practice
-    const next: IncidentColumns = { count: n, rid: new Float64Array(n), reportedMs: new Float64Array(n), lon: new Float64Array(n), lat: new Float64Array(n), category: new Uint16Array(n), categories, source: new Uint8Array(n), sources }
+    // grow (doubling, so a stream of reports copies the columns only now and then) and merge the two sorted runs
+    const next = allocateColumns(Math.max(n, appends ? 2 * n : n), old)
+    next.count = n
     let a = 0
     let b = 0
     for (let k = 0; k < n; k++) {
       const j = fresh[b]
       const takeNew = j !== undefined && (a >= old.count || more.reportedMs[j]! < old.reportedMs[a]! || (more.reportedMs[j] === old.reportedMs[a] && more.rid[j]! < old.rid[a]!))
       if (takeNew) {
-        next.rid[k] = more.rid[j]!
-        next.reportedMs[k] = more.reportedMs[j]!
-        next.lon[k] = more.lon[j]!
-        next.lat[k] = more.lat[j]!
-        next.category[k] = recode(categories, more.categories[more.category[j]!]!)
-        next.source[k] = recode(sources, more.sources[more.source[j]!]!)
+        copyRow(more, j, next, k)
         b++
       } else {
-        next.rid[k] = old.rid[a]!
-        next.reportedMs[k] = old.reportedMs[a]!
-        next.lon[k] = old.lon[a]!
-        next.lat[k] = old.lat[a]!
-        next.category[k] = old.category[a]!
-        next.source[k] = old.source[a]!
+        copyRow(old, a, next, k)
         a++
       }
     }
     this.cols = next
-    return fresh.length
   }
 
-  private holds(rid: number, reportedMs: number): boolean {
-    const { reportedMs: t, rid: rids } = this.cols
-    for (let i = lowerBound(t, this.cols.count, reportedMs); i < this.cols.count && t[i] === reportedMs; i++) if (rids[i] === rid) return true
-    return false
+  /** Where the row (rid, reportedMs) is held, or −1. */
+  private find(rid: number, reportedMs: number): number {
+    const { reportedMs: t, rid: rids, count } = this.cols
+    for (let i = lowerBound(t, count, reportedMs); i < count && t[i] === reportedMs; i++) if (rids[i] === rid) return i
+    return -1
   }
 
   /** [first, end) of the rows reported in [fromMs, toMs). */
@@ -112,7 +152,7 @@ export class IncidentIndex {
 
   private matcher(f: IncidentFilter): (i: number) => boolean {
     const { category, categories, source, sources } = this.cols
-    const wanted = (list: string[], chosen: readonly string[] | undefined) => (chosen === undefined ? undefined : new Uint8Array(list.length).map((_, k) => (chosen.includes(list[k]!) ? 1 : 0)))
+    const wanted = (list: string[], chosen: readonly string[] | undefined) => (chosen === undefined ? undefined : Uint8Array.from(list, (x) => (chosen.includes(x) ? 1 : 0)))
     const byCategory = wanted(categories, f.categories)
     const bySource = wanted(sources, f.sources)
     if (!byCategory && !bySource) return () => true
@@ -131,3 +171,4 @@ function lowerBound(a: Float64Array, n: number, x: number): number {
   }
   return lo
 }
+

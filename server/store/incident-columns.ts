@@ -1,75 +1,126 @@
 // Incidents as columns — what the in-memory incident index (server/model/incident-index.ts) is built from: one typed
-// array per field and a dictionary for the category and source texts, so two million incidents are ~60 MB of
-// arrays rather than two million records. Both adapters fill it row by row through `IncidentColumnsBuilder`.
+// array per field and dictionaries for the texts, so two million incidents are ~150 MB of arrays rather than two
+// million records. Both adapters read INCIDENT_COLUMNS_SQL's columns as arrays and push them row by row.
 
-/** Incidents sorted by (reportedMs, rid); `category[i]` indexes `categories`, `source[i]` indexes `sources`. */
+/** The columns, in the order `IncidentColumnsBuilder.push` takes them. */
+export const INCIDENT_COLUMNS_SQL =
+  'i.rid, i.reported_ms, i.version, i.lon, i.lat, i.category, i.source, i.status, i.unit_id, i.zone_id, i.dispatched_ms, i.first_handled_ms, i.closed_ms, i.deadline_ms, i.rework_count, i.extension_count, i.rating'
+
+/**
+ * Incidents sorted by (reportedMs, rid). Text fields are codes into their dictionary (`category[i]` indexes
+ * `categories`; a null unit or zone is a dictionary entry too); a missing time is NaN, a missing rating 0.
+ */
 export interface IncidentColumns {
   count: number
   rid: Float64Array
   reportedMs: Float64Array
+  version: Float64Array
   lon: Float64Array
   lat: Float64Array
   category: Uint16Array
   categories: string[]
   source: Uint8Array
   sources: string[]
+  status: Uint8Array
+  statuses: string[]
+  unit: Uint16Array
+  units: (string | null)[]
+  zone: Uint16Array
+  zones: (string | null)[]
+  dispatchedMs: Float64Array
+  firstHandledMs: Float64Array
+  closedMs: Float64Array
+  deadlineMs: Float64Array
+  reworkCount: Uint16Array
+  extensionCount: Uint16Array
+  rating: Uint8Array
 }
+
+type NumericColumn = Exclude<keyof IncidentColumns, 'count' | 'categories' | 'sources' | 'statuses' | 'units' | 'zones'>
+const NUMERIC: { [K in NumericColumn]: new (n: number) => IncidentColumns[K] } = {
+  rid: Float64Array, reportedMs: Float64Array, version: Float64Array, lon: Float64Array, lat: Float64Array, category: Uint16Array, source: Uint8Array, status: Uint8Array,
+  unit: Uint16Array, zone: Uint16Array, dispatchedMs: Float64Array, firstHandledMs: Float64Array, closedMs: Float64Array, deadlineMs: Float64Array,
+  reworkCount: Uint16Array, extensionCount: Uint16Array, rating: Uint8Array,
+}
+const NUMERIC_NAMES = Object.keys(NUMERIC) as NumericColumn[]
+
+/** Empty columns with room for `n` rows, and the dictionaries given (or empty ones). */
+export function allocateColumns(n: number, dictionaries?: Pick<IncidentColumns, 'categories' | 'sources' | 'statuses' | 'units' | 'zones'>): IncidentColumns {
+  const out = { count: n, categories: [], sources: [], statuses: [], units: [], zones: [], ...dictionaries } as Partial<IncidentColumns> as IncidentColumns
+  for (const name of NUMERIC_NAMES) (out as unknown as Record<string, unknown>)[name] = new NUMERIC[name](n)
+  return out
+}
+
+/** Copies row `from` of `source` into row `to` of `target`, translating the dictionary codes. */
+export function copyRow(source: IncidentColumns, from: number, target: IncidentColumns, to: number): void {
+  for (const name of NUMERIC_NAMES) target[name][to] = source[name][from]!
+  // the same dictionaries (a copy within one index): the codes stand as they are
+  if (source.categories === target.categories && source.sources === target.sources && source.statuses === target.statuses && source.units === target.units && source.zones === target.zones) return
+  target.category[to] = code(target.categories, source.categories[source.category[from]!]!)
+  target.source[to] = code(target.sources, source.sources[source.source[from]!]!)
+  target.status[to] = code(target.statuses, source.statuses[source.status[from]!]!)
+  target.unit[to] = code(target.units, source.units[source.unit[from]!]!)
+  target.zone[to] = code(target.zones, source.zones[source.zone[from]!]!)
+}
+
+const nullableNumber = (v: unknown) => (v === null || v === undefined ? NaN : Number(v))
+const nullableText = (v: unknown) => (v === null || v === undefined ? null : String(v))
 
 export class IncidentColumnsBuilder {
   private n = 0
-  private capacity: number
-  private readonly cols: Omit<IncidentColumns, 'count'>
-  private readonly categoryIndex = new Map<string, number>()
-  private readonly sourceIndex = new Map<string, number>()
+  private cols: IncidentColumns
+  private readonly codes = { categories: new Map<string, number>(), sources: new Map<string, number>(), statuses: new Map<string, number>(), units: new Map<string | null, number>(), zones: new Map<string | null, number>() }
 
   constructor(expected = 1024) {
-    this.capacity = Math.max(16, expected)
-    const c = this.capacity
-    this.cols = { rid: new Float64Array(c), reportedMs: new Float64Array(c), lon: new Float64Array(c), lat: new Float64Array(c), category: new Uint16Array(c), categories: [], source: new Uint8Array(c), sources: [] }
+    this.cols = allocateColumns(Math.max(16, expected))
   }
 
-  push(rid: number, reportedMs: number, lon: number, lat: number, category: string, source: string): void {
-    if (this.n === this.capacity) this.grow()
+  /** One row of INCIDENT_COLUMNS_SQL's values, as the driver returns them. */
+  push(r: readonly unknown[]): void {
+    if (this.n === this.cols.rid.length) this.grow()
     const c = this.cols
     const i = this.n++
-    c.rid[i] = rid
-    c.reportedMs[i] = reportedMs
-    c.lon[i] = lon
-    c.lat[i] = lat
-    c.category[i] = code(this.categoryIndex, c.categories, category)
-    c.source[i] = code(this.sourceIndex, c.sources, source)
+    c.rid[i] = Number(r[0])
+    c.reportedMs[i] = Number(r[1])
+    c.version[i] = Number(r[2])
+    c.lon[i] = Number(r[3])
+    c.lat[i] = Number(r[4])
+    const k = this.codes
+    c.category[i] = cachedCode(k.categories, c.categories, String(r[5]))
+    c.source[i] = cachedCode(k.sources, c.sources, String(r[6]))
+    c.status[i] = cachedCode(k.statuses, c.statuses, String(r[7]))
+    c.unit[i] = cachedCode(k.units, c.units, nullableText(r[8]))
+    c.zone[i] = cachedCode(k.zones, c.zones, nullableText(r[9]))
+    c.dispatchedMs[i] = nullableNumber(r[10])
+    c.firstHandledMs[i] = nullableNumber(r[11])
+    c.closedMs[i] = nullableNumber(r[12])
+    c.deadlineMs[i] = Number(r[13])
+    c.reworkCount[i] = Number(r[14])
+    c.extensionCount[i] = Number(r[15])
+    c.rating[i] = r[16] === null || r[16] === undefined ? 0 : Number(r[16])
   }
 
   finish(): IncidentColumns {
-    const c = this.cols
-    const n = this.n
-    return { count: n, rid: c.rid.slice(0, n), reportedMs: c.reportedMs.slice(0, n), lon: c.lon.slice(0, n), lat: c.lat.slice(0, n), category: c.category.slice(0, n), categories: c.categories, source: c.source.slice(0, n), sources: c.sources }
+    const out = { ...this.cols, count: this.n }
+    for (const name of NUMERIC_NAMES) (out as unknown as Record<string, unknown>)[name] = this.cols[name].slice(0, this.n)
+    return out
   }
 
   private grow(): void {
-    this.capacity *= 2
-    const c = this.cols
-    c.rid = widen(c.rid, this.capacity)
-    c.reportedMs = widen(c.reportedMs, this.capacity)
-    c.lon = widen(c.lon, this.capacity)
-    c.lat = widen(c.lat, this.capacity)
-    c.category = widen(c.category, this.capacity)
-    c.source = widen(c.source, this.capacity)
+    const bigger = allocateColumns(this.cols.rid.length * 2, this.cols)
+    for (const name of NUMERIC_NAMES) (bigger[name] as { set(a: ArrayLike<number>): void }).set(this.cols[name])
+    this.cols = bigger
   }
 }
 
-function code(index: Map<string, number>, list: string[], value: string): number {
-  let k = index.get(value)
-  if (k === undefined) {
-    k = list.length
-    list.push(value)
-    index.set(value, k)
-  }
+function cachedCode<T>(codes: Map<T, number>, dictionary: T[], value: T): number {
+  let k = codes.get(value)
+  if (k === undefined) codes.set(value, (k = code(dictionary, value)))
   return k
 }
 
-function widen<T extends Float64Array | Uint16Array | Uint8Array>(a: T, length: number): T {
-  const out = new (a.constructor as new (n: number) => T)(length)
-  out.set(a)
-  return out
+/** The code of `value` in `dictionary`, added if new. Dictionaries stay small (categories, statuses, units, zones). */
+export function code<T>(dictionary: T[], value: T): number {
+  const k = dictionary.indexOf(value)
+  return k >= 0 ? k : dictionary.push(value) - 1
 }

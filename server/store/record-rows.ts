@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../kernel/permissions.ts'
 import type { AuditEntry, User } from '../domain/roles.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto } from '../domain/cases.ts'
 import type { GuidancePoint, GuidancePointGeometry, StreetCategoryChange } from '../domain/guidance-points.ts'
-import type { CaseFacts, GuidancePointPatch, PointGridCell, SessionRecord } from './store.ts'
+import type { GuidancePointPatch, PointGridCell, SessionRecord } from './store.ts'
 import { json, num, numOrNull, str, strOrNull, type Row } from './row-values.ts'
 
 export const toStreet = (r: Row): Street => ({
@@ -170,23 +170,6 @@ export const toGridCell = (r: Row): PointGridCell => ({
 })
 
 /** A case's KPI facts from a row read as an array, in the column order of CASE_FACTS_SQL. */
-export const toFacts = (r: unknown[]): CaseFacts => ({
-  id: String(r[0]),
-  category: String(r[1]),
-  unitId: r[2] === null ? null : String(r[2]),
-  zoneId: r[3] === null ? null : String(r[3]),
-  status: String(r[4]),
-  reportedMs: Number(r[5]),
-  dispatchedMs: r[6] === null ? null : Number(r[6]),
-  firstHandledMs: r[7] === null ? null : Number(r[7]),
-  closedMs: r[8] === null ? null : Number(r[8]),
-  deadlineMs: Number(r[9]),
-  reworkCount: Number(r[10]),
-  extensionCount: Number(r[11]),
-  rating: r[12] === null ? null : Number(r[12]),
-})
-
-export const CASE_FACTS_SQL = 'SELECT id, category, unit_id, zone_id, status, reported_ms, dispatched_ms, first_handled_ms, closed_ms, deadline_ms, rework_count, extension_count, rating FROM incidents WHERE reported_ms >= :fromMs AND reported_ms < :toMs'
 
 export const toCategoryChange = (r: Row): StreetCategoryChange => ({
   id: num(r.id),

@@ -144,22 +144,6 @@ export interface CaseQuery {
 }
 
 /** What the KPIs read of each case reported in a period: thirteen fields, not the whole row. */
-export interface CaseFacts {
-  id: string
-  category: string
-  unitId: string | null
-  zoneId: string | null
-  status: string
-  reportedMs: number
-  dispatchedMs: number | null
-  firstHandledMs: number | null
-  closedMs: number | null
-  deadlineMs: number
-  reworkCount: number
-  extensionCount: number
-  rating: number | null
-}
-
 /** What a workflow step changes: the new stage, plus any bookkeeping fields. */
 export interface CaseChange {
   action: CaseEvent['action']
@@ -221,8 +205,6 @@ export interface Store {
   // Cases: incidents seen through the workflow.
   units(): Promise<ResponsibleUnit[]>
   cases(q: CaseQuery): Promise<Page<Case>>
-  /** The KPI facts of every case (merged ones included) reported in [fromMs, toMs), read lean. */
-  caseFacts(q: { fromMs: number; toMs: number }): Promise<CaseFacts[]>
   case(id: string): Promise<Case | undefined>
   caseByTracking(trackingNumber: string): Promise<Case | undefined>
   caseEvents(id: string): Promise<CaseEvent[]>
@@ -253,8 +235,8 @@ export interface Store {
   lampHistory(id: string): Promise<LampStatusChange[]>
   incidents(q: IncidentQuery): Promise<Page<Incident>>
   /**
-   * Every incident's id, position, time, category and source as columns, sorted by (reported time, rid) — or only
-   * the incidents `ids` names: what the in-memory incident index is built and kept up to date from.
+   * Every incident's position, time, category, source and case facts as columns, sorted by (reported time, rid) —
+   * or only the incidents `ids` names: what the in-memory incident index is built and kept up to date from.
    */
   incidentColumns(q?: { ids?: readonly string[] }): Promise<IncidentColumns>
   /** Lamps counted per grid cell, in the database (never read row by row): the low zooms of the lamp tiles. */

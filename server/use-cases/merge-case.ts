@@ -19,7 +19,7 @@ export async function mergeCase(ctx: UseCaseContext, input: { id: string; into: 
     await tx.transitionCase(id, from.version, { action: 'merge', toStatus: 'merged', note: `into ${into}`, set: { repeatOf: into } }, actor, at)
     return { target, lampIds: [from.lampId, target.lampId].filter((x): x is string => x !== null) }
   })
-  await ctx.model.changed({ kind: 'incidents' })
+  await ctx.model.changed({ kind: 'incidents', ids: [id, into] })
   // A merged outage report no longer names its lamp as out; the case it joined still does.
   if (merged.lampIds.length > 0) await ctx.model.changed({ kind: 'lamps', lampIds: merged.lampIds })
   return merged.target

@@ -5,7 +5,7 @@ import { ConflictError } from '../kernel/errors.ts'
 import type { UseCaseContext } from './context.ts'
 
 export async function rateReport(ctx: UseCaseContext, input: { trackingNumber: string; stars: number; comment: string | null }): Promise<Case> {
-  return ctx.store.transaction(async (tx) => {
+  const rated = await ctx.store.transaction(async (tx) => {
     const found = await tx.caseByTracking(input.trackingNumber)
     if (!found) throw new ProblemError(404, 'not-found', 'no report has this tracking number')
     if (found.repeatOf) throw new ProblemError(409, 'conflict', 'this report was merged into another case; that case is rated by its first reporter')
@@ -13,4 +13,6 @@ export async function rateReport(ctx: UseCaseContext, input: { trackingNumber: s
     if (found.rating !== null) throw new ConflictError('this case has already been rated')
     return tx.rateCase(found.id, input.stars, input.comment, ctx.clock())
   })
+  await ctx.model.changed({ kind: 'incidents', ids: [rated.id] }) // the KPIs' satisfaction
+  return rated
 }

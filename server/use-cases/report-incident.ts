@@ -70,7 +70,7 @@ export async function reportIncident(ctx: UseCaseContext, input: ReportInput): P
     if (repeatOf) await addRepeat(tx, repeatOf, input.actor, at, `repeat report ${report.id}`)
     return report
   })
-  await ctx.model.changed({ kind: 'incidents', ids: [created.id] })
+  await ctx.model.changed({ kind: 'incidents', ids: repeatOf ? [created.id, repeatOf] : [created.id] })
   // An open outage report means its lamp no longer counts as lit.
   if (created.lampId) await ctx.model.changed({ kind: 'lamps', lampIds: [created.lampId] })
   return { created, repeatOf, candidates }

@@ -51,6 +51,7 @@ export async function setLampStatus(ctx: UseCaseContext, input: LampStatusInput)
     const lamp = await tx.updateLampStatus(id, status, expected, actor, at, closedCaseIds)
     return { lamp, zoneId, closedCaseIds }
   })
+  if (closedCaseIds.length > 0) await ctx.model.changed({ kind: 'incidents', ids: closedCaseIds })
   const diff = await ctx.model.changed({ kind: 'lamps', lampIds: [id] })
   const { working } = await ctx.model.lighting()
   return { lamp, zoneId, working: working.get(id) ?? false, closedCaseIds, diff: diff! }

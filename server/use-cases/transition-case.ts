@@ -37,7 +37,7 @@ export async function transitionCase(ctx: UseCaseContext, input: TransitionInput
     const set = stepFields(found, action, { nowMs: at.getTime(), note: input.note, unitId: input.unitId, knownUnit: (unit) => places.unitById.has(unit) })
     return tx.transitionCase(id, expected, { action, toStatus: check.to, note: input.note, set }, input.actor, at)
   })
-  await ctx.model.changed({ kind: 'incidents' })
+  await ctx.model.changed({ kind: 'incidents', ids: [updated.id] })
   // Closing or reopening an outage case changes whether its lamp counts as lit.
   if (updated.category === LAMP_OUTAGE_CATEGORY && updated.lampId) await ctx.model.changed({ kind: 'lamps', lampIds: [updated.lampId] })
   return updated

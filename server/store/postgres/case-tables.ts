@@ -1,21 +1,21 @@
 // Cases in PostgreSQL: incidents seen through the workflow — reports, steps, timelines, photos, units — and the
 // incident queries the map and the analyses read.
-import { IncidentColumnsBuilder, type IncidentColumns } from '../incident-columns.ts'
+import { INCIDENT_COLUMNS_SQL, IncidentColumnsBuilder, type IncidentColumns } from '../incident-columns.ts'
 import type { Incident } from '../../kernel/records.ts'
 import { incidentId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
-import type { CaseChange, CaseFacts, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
-import { CASE_FACTS_SQL, caseColumnValues, toCase, toCaseEvent, toFacts, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
+import type { CaseChange, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
+import { caseColumnValues, toCase, toCaseEvent, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
 import { num, str, strOrNull, type Params, type Row } from '../row-values.ts'
 import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './context.ts'
 
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentColumns' | 'caseFacts'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentColumns'
 >
 
 // The incident columns the records read (every column but the generated `shape`).
@@ -65,10 +65,6 @@ export function caseTables(x: PgContext): CaseTables {
       const offset = q.offset ? ` OFFSET ${Math.max(0, Math.floor(q.offset))}` : ''
       const items = (await x.all(`SELECT ${INCIDENT_COLUMNS} FROM incidents${where(clauses)} ORDER BY ${order}${page}${offset}`, params)).map(toCase)
       return { items, total }
-    },
-
-    async caseFacts(q): Promise<CaseFacts[]> {
-      return (await x.allArrays(CASE_FACTS_SQL, { fromMs: q.fromMs, toMs: q.toMs })).map(toFacts)
     },
 
     async case(id: string): Promise<Case | undefined> {
@@ -181,28 +177,21 @@ export function caseTables(x: PgContext): CaseTables {
     },
 
     async incidentColumns(q = {}): Promise<IncidentColumns> {
-      const columns = 'i.rid, i.reported_ms, i.lon, i.lat, i.category, i.source'
-      const push = (out: IncidentColumnsBuilder, rows: unknown[][]) => {
-        for (const r of rows) out.push(Number(r[0]), Number(r[1]), Number(r[2]), Number(r[3]), String(r[4]), String(r[5]))
-      }
       if (q.ids !== undefined) {
         const out = new IncidentColumnsBuilder(q.ids.length)
-        push(out, await x.allArrays(`SELECT ${columns} FROM incidents i WHERE i.id = ANY(:ids) ORDER BY i.reported_ms, i.rid`, { ids: [...q.ids] }))
+        for (const r of await x.allArrays(`SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i WHERE i.id = ANY(:ids) ORDER BY i.reported_ms, i.rid`, { ids: [...q.ids] })) out.push(r)
         return out.finish()
       }
       // Pages in key order, as arrays: the driver holds one page at a time, never the whole table as objects.
       const out = new IncidentColumnsBuilder(num((await x.get('SELECT count(*) AS n FROM incidents'))?.n))
       const PAGE = 100_000
-      let after: [number, number] = [-Infinity, -Infinity]
+      let after = { ms: Number.MIN_SAFE_INTEGER, rid: Number.MIN_SAFE_INTEGER }
       for (;;) {
-        const rows = await x.allArrays(
-          `SELECT ${columns} FROM incidents i WHERE (i.reported_ms, i.rid) > (:ms, :rid) ORDER BY i.reported_ms, i.rid LIMIT ${PAGE}`,
-          { ms: Number.isFinite(after[0]) ? after[0] : Number.MIN_SAFE_INTEGER, rid: Number.isFinite(after[1]) ? after[1] : Number.MIN_SAFE_INTEGER },
-        )
-        push(out, rows)
+        const rows = await x.allArrays(`SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i WHERE (i.reported_ms, i.rid) > (:ms, :rid) ORDER BY i.reported_ms, i.rid LIMIT ${PAGE}`, after)
+        for (const r of rows) out.push(r)
         if (rows.length < PAGE) break
         const last = rows[rows.length - 1]!
-        after = [Number(last[1]), Number(last[0])]
+        after = { ms: Number(last[1]), rid: Number(last[0]) }
       }
       return out.finish()
     },

@@ -1,22 +1,22 @@
 // Cases in SQLite: incidents seen through the workflow — reports, steps, timelines, photos, units — and the
 // incident queries the map and the analyses read.
-import { IncidentColumnsBuilder, type IncidentColumns } from '../incident-columns.ts'
+import { INCIDENT_COLUMNS_SQL, IncidentColumnsBuilder, type IncidentColumns } from '../incident-columns.ts'
 import type { Incident } from '../../kernel/records.ts'
 import { incidentId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
-import type { CaseChange, CaseFacts, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
+import type { CaseChange, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
 import type { SqliteContext } from './context.ts'
-import { CASE_FACTS_SQL, caseColumnValues, toCase, toCaseEvent, toFacts, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
+import { caseColumnValues, toCase, toCaseEvent, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
 import { inList, num, pointGridSql, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
 import type Database from 'better-sqlite3'
 
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentColumns' | 'caseFacts'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentColumns'
 >
 
 /** The WHERE clauses of an incident query (bbox aside: that is a join), bound into `params`. */
@@ -57,11 +57,6 @@ export function caseTables(x: SqliteContext): CaseTables {
       const order = q.order === 'newest' ? 'reported_ms DESC, rid DESC' : 'priority DESC, deadline_ms, rid'
       const items = x.all(`SELECT * FROM incidents${where(clauses)} ORDER BY ${order} LIMIT :limit OFFSET :offset`, params).map(toCase)
       return { items, total }
-    },
-
-    async caseFacts(q): Promise<CaseFacts[]> {
-      // raw rows: a hundred thousand cases read as arrays, not 34-column records
-      return (x.db.prepare(CASE_FACTS_SQL).raw().all(q) as unknown[][]).map(toFacts)
     },
 
     async case(id: string): Promise<Case | undefined> {
@@ -175,11 +170,9 @@ export function caseTables(x: SqliteContext): CaseTables {
     async incidentColumns(q = {}): Promise<IncidentColumns> {
       const params: Params = {}
       const filter = q.ids === undefined ? '' : ` WHERE ${inList('i.id', q.ids, 'id', params) ?? '0'}`
-      const expected = q.ids?.length ?? num(x.get('SELECT max(rid) AS n FROM incidents')?.n)
-      const out = new IncidentColumnsBuilder(expected)
-      // raw rows, in the covering period index's order: no record object per incident
-      const sql = `SELECT i.rid, i.reported_ms, i.lon, i.lat, i.category, i.source FROM incidents i${filter} ORDER BY i.reported_ms, i.rid`
-      for (const r of x.db.prepare(sql).raw().iterate(params) as IterableIterator<[number, number, number, number, string, string]>) out.push(r[0], r[1], r[2], r[3], r[4], r[5])
+      const out = new IncidentColumnsBuilder(q.ids?.length ?? num(x.get('SELECT max(rid) AS n FROM incidents')?.n))
+      // raw rows, in the period index's order: no record object per incident
+      for (const r of x.db.prepare(`SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i${filter} ORDER BY i.reported_ms, i.rid`).raw().iterate(params) as IterableIterator<unknown[]>) out.push(r)
       return out.finish()
     },
 
