@@ -49,6 +49,7 @@ export interface AppDeps {
   dataDir?: string // the Data view's uploads, import runs and saved profiles; default a fresh temp folder (tests)
   changeFeed?: ChangeFeed // how other instances on the same database hear of this one's writes; default: none (one instance)
   rateCounters?: RateCounterFactory // where rate-limit windows are kept; default: this process's memory (one instance)
+  warm?: boolean // build the district model at once, in the background (the server does; tests leave it to first use)
 }
 
 // 1 MiB is far above any JSON body this API takes; photos get their own limit.
@@ -70,6 +71,7 @@ export function createApi(deps: AppDeps) {
   // Everything derived from the store (place indexes, lighting, guidance rules) lives in one model; the use cases
   // tell it what their writes changed.
   const ctx: UseCaseContext = { store, model: new DistrictModel(store, deps.changeFeed ? { feed: deps.changeFeed } : {}), clock }
+  if (deps.warm) void ctx.model.warm()
   const counters = deps.rateCounters ?? memoryRateCounters
   const analysis = deps.analysisPool ?? sharedAnalysisPool()
   const photos = new PhotoFiles(deps.photoDir ?? join(tmpdir(), 'gridwatch-photos'))

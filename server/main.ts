@@ -70,7 +70,7 @@ if (store instanceof PostgresStore) {
 const sharing = store instanceof PostgresStore && changeFeed ? { changeFeed, rateCounters: sharedRateCounters(postgresRateWindows(store.pool)) } : {}
 
 const analysisPool = createAnalysisPool()
-const app = createApp({ store, mode, photoDir, dataDir, analysisPool, ...sharing, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
+const app = createApp({ store, mode, photoDir, dataDir, analysisPool, ...sharing, warm: true, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
 if (existsSync(webRoot)) {
   // Hashed assets are immutable; index.html must be revalidated so a rebuild shows at once.
   app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))

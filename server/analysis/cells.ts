@@ -89,22 +89,25 @@ function assertBBox(bbox: BBox): void {
  * Empty `items` → every study cell with count 0. Throws a RangeError for a malformed bbox, an H3
  * resolution other than 9/10/11, or a non-positive grid size. Does not mutate its input.
  */
-export function binIncidents(items: readonly PointItem[], bbox: BBox, scheme: CellScheme): CellCounts {
+export function binIncidents(items: readonly PointItem[] | Float64Array, bbox: BBox, scheme: CellScheme): CellCounts {
   assertBBox(bbox)
+  // Positions packed [lng0, lat0, lng1, lat1, …] as the workers receive them: two million points are then never
+  // two million objects.
+  const positions = items instanceof Float64Array ? items : Float64Array.from(items.flatMap((x) => x.coordinates))
   if (scheme.kind === 'grid') {
     const sizeMeters = scheme.sizeMeters ?? DEFAULT_GRID_SIZE_METERS
     if (!(sizeMeters > 0 && Number.isFinite(sizeMeters))) throw new RangeError(`binIncidents: grid sizeMeters must be a positive number, got ${sizeMeters}`)
-    return binIntoGrid(items, bbox, sizeMeters, scheme.origin ?? [bbox[0], bbox[1]])
+    return binIntoGrid(positions, bbox, sizeMeters, scheme.origin ?? [bbox[0], bbox[1]])
   }
   const resolution = scheme.resolution ?? DEFAULT_H3_RESOLUTION
   if (!H3_RESOLUTIONS.includes(resolution)) throw new RangeError(`binIncidents: H3 resolution must be 9, 10 or 11, got ${resolution}`)
-  return binIntoH3(items, bbox, resolution)
+  return binIntoH3(positions, bbox, resolution)
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Square grid
 
-function binIntoGrid(items: readonly PointItem[], bbox: BBox, sizeMeters: number, origin: LngLat): CellCounts {
+function binIntoGrid(positions: Float64Array, bbox: BBox, sizeMeters: number, origin: LngLat): CellCounts {
   const projection = createLocalProjection(origin)
   const { metersPerDegreeLng: kx, metersPerDegreeLat: ky } = projection
   const [west, south, east, north] = bbox
@@ -120,10 +123,9 @@ function binIntoGrid(items: readonly PointItem[], bbox: BBox, sizeMeters: number
   const counts = new Int32Array(n)
   let dropped = 0
   const inv = 1 / sizeMeters
-  for (let i = 0; i < items.length; i++) {
-    const c = items[i]!.coordinates
-    const column = Math.floor((c[0] - lng0) * kx * inv) - column0
-    const row = Math.floor((c[1] - lat0) * ky * inv) - row0
+  for (let i = 0; i < positions.length; i += 2) {
+    const column = Math.floor((positions[i]! - lng0) * kx * inv) - column0
+    const row = Math.floor((positions[i + 1]! - lat0) * ky * inv) - row0
     // A NaN position fails every comparison and is counted as dropped.
     if (column >= 0 && column < columns && row >= 0 && row < rows) counts[row * columns + column]!++
     else dropped++
@@ -175,7 +177,8 @@ interface PolygonIndex {
   pixelPolygons: Int32Array
 }
 
-function binIntoH3(items: readonly PointItem[], bbox: BBox, resolution: H3Resolution): CellCounts {
+function binIntoH3(positions: Float64Array, bbox: BBox, resolution: H3Resolution): CellCounts {
+  const points = positions.length >> 1
   const [west, south, east, north] = bbox
   const projection = createLocalProjection([(west + east) / 2, (south + north) / 2])
   const { metersPerDegreeLng: kx, metersPerDegreeLat: ky } = projection
@@ -201,9 +204,10 @@ function binIntoH3(items: readonly PointItem[], bbox: BBox, resolution: H3Resolu
 
   const counts = new Int32Array(n)
   let dropped = 0
-  if (n > 0 && items.length < DIRECT_LOOKUP_ITEMS_PER_CELL * n) {
-    for (let i = 0; i < items.length; i++) {
-      const [lng, lat] = items[i]!.coordinates
+  if (n > 0 && points < DIRECT_LOOKUP_ITEMS_PER_CELL * n) {
+    for (let i = 0; i < positions.length; i += 2) {
+      const lng = positions[i]!
+      const lat = positions[i + 1]!
       const cell = Number.isFinite(lng) && Number.isFinite(lat) && Math.abs(lat) <= 90 ? (indexOf.get(latLngToCell(lat, lng, resolution)) ?? -1) : -1
       if (cell >= 0) counts[cell]!++
       else dropped++
@@ -212,10 +216,9 @@ function binIntoH3(items: readonly PointItem[], bbox: BBox, resolution: H3Resolu
     const index = buildPolygonIndex(ids, indexOf, x, y, bbox, projection, resolution)
     const { owner, edgeStart, edgeA, edgeB, edgeC, minX, minY, pixel, pixelColumns, pixelRows, pixelStart, pixelPolygons } = index
     const invPixel = 1 / pixel
-    for (let i = 0; i < items.length; i++) {
-      const c = items[i]!.coordinates
-      const lng = c[0]
-      const lat = c[1]
+    for (let i = 0; i < positions.length; i += 2) {
+      const lng = positions[i]!
+      const lat = positions[i + 1]!
       const px = (lng - lng0) * kx
       const py = (lat - lat0) * ky
       const column = Math.floor((px - minX) * invPixel)
@@ -243,7 +246,7 @@ function binIntoH3(items: readonly PointItem[], bbox: BBox, resolution: H3Resolu
       else dropped++
     }
   } else {
-    dropped = items.length
+    dropped = points
   }
   return { scheme: 'h3', resolution, ids, counts, x, y, projection, lattice: null, dropped }
 }

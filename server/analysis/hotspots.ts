@@ -28,7 +28,7 @@ export interface HotspotResult extends GiStarResult {
  * the same count — so no incidents at all is a refusal, not an empty map, since "no hot spot" would be
  * a claim the data cannot support. Does not mutate its input.
  */
-export function findHotspots(incidents: readonly PointItem[], options: FindHotspotsOptions): HotspotResult {
+export function findHotspots(incidents: readonly PointItem[] | Float64Array, options: FindHotspotsOptions): HotspotResult {
   const cells = binIncidents(incidents, options.bbox, options.cellScheme ?? { kind: 'h3' })
   const result = computeGiStar(cells, { bandMeters: options.bandMeters, fdr: options.fdr })
   return {

@@ -19,4 +19,4 @@ export function isLampWorking(lamp: Pick<Lamp, 'id' | 'status'>, openOutages: Re
 
 export const darkZoneStreet = (s: Street): DarkZoneStreet => ({ id: s.id, name: s.name, highway: s.highway, zoneId: s.zoneId, coordinates: s.coordinates })
 
-export const darkZoneLamp = (l: Lamp, openOutages: ReadonlySet<string>): DarkZoneLamp => ({ id: l.id, coordinates: l.coordinates, working: isLampWorking(l, openOutages) })
+export const darkZoneLamp = (l: Pick<Lamp, 'id' | 'coordinates' | 'status'>, openOutages: ReadonlySet<string>): DarkZoneLamp => ({ id: l.id, coordinates: l.coordinates, working: isLampWorking(l, openOutages) })

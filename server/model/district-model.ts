@@ -66,6 +66,23 @@ export class DistrictModel {
   }
 
   /**
+   * Builds every structure now, one after another, rather than on the first request that needs it: at megacity
+   * size each takes seconds (the reads yield between pages, so requests are served meanwhile). Never throws: a
+   * failed build is left to the first request, which tries again and reports the error.
+   */
+  async warm(): Promise<void> {
+    const started = performance.now()
+    for (const [name, build] of [['places', () => this.places()], ['incidents', () => this.incidents()], ['lighting', () => this.lighting()]] as const) {
+      try {
+        await build()
+      } catch (err) {
+        console.error(`[gridwatch] building the ${name} index failed; the first request that needs it tries again`, err)
+      }
+    }
+    console.log(`[gridwatch] district model ready in ${Math.round(performance.now() - started)} ms`)
+  }
+
+  /**
    * The one invalidation hook: call it after a write commits. A lamp change updates the lighting analysis in place
    * and returns what it did to the dark zones (building the analysis first if no request has needed it yet). The
    * other instances on the same database are told through the change feed.

@@ -6,6 +6,7 @@
 // merged here: a report adds a row, a case step replaces one (the newer version wins, so two refreshes finishing
 // out of order cannot go back in time); an import replaces the whole index.
 import type { KpiCase } from '../analysis/case-kpis.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { allocateColumns, copyRow, type IncidentColumns } from '../store/incident-columns.ts'
 
 export interface IncidentFilter {
@@ -39,6 +40,15 @@ export class IncidentIndex {
       out[n++] = lat[i]!
     }
     return n === out.length ? out : out.slice(0, n)
+  }
+
+  /** The positions, as point items, of the incidents reported in [fromMs, toMs) that `keep` accepts. */
+  pointsWhere(fromMs: number, toMs: number, keep: (category: string, status: string, reportedMs: number) => boolean): { coordinates: LngLat }[] {
+    const c = this.cols
+    const [start, end] = this.span(fromMs, toMs)
+    const out: { coordinates: LngLat }[] = []
+    for (let i = start; i < end; i++) if (keep(c.categories[c.category[i]!]!, c.statuses[c.status[i]!]!, c.reportedMs[i]!)) out.push({ coordinates: [c.lon[i]!, c.lat[i]!] })
+    return out
   }
 
   /** The matching incidents counted per category in each [from, to) bucket; buckets and categories with none left out. */

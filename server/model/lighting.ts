@@ -8,7 +8,7 @@ import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from '../analysis/local-
 import type { BBox, LngLat } from '../kernel/geo.ts'
 import { darkZoneLamp, darkZoneStreet, isLampWorking, openOutageLampIds } from '../domain/lighting-inputs.ts'
 import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
-import { OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
+import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
 import type { Store } from '../store/store.ts'
 
 export interface Lighting {
@@ -47,8 +47,8 @@ async function openOutages(store: Store, lampIds?: string[]): Promise<Set<string
 }
 
 export async function buildLighting(store: Store, options: DarkZoneEngineOptions): Promise<Lighting> {
-  const [streets, lamps, outages, zones, settings] = await Promise.all([store.streets({}), store.lamps({}), openOutages(store), store.zones(), store.districtSettings()])
-  const inputs = lamps.map((l) => darkZoneLamp(l, outages))
+  const [streets, lamps, outages, zones, settings] = await Promise.all([store.streets({}), store.lampPoints(), openOutages(store), store.zones(), store.districtSettings()])
+  const inputs = lamps.ids.map((id, i) => darkZoneLamp({ id, coordinates: [lamps.positions[2 * i]!, lamps.positions[2 * i + 1]!], status: LAMP_STATUSES[lamps.status[i]!]! }, outages))
   const fromProfile = coverageFromSettings(settings?.lighting)
   const engine = createDarkZoneEngine(streets.map(darkZoneStreet), inputs, { ...options, radiusByHighwayM: { ...fromProfile, ...options.radiusByHighwayM } })
   return {

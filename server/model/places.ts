@@ -6,7 +6,8 @@ import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from '../analysis/local-
 import { createNearestStreetIndex, type NearestStreetIndex } from '../analysis/nearest-street.ts'
 import type { ResponsibleUnit } from '../domain/case-routing.ts'
 import type { BBox, LngLat } from '../kernel/geo.ts'
-import type { Lamp, Zone } from '../kernel/records.ts'
+import type { Zone } from '../kernel/records.ts'
+import type { LampPoints } from '../store/lamp-points.ts'
 import type { Store } from '../store/store.ts'
 
 export interface Places {
@@ -24,10 +25,10 @@ export interface Places {
 }
 
 export async function buildPlaces(store: Store): Promise<Places> {
-  const [zones, streets, lamps, units, info] = await Promise.all([store.zones(), store.streets({}), store.lamps({}), store.units(), store.info()])
+  const [zones, streets, lamps, units, info] = await Promise.all([store.zones(), store.streets({}), store.lampPoints(), store.units(), store.info()])
   const zonePolygons = zones.map((zone) => ({ zone, poly: polygon(zone.coordinates) }))
-  const lampIndex = indexLamps(lamps)
-  const lampIds = new Set(lamps.map((l) => l.id))
+  const lampIndex = indexLamps(lamps.positions)
+  const lampIds = new Set(lamps.ids)
   return {
     bounds: info.bounds,
     units,
@@ -40,23 +41,22 @@ export async function buildPlaces(store: Store): Promise<Places> {
   }
 }
 
-function indexLamps(lamps: readonly Lamp[]): KDBush | undefined {
-  if (lamps.length === 0) return undefined
-  const index = new KDBush(lamps.length)
-  for (const l of lamps) index.add(l.coordinates[0], l.coordinates[1])
+function indexLamps(positions: Float64Array): KDBush | undefined {
+  if (positions.length === 0) return undefined
+  const index = new KDBush(positions.length / 2)
+  for (let i = 0; i < positions.length; i += 2) index.add(positions[i]!, positions[i + 1]!)
   index.finish()
   return index
 }
 
-function nearestLamp(index: KDBush, lamps: readonly Lamp[], [lng, lat]: LngLat, radiusM: number): string | null {
+function nearestLamp(index: KDBush, { ids, positions }: LampPoints, [lng, lat]: LngLat, radiusM: number): string | null {
   const kx = computeMetersPerDegreeLng(lat)
   const dLng = radiusM / kx
   const dLat = radiusM / METERS_PER_DEGREE
   let best: { id: string; d: number } | undefined
   for (const i of index.range(lng - dLng, lat - dLat, lng + dLng, lat + dLat)) {
-    const l = lamps[i]!
-    const d = Math.hypot((l.coordinates[0] - lng) * kx, (l.coordinates[1] - lat) * METERS_PER_DEGREE)
-    if (d <= radiusM && (!best || d < best.d)) best = { id: l.id, d }
+    const d = Math.hypot((positions[2 * i]! - lng) * kx, (positions[2 * i + 1]! - lat) * METERS_PER_DEGREE)
+    if (d <= radiusM && (!best || d < best.d)) best = { id: ids[i]!, d }
   }
   return best?.id ?? null
 }

@@ -110,13 +110,14 @@ export const lightingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) => {
       const { engine } = await model.lighting()
       const lines = numberDarkLines(engine.result().darkLines).filter(({ line }) => zone === undefined || line.zoneId === zone)
       const since = clock().getTime() - PRIORITY_WINDOW_DAYS * 86_400_000
-      const recent = (await store.incidents({ fromMs: since, limit: 'all' })).items
-      const night = recent.filter((x) => {
-        const h = districtCalendar.hourOf(Date.parse(x.reportedAt))
-        return x.category !== LAMP_OUTAGE_CATEGORY && (h >= NIGHT_START_HOUR || h < NIGHT_END_HOUR)
+      // from the in-memory incident index: the period's night-time incidents, and the outage reports that are recent or still open
+      const incidents = await model.incidents()
+      const night = incidents.pointsWhere(since, Infinity, (category, _status, ms) => {
+        const h = districtCalendar.hourOf(ms)
+        return category !== LAMP_OUTAGE_CATEGORY && (h >= NIGHT_START_HOUR || h < NIGHT_END_HOUR)
       })
-      const openOutages = (await store.incidents({ categories: [LAMP_OUTAGE_CATEGORY], statuses: [...OPEN_INCIDENT_STATUSES], limit: 'all' })).items
-      const outages = [...new Map([...recent.filter((x) => x.category === LAMP_OUTAGE_CATEGORY), ...openOutages].map((x) => [x.id, x])).values()]
+      const open = new Set<string>(OPEN_INCIDENT_STATUSES)
+      const outages = incidents.pointsWhere(-Infinity, Infinity, (category, status, ms) => category === LAMP_OUTAGE_CATEGORY && (ms >= since || open.has(status)))
       const ranked = rankDarkStretches(lines.map(({ line }) => line), night, outages).slice(0, limit ?? 50)
       return c.json(
         ranked.map((r) => {

@@ -7,6 +7,7 @@ import type { BBox } from '../kernel/geo.ts'
 import type { IncidentColumns } from './incident-columns.ts'
 import type { Building, DemoDistrict, GridCell, Incident, Intersection, Lamp, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../kernel/records.ts'
 import type { IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
+import type { LampPoints } from './lamp-points.ts'
 import type { Actor, AuditEntry, User } from '../domain/roles.ts'
 import type { Role } from '../kernel/permissions.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, Measure, NewReport } from '../domain/cases.ts'
@@ -193,6 +194,8 @@ export interface Store {
   street(id: string): Promise<Street | undefined>
   lamps(q: LampQuery): Promise<StoredLamp[]>
   lamp(id: string): Promise<StoredLamp | undefined>
+  /** Every lamp's id, position and status, lean (no record per lamp): what the place index and the lighting analysis are built from. */
+  lampPoints(): Promise<LampPoints>
   /** Sets the category of these streets, recording history and audit per street. Throws NotFoundError for an unknown id. */
   updateStreetCategory(ids: readonly string[], category: StreetCategory, reason: string, actor: Actor, at: Date): Promise<Street[]>
   /** Newest first. */

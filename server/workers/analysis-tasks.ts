@@ -103,7 +103,7 @@ const centroid = (ring: LngLat[]): LngLat => {
  */
 function runGiStar(positions: Float64Array, bbox: BBox, scheme: CellScheme, bandMeters: number | undefined, autoBandMeters: number | undefined, fdr?: boolean): HotspotResult | HotspotRefusal {
   try {
-    const result = findHotspots(unpackPointItems(positions), { bbox, cellScheme: scheme, bandMeters: bandMeters ?? autoBandMeters, fdr })
+    const result = findHotspots(positions, { bbox, cellScheme: scheme, bandMeters: bandMeters ?? autoBandMeters, fdr })
     return bandMeters === undefined && autoBandMeters !== undefined ? { ...result, bandSource: 'kth-neighbour', k: defaultNeighbourCount(result.n) } : result
   } catch (err) {
     if (err instanceof HotspotRefusalError) return { refusal: { code: err.code, message: err.message } }

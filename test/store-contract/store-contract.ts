@@ -1,6 +1,7 @@
 // What any Store adapter must do, stated once and run against each adapter (SQLite today; PostgreSQL/PostGIS next).
 // It speaks only the Store interface: records in, records out, transactions that commit or vanish whole, optimistic
 // versions that refuse stale writes, explicit limits. No business rule is tested here — those live in the domain.
+import { LAMP_STATUSES } from '../../server/kernel/statuses.ts'
 import { IncidentIndex } from '../../server/model/incident-index.ts'
 import type { KpiCase } from '../../server/analysis/case-kpis.ts'
 import { describe, expect, test } from 'vitest'
@@ -167,6 +168,19 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       const history = await store.lampHistory(lamp.id)
       expect(history[0]).toMatchObject({ fromStatus: 'defective_lamp', toStatus: 'ok', closedCaseIds: ['I0000001'], username: 'contract' })
       expect((await store.auditLog({ entity: 'lamp', entityId: lamp.id, limit: 10 }))[0]?.action).toBe('lamp.update')
+      await store.close()
+    })
+
+    test('lamp points are every lamp lean, in the order the lamp list gives, status included', async () => {
+      const store = await seeded()
+      const lamp = (await store.lamp('L000002'))!
+      await store.updateLampStatus(lamp.id, 'ok', lamp.version, ACTOR, AT, [])
+      const lamps = await store.lamps({})
+      const points = await store.lampPoints()
+      expect(points.ids).toEqual(lamps.map((l) => l.id))
+      expect(Array.from(points.positions)).toEqual(lamps.flatMap((l) => l.coordinates))
+      expect(Array.from(points.status, (k) => LAMP_STATUSES[k])).toEqual(lamps.map((l) => l.status))
+      expect(LAMP_STATUSES[points.status[points.ids.indexOf('L000002')]!]).toBe('ok')
       await store.close()
     })
 

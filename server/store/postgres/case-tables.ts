@@ -179,19 +179,18 @@ export function caseTables(x: PgContext): CaseTables {
     async incidentColumns(q = {}): Promise<IncidentColumns> {
       if (q.ids !== undefined) {
         const out = new IncidentColumnsBuilder(q.ids.length)
-        for (const r of await x.allArrays(`SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i WHERE i.id = ANY(:ids) ORDER BY i.reported_ms, i.rid`, { ids: [...q.ids] })) out.push(r)
+        for (const r of await x.allArrays(`SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i WHERE i.id = ANY(:ids)`, { ids: [...q.ids] })) out.push(r)
         return out.finish()
       }
-      // Pages in key order, as arrays: the driver holds one page at a time, never the whole table as objects.
+      // Pages in the key's order, as arrays: the driver holds one page at a time, never the whole table as objects
+      // (the builder sorts the rows by time at the end).
       const out = new IncidentColumnsBuilder(num((await x.get('SELECT count(*) AS n FROM incidents'))?.n))
       const PAGE = 100_000
-      let after = { ms: Number.MIN_SAFE_INTEGER, rid: Number.MIN_SAFE_INTEGER }
-      for (;;) {
-        const rows = await x.allArrays(`SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i WHERE (i.reported_ms, i.rid) > (:ms, :rid) ORDER BY i.reported_ms, i.rid LIMIT ${PAGE}`, after)
+      for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+        const rows = await x.allArrays(`SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i WHERE i.rid > :after ORDER BY i.rid LIMIT ${PAGE}`, { after })
         for (const r of rows) out.push(r)
         if (rows.length < PAGE) break
-        const last = rows[rows.length - 1]!
-        after = { ms: Number(last[1]), rid: Number(last[0]) }
+        after = Number(rows[rows.length - 1]![0])
       }
       return out.finish()
     },

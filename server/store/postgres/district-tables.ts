@@ -7,6 +7,7 @@ import { guidancePointId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
+import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
 import type { GuidancePointPatch, LampQuery, NewGuidancePoint, PointGridCell, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGridCell, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
 import { json, num, type Params, type Row } from '../row-values.ts'
@@ -15,7 +16,7 @@ import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './contex
 type DistrictTables = Pick<
   Store,
   | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
-  | 'buildings' | 'water' | 'seedDistrict' | 'lampGrid' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+  | 'buildings' | 'water' | 'seedDistrict' | 'lampGrid' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
 >
 
 // Every column but the generated `shape` (and `rid` where PostgreSQL numbers the rows).
@@ -77,6 +78,19 @@ export function districtTables(x: PgContext): DistrictTables {
       const params: Params = {}
       const sql = `SELECT ${LAMP_COLUMNS} FROM lamps l${where([bboxClause('l', q.bbox, params), anyOf('l.status', q.statuses, 'statuses', params)])} ORDER BY l.rid`
       return (await x.all(sql, params)).map(toLamp)
+    },
+
+    async lampPoints(): Promise<LampPoints> {
+      // pages in key order, as arrays: the driver never holds a million lamp objects
+      const out = new LampPointsBuilder()
+      const PAGE = 100_000
+      for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+        const rows = await x.allArrays(`SELECT id, lon, lat, status, rid FROM lamps WHERE rid > :after ORDER BY rid LIMIT ${PAGE}`, { after })
+        for (const r of rows) out.push(r)
+        if (rows.length < PAGE) break
+        after = Number(rows[rows.length - 1]![4])
+      }
+      return out.finish()
     },
 
     async lampGrid(q): Promise<PointGridCell[]> {

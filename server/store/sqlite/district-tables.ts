@@ -7,6 +7,7 @@ import { guidancePointId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
+import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
 import type { GuidancePointPatch, LampQuery, NewGuidancePoint, PointGridCell, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
 import type { SqliteContext } from './context.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
@@ -16,8 +17,10 @@ import { toGridCell } from '../record-rows.ts'
 type DistrictTables = Pick<
   Store,
   | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
-  | 'buildings' | 'water' | 'seedDistrict' | 'lampGrid' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+  | 'buildings' | 'water' | 'seedDistrict' | 'lampGrid' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
 >
+
+const LAMP_PAGE = 50_000
 
 export function districtTables(x: SqliteContext): DistrictTables {
   return {
@@ -59,6 +62,20 @@ export function districtTables(x: SqliteContext): DistrictTables {
       const params: Params = {}
       const sql = `SELECT l.* FROM lamps l${spatialJoin('lamps', 'l', q.bbox, params)}${where([inList('l.status', q.statuses, 's', params)])} ORDER BY l.rid`
       return x.all(sql, params).map(toLamp)
+    },
+
+    async lampPoints(): Promise<LampPoints> {
+      // raw rows in pages of the table's order, letting other requests run between pages (a megacity has a million)
+      const out = new LampPointsBuilder()
+      const page = x.db.prepare(`SELECT id, lon, lat, status, rid FROM lamps WHERE rid > ? ORDER BY rid LIMIT ${LAMP_PAGE}`).raw()
+      for (let after = -Infinity; ; ) {
+        const rows = page.all(after) as unknown[][]
+        for (const r of rows) out.push(r)
+        if (rows.length < LAMP_PAGE) break
+        after = Number(rows[rows.length - 1]![4])
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      return out.finish()
     },
 
     async lampGrid(q): Promise<PointGridCell[]> {
