@@ -8,6 +8,7 @@ import { Derived } from './derived.ts'
 import { buildGuidanceRules, type GuidanceRules } from './guidance-rules.ts'
 import { buildLighting, refreshLamps, type Lighting, type LightingDiff } from './lighting.ts'
 import { IncidentIndex } from './incident-index.ts'
+import { LampIndex } from './lamp-index.ts'
 import { buildPlaces, type Places } from './places.ts'
 import { TileCache } from './tile-cache.ts'
 
@@ -24,6 +25,7 @@ export class DistrictModel {
   private readonly lightingState: Derived<Lighting>
   private readonly guidanceIndex: Derived<GuidanceRules>
   private readonly incidentIndex: Derived<IncidentIndex>
+  private readonly lampIndex: Derived<LampIndex>
 
   private readonly feed: ChangeFeed
   /** Vector tiles already made; the changes below make the touched layers' tiles stale. */
@@ -37,6 +39,7 @@ export class DistrictModel {
     this.lightingState = new Derived(() => buildLighting(store, options.lighting ?? {}))
     this.guidanceIndex = new Derived(() => buildGuidanceRules(store))
     this.incidentIndex = new Derived(async () => new IncidentIndex(await store.incidentColumns()))
+    this.lampIndex = new Derived(async () => new LampIndex(await store.lampPoints()))
     this.feed = options.feed ?? SOLO_FEED
     // Another instance's write: the same update as our own, told to nobody (it has told everyone already).
     this.feed.subscribe((change) => {
@@ -60,9 +63,14 @@ export class DistrictModel {
     return this.guidanceIndex.get()
   }
 
-  /** Every incident's position, time, category and source, in memory: what the hotspot and count analyses scan. */
+  /** Every incident's place, time, category, source and case facts, in memory: what the analyses and tiles scan. */
   incidents(): Promise<IncidentIndex> {
     return this.incidentIndex.get()
+  }
+
+  /** Every lamp's place and status, in memory: what the lamp tiles count. */
+  lamps(): Promise<LampIndex> {
+    return this.lampIndex.get()
   }
 
   /**
@@ -72,7 +80,7 @@ export class DistrictModel {
    */
   async warm(): Promise<void> {
     const started = performance.now()
-    for (const [name, build] of [['places', () => this.places()], ['incidents', () => this.incidents()], ['lighting', () => this.lighting()]] as const) {
+    for (const [name, build] of [['places', () => this.places()], ['incidents', () => this.incidents()], ['lamps', () => this.lamps()], ['lighting', () => this.lighting()]] as const) {
       try {
         await build()
       } catch (err) {
@@ -110,6 +118,13 @@ export class DistrictModel {
       case 'lamps': {
         if (change.lampIds.length === 0) return undefined
         this.tiles.bump('lamps', 'dark-zones')
+        if (this.lampIndex.started) {
+          const index = await this.lampIndex.get()
+          for (const id of change.lampIds) {
+            const lamp = await this.store.lamp(id)
+            if (lamp) index.setStatus(id, lamp.status)
+          }
+        }
         // Another instance's change to a state not built here yet: nothing to update; the first request builds it
         // from the store, change included.
         if (!this.lightingState.started) return remote ? undefined : refreshLamps(await this.lightingState.get(), this.store, change.lampIds, true)
@@ -134,5 +149,6 @@ export class DistrictModel {
     this.lightingState.invalidate()
     this.guidanceIndex.invalidate()
     this.incidentIndex.invalidate()
+    this.lampIndex.invalidate()
   }
 }

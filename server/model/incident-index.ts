@@ -6,7 +6,8 @@
 // merged here: a report adds a row, a case step replaces one (the newer version wins, so two refreshes finishing
 // out of order cannot go back in time); an import replaces the whole index.
 import type { KpiCase } from '../analysis/case-kpis.ts'
-import type { LngLat } from '../kernel/geo.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
+import { bucketPoints, forEachNear, GridCounter, type GridCount, type PointBuckets } from '../analysis/point-buckets.ts'
 import { allocateColumns, copyRow, type IncidentColumns } from '../store/incident-columns.ts'
 
 export interface IncidentFilter {
@@ -14,10 +15,28 @@ export interface IncidentFilter {
   toMs: number // exclusive
   categories?: readonly string[]
   sources?: readonly string[]
+  statuses?: readonly string[]
 }
+
+/** The filters of a map tile: the incident layer's, any period. */
+export type TileFilter = Partial<IncidentFilter>
+
+/** One incident drawn on its own in a detail tile. */
+export interface TilePoint {
+  id: string
+  lon: number
+  lat: number
+  category: string
+  status: string
+  reportedMs: number
+}
+
+// Rows added since the buckets were made are scanned one by one beside them; past this many they are remade.
+const MAX_UNBUCKETED = 50_000
 
 export class IncidentIndex {
   private cols: IncidentColumns // arrays may be longer than `count` (room to append)
+  private buckets: PointBuckets | undefined // rows 0 … buckets.count − 1 by place, for the tiles; made on first use
 
   constructor(columns: IncidentColumns) {
     this.cols = columns
@@ -31,7 +50,7 @@ export class IncidentIndex {
   positions(f: IncidentFilter): Float64Array<ArrayBuffer> {
     const { lon, lat } = this.cols
     const [start, end] = this.span(f.fromMs, f.toMs)
-    const keep = this.matcher(f)
+    const keep = this.rowFilter(f)
     const out = new Float64Array(2 * (end - start))
     let n = 0
     for (let i = start; i < end; i++) {
@@ -57,7 +76,7 @@ export class IncidentIndex {
     const rows: { bucket: number; category: string; count: number }[] = []
     buckets.forEach(([fromMs, toMs], bucket) => {
       const [start, end] = this.span(fromMs, toMs)
-      const keep = this.matcher({ ...f, fromMs, toMs })
+      const keep = this.rowFilter({ ...f, fromMs, toMs })
       const perCategory = new Float64Array(categories.length)
       for (let i = start; i < end; i++) if (keep(i)) perCategory[category[i]!]!++
       perCategory.forEach((count, k) => {
@@ -98,6 +117,73 @@ export class IncidentIndex {
   }
 
   /**
+   * The matching incidents in `bbox` counted per cell of a `columns` × `rows` grid across it, `flagged` counting
+   * those with a flagged status (open cases): a low-zoom tile.
+   */
+  gridCells(bbox: BBox, columns: number, rows: number, filter: TileFilter, flaggedStatuses: readonly string[]): GridCount[] {
+    const c = this.cols
+    const keep = this.rowFilter(filter)
+    const flagged = Uint8Array.from(c.statuses, (s) => (flaggedStatuses.includes(s) ? 1 : 0))
+    const grid = new GridCounter(bbox, columns, rows)
+    this.forEachIn(bbox, (i) => {
+      if (keep(i)) grid.add(c.lon[i]!, c.lat[i]!, flagged[c.status[i]!] === 1)
+    })
+    return grid.cells()
+  }
+
+  /** The matching incidents in `bbox` in (time, rid) order — or undefined when there are more than `max`: a detail tile. */
+  pointsIn(bbox: BBox, filter: TileFilter, max: number): TilePoint[] | undefined {
+    const c = this.cols
+    const keep = this.rowFilter(filter)
+    const [west, south, east, north] = bbox
+    const found: number[] = []
+    let tooMany = false
+    this.forEachIn(bbox, (i) => {
+      if (tooMany || !keep(i)) return
+      const lon = c.lon[i]!
+      const lat = c.lat[i]!
+      if (lon < west || lon > east || lat < south || lat > north) return
+      if (found.length === max) tooMany = true
+      else found.push(i)
+    })
+    if (tooMany) return undefined
+    return found
+      .sort((a, b) => a - b)
+      .map((i) => ({ id: c.id[i]!, lon: c.lon[i]!, lat: c.lat[i]!, category: c.categories[c.category[i]!]!, status: c.statuses[c.status[i]!]!, reportedMs: c.reportedMs[i]! }))
+  }
+
+  /** Every row whose place may be in `bbox`: those of the buckets it overlaps, then the rows newer than the buckets. */
+  private forEachIn(bbox: BBox, visit: (i: number) => void): void {
+    const { count } = this.cols
+    if (!this.buckets || count - this.buckets.count > MAX_UNBUCKETED) {
+      const positions = new Float64Array(2 * count)
+      for (let i = 0; i < count; i++) {
+        positions[2 * i] = this.cols.lon[i]!
+        positions[2 * i + 1] = this.cols.lat[i]!
+      }
+      this.buckets = bucketPoints(positions)
+    }
+    forEachNear(this.buckets, bbox, visit)
+    for (let i = this.buckets.count; i < count; i++) visit(i)
+  }
+
+  private rowFilter(f: TileFilter): (i: number) => boolean {
+    const c = this.cols
+    const inList = (list: readonly string[], chosen: readonly string[] | undefined) => (chosen === undefined ? undefined : Uint8Array.from(list, (x) => (chosen.includes(x) ? 1 : 0)))
+    const byCategory = inList(c.categories, f.categories)
+    const byStatus = inList(c.statuses, f.statuses)
+    const bySource = inList(c.sources, f.sources)
+    const from = f.fromMs ?? -Infinity
+    const to = f.toMs ?? Infinity
+    return (i) =>
+      (!byCategory || byCategory[c.category[i]!] === 1) &&
+      (!byStatus || byStatus[c.status[i]!] === 1) &&
+      (!bySource || bySource[c.source[i]!] === 1) &&
+      c.reportedMs[i]! >= from &&
+      c.reportedMs[i]! < to
+  }
+
+  /**
    * Merges rows read again from the store: a row already held is replaced unless it is older (a lower version)
    * than the one held; a new one is added in (time, rid) order. Returns how many were added and replaced.
    */
@@ -127,6 +213,8 @@ export class IncidentIndex {
       old.count = n
       return
     }
+    // rows move: the buckets' row numbers no longer hold (appending keeps them, and the new rows are scanned beside)
+    if (!appends) this.buckets = undefined
     // grow (doubling, so a stream of reports copies the columns only now and then) and merge the two sorted runs
     const next = allocateColumns(Math.max(n, appends ? 2 * n : n), old)
     next.count = n
@@ -160,14 +248,6 @@ export class IncidentIndex {
     return [start, Math.max(start, lowerBound(reportedMs, count, toMs))]
   }
 
-  private matcher(f: IncidentFilter): (i: number) => boolean {
-    const { category, categories, source, sources } = this.cols
-    const wanted = (list: string[], chosen: readonly string[] | undefined) => (chosen === undefined ? undefined : Uint8Array.from(list, (x) => (chosen.includes(x) ? 1 : 0)))
-    const byCategory = wanted(categories, f.categories)
-    const bySource = wanted(sources, f.sources)
-    if (!byCategory && !bySource) return () => true
-    return (i) => (!byCategory || byCategory[category[i]!] === 1) && (!bySource || bySource[source[i]!] === 1)
-  }
 }
 
 /** The first index in sorted `a[0..n)` whose value is ≥ `x`. */

@@ -1,8 +1,8 @@
 // Vector tiles for the large layers: GET /api/tiles/{layer}/{z}/{x}/{y}.mvt for incidents, lamps, streets and dark
-// zones, with the filters and access rules of each layer's GeoJSON endpoint. Every tile reads only its own box
-// (indexed bbox queries), so its cost follows the tile, not the district: at the low zooms points are counted per
-// cell by the database (Store.lampGrid / incidentGrid) and sent as one feature per cell; from DETAIL_ZOOM each point
-// is its own feature; streets thin out by class at low zooms. Answers carry an ETag (304 when it matches) and are
+// zones, with the filters and access rules of each layer's GeoJSON endpoint. Lamps and incidents come from the
+// district model's in-memory indexes, bucketed by place, so a tile visits only the points near it: at the low
+// zooms they are counted per cell and sent as one feature per cell; from DETAIL_ZOOM each point is its own feature
+// (id, and what the map styles by: the popups read the record itself); streets thin out by class at low zooms. Answers carry an ETag (304 when it matches) and are
 // gzipped when the client accepts it.
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
@@ -17,7 +17,8 @@ import { districtCategoryCodes } from '../domain/district-categories.ts'
 import { ProblemError } from '../kernel/problems.ts'
 import { INCIDENT_STATUSES, LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
 import { classOfHighway } from '../kernel/street-classes.ts'
-import type { PointGridCell } from '../store/store.ts'
+import type { GridCount } from '../analysis/point-buckets.ts'
+import type { LngLat } from '../kernel/geo.ts'
 import { encodeTile, pointLayer, shapeLayer, type TileLayer, type TileTags } from '../analysis/vector-tile.ts'
 import { isTile, tileBBox } from '../analysis/tile-geometry.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
@@ -58,7 +59,7 @@ function streetClassesAt(z: number): ReadonlySet<string> {
   return new Set(['arterial', 'secondary', 'branch', 'alley'])
 }
 
-const gridLayer = (cells: readonly PointGridCell[], z: number, x: number, y: number, flaggedName: string): TileLayer =>
+const gridLayer = (cells: readonly GridCount[], z: number, x: number, y: number, flaggedName: string): TileLayer =>
   pointLayer(
     cells.map((c) => ({ at: [c.lon, c.lat] as const, tags: { cluster: true, count: c.count, [flaggedName]: c.flagged } })),
     z,
@@ -88,29 +89,29 @@ export const tileRoutes = (ctx: UseCaseContext) => {
         if (q.category !== undefined) refuse('category')
         if (q.from !== undefined || q.to !== undefined) refuse('from')
         const statuses = parseStatuses(q.status, LAMP_STATUSES, 'lamp')
+        const index = await model.lamps()
         if (z >= DETAIL_ZOOM) {
-          const lamps = await store.lamps({ bbox, ...(statuses ? { statuses } : {}) })
-          if (lamps.length <= MAX_DETAIL_POINTS) {
+          const lamps = index.pointsIn(bbox, statuses, MAX_DETAIL_POINTS)
+          if (lamps) {
             const { working } = await model.lighting()
-            const points = lamps.map((l) => ({ at: l.coordinates, tags: { id: l.id, status: l.status, working: working.get(l.id) ?? l.status === 'ok', street_id: l.streetId } satisfies TileTags }))
+            const points = lamps.map((l) => ({ at: [l.lon, l.lat] as LngLat, tags: { id: l.id, status: l.status, working: working.get(l.id) ?? l.status === 'ok' } satisfies TileTags }))
             return { lamps: pointLayer(points, z, x, y, BUFFER_UNITS) }
           }
         }
-        const cells = await store.lampGrid({ bbox, cols: GRID_CELLS, rows: GRID_CELLS, flaggedStatuses: BROKEN_LAMP_STATUSES, ...(statuses ? { statuses } : {}) })
-        return { lamps: gridLayer(cells, z, x, y, 'broken') }
+        return { lamps: gridLayer(index.gridCells(bbox, GRID_CELLS, GRID_CELLS, statuses, BROKEN_LAMP_STATUSES), z, x, y, 'broken') }
       }
       case 'incidents': {
         const statuses = parseStatuses(q.status, INCIDENT_STATUSES, 'incident')
-        const filters = { categories: q.category, statuses, fromMs: q.from, toMs: q.to }
+        const filter = { categories: q.category, statuses, fromMs: q.from, toMs: q.to }
+        const index = await model.incidents()
         if (z >= DETAIL_ZOOM) {
-          const page = await store.incidents({ bbox, ...filters, limit: MAX_DETAIL_POINTS })
-          if (page.total <= MAX_DETAIL_POINTS) {
-            const points = page.items.map((i) => ({ at: i.coordinates, tags: { id: i.id, category: i.category, status: i.status, reported_at: i.reportedAt, street_id: i.streetId } satisfies TileTags }))
+          const incidents = index.pointsIn(bbox, filter, MAX_DETAIL_POINTS)
+          if (incidents) {
+            const points = incidents.map((i) => ({ at: [i.lon, i.lat] as LngLat, tags: { id: i.id, category: i.category, status: i.status } satisfies TileTags }))
             return { incidents: pointLayer(points, z, x, y, BUFFER_UNITS) }
           }
         }
-        const cells = await store.incidentGrid({ bbox, cols: GRID_CELLS, rows: GRID_CELLS, flaggedStatuses: OPEN_INCIDENT_STATUSES, ...filters })
-        return { incidents: gridLayer(cells, z, x, y, 'open') }
+        return { incidents: gridLayer(index.gridCells(bbox, GRID_CELLS, GRID_CELLS, filter, OPEN_INCIDENT_STATUSES), z, x, y, 'open') }
       }
       case 'streets': {
         for (const key of ['category', 'status', 'from', 'to'] as const) if (q[key] !== undefined) refuse(key)

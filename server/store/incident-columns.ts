@@ -4,7 +4,7 @@
 
 /** The columns, in the order `IncidentColumnsBuilder.push` takes them. */
 export const INCIDENT_COLUMNS_SQL =
-  'i.rid, i.reported_ms, i.version, i.lon, i.lat, i.category, i.source, i.status, i.unit_id, i.zone_id, i.dispatched_ms, i.first_handled_ms, i.closed_ms, i.deadline_ms, i.rework_count, i.extension_count, i.rating'
+  'i.rid, i.reported_ms, i.version, i.lon, i.lat, i.category, i.source, i.status, i.unit_id, i.zone_id, i.dispatched_ms, i.first_handled_ms, i.closed_ms, i.deadline_ms, i.rework_count, i.extension_count, i.rating, i.id'
 
 /**
  * Incidents sorted by (reportedMs, rid). Text fields are codes into their dictionary (`category[i]` indexes
@@ -12,6 +12,7 @@ export const INCIDENT_COLUMNS_SQL =
  */
 export interface IncidentColumns {
   count: number
+  id: string[] // what a tile names a point by
   rid: Float64Array
   reportedMs: Float64Array
   version: Float64Array
@@ -36,7 +37,7 @@ export interface IncidentColumns {
   rating: Uint8Array
 }
 
-type NumericColumn = Exclude<keyof IncidentColumns, 'count' | 'categories' | 'sources' | 'statuses' | 'units' | 'zones'>
+type NumericColumn = Exclude<keyof IncidentColumns, 'count' | 'id' | 'categories' | 'sources' | 'statuses' | 'units' | 'zones'>
 const NUMERIC: { [K in NumericColumn]: new (n: number) => IncidentColumns[K] } = {
   rid: Float64Array, reportedMs: Float64Array, version: Float64Array, lon: Float64Array, lat: Float64Array, category: Uint16Array, source: Uint8Array, status: Uint8Array,
   unit: Uint16Array, zone: Uint16Array, dispatchedMs: Float64Array, firstHandledMs: Float64Array, closedMs: Float64Array, deadlineMs: Float64Array,
@@ -46,7 +47,9 @@ const NUMERIC_NAMES = Object.keys(NUMERIC) as NumericColumn[]
 
 /** Empty columns with room for `n` rows, and the dictionaries given (or empty ones). */
 export function allocateColumns(n: number, dictionaries?: Pick<IncidentColumns, 'categories' | 'sources' | 'statuses' | 'units' | 'zones'>): IncidentColumns {
-  const out = { count: n, categories: [], sources: [], statuses: [], units: [], zones: [], ...dictionaries } as Partial<IncidentColumns> as IncidentColumns
+  const d = dictionaries ?? { categories: [], sources: [], statuses: [], units: [], zones: [] }
+  // the dictionaries are shared, never copied: codes stay valid across the old and the new columns
+  const out = { count: n, id: new Array<string>(n), categories: d.categories, sources: d.sources, statuses: d.statuses, units: d.units, zones: d.zones } as Partial<IncidentColumns> as IncidentColumns
   for (const name of NUMERIC_NAMES) (out as unknown as Record<string, unknown>)[name] = new NUMERIC[name](n)
   return out
 }
@@ -54,6 +57,7 @@ export function allocateColumns(n: number, dictionaries?: Pick<IncidentColumns, 
 /** Copies row `from` of `source` into row `to` of `target`, translating the dictionary codes. */
 export function copyRow(source: IncidentColumns, from: number, target: IncidentColumns, to: number): void {
   for (const name of NUMERIC_NAMES) target[name][to] = source[name][from]!
+  target.id[to] = source.id[from]!
   // the same dictionaries (a copy within one index): the codes stand as they are
   if (source.categories === target.categories && source.sources === target.sources && source.statuses === target.statuses && source.units === target.units && source.zones === target.zones) return
   target.category[to] = code(target.categories, source.categories[source.category[from]!]!)
@@ -98,6 +102,7 @@ export class IncidentColumnsBuilder {
     c.reworkCount[i] = Number(r[14])
     c.extensionCount[i] = Number(r[15])
     c.rating[i] = r[16] === null || r[16] === undefined ? 0 : Number(r[16])
+    c.id[i] = String(r[17])
   }
 
   /**
@@ -112,6 +117,7 @@ export class IncidentColumnsBuilder {
     const out = { ...this.cols, count: n }
     if (sorted) {
       for (const name of NUMERIC_NAMES) (out as unknown as Record<string, unknown>)[name] = this.cols[name].slice(0, n)
+      out.id = this.cols.id.slice(0, n)
       return out
     }
     const order = new Uint32Array(n).map((_, i) => i).sort((a, b) => t[a]! - t[b]! || rid[a]! - rid[b]!)
@@ -121,12 +127,14 @@ export class IncidentColumnsBuilder {
       for (let i = 0; i < n; i++) to[i] = from[order[i]!]!
       ;(out as unknown as Record<string, unknown>)[name] = to
     }
+    out.id = Array.from(order, (k) => this.cols.id[k]!)
     return out
   }
 
   private grow(): void {
     const bigger = allocateColumns(this.cols.rid.length * 2, this.cols)
     for (const name of NUMERIC_NAMES) (bigger[name] as { set(a: ArrayLike<number>): void }).set(this.cols[name])
+    bigger.id = this.cols.id
     this.cols = bigger
   }
 }

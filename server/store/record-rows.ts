@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../kernel/permissions.ts'
 import type { AuditEntry, User } from '../domain/roles.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto } from '../domain/cases.ts'
 import type { GuidancePoint, GuidancePointGeometry, StreetCategoryChange } from '../domain/guidance-points.ts'
-import type { GuidancePointPatch, PointGridCell, SessionRecord } from './store.ts'
+import type { GuidancePointPatch, SessionRecord } from './store.ts'
 import { json, num, numOrNull, str, strOrNull, type Row } from './row-values.ts'
 
 export const toStreet = (r: Row): Street => ({
@@ -159,15 +159,6 @@ export function caseColumnValues(set: Partial<CaseFields>): [string, unknown][] 
     .map(([key, value]) => [CASE_COLUMNS[key]!, typeof value === 'boolean' ? (value ? 1 : 0) : value])
 }
 
-
-export const toGridCell = (r: Row): PointGridCell => ({
-  col: num(r.col),
-  row: num(r.row),
-  count: num(r.n),
-  flagged: num(r.flagged),
-  lon: num(r.lon),
-  lat: num(r.lat),
-})
 
 /** A case's KPI facts from a row read as an array, in the column order of CASE_FACTS_SQL. */
 

@@ -37,25 +37,6 @@ export interface IncidentQuery {
   limit: Limit
 }
 
-/** A point layer counted over a grid of equal lon/lat cells across `bbox` (the low zooms of a vector tile). */
-export interface PointGridQuery {
-  bbox: BBox
-  cols: number
-  rows: number
-  /** Points with one of these statuses are also counted as `flagged` (broken lamps, open cases). */
-  flaggedStatuses: readonly string[]
-}
-
-/** One non-empty cell: how many points, where they sit on average, how many are flagged. */
-export interface PointGridCell {
-  col: number // 0 = west edge
-  row: number // 0 = north edge
-  count: number
-  flagged: number
-  lon: number
-  lat: number
-}
-
 /** How many rows a query returns: at most this many (`total` tells whether it cut), or every match. */
 export type Limit = number | 'all'
 
@@ -242,10 +223,6 @@ export interface Store {
    * or only the incidents `ids` names: what the in-memory incident index is built and kept up to date from.
    */
   incidentColumns(q?: { ids?: readonly string[] }): Promise<IncidentColumns>
-  /** Lamps counted per grid cell, in the database (never read row by row): the low zooms of the lamp tiles. */
-  lampGrid(q: PointGridQuery & { statuses?: LampStatus[] }): Promise<PointGridCell[]>
-  /** Incidents counted per grid cell with the same filters as `incidents`, in the database. */
-  incidentGrid(q: PointGridQuery & Omit<IncidentQuery, 'bbox' | 'limit'>): Promise<PointGridCell[]>
   incident(id: string): Promise<Incident | undefined>
   zones(): Promise<Zone[]>
   intersections(q: { bbox?: BBox }): Promise<Intersection[]>

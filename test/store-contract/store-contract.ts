@@ -3,6 +3,7 @@
 // versions that refuse stale writes, explicit limits. No business rule is tested here — those live in the domain.
 import { LAMP_STATUSES } from '../../server/kernel/statuses.ts'
 import { IncidentIndex } from '../../server/model/incident-index.ts'
+import { LampIndex } from '../../server/model/lamp-index.ts'
 import type { KpiCase } from '../../server/analysis/case-kpis.ts'
 import { describe, expect, test } from 'vitest'
 import type { NewReport } from '../../server/domain/cases.ts'
@@ -212,12 +213,13 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       await store.close()
     })
 
-    test('point grids count lamps and incidents per cell in the database, with the filters the lists take', async () => {
+    test('the lamp and incident indexes built from the store count per cell with the filters the lists take', async () => {
       const store = await seeded()
       const district = createTinyDistrict()
       const bbox = district.bounds
       const lamps = await store.lamps({})
-      const grid = await store.lampGrid({ bbox, cols: 3, rows: 2, flaggedStatuses: ['defective_lamp', 'column_issue', 'broken_lantern'] })
+      const lampIndex = new LampIndex(await store.lampPoints())
+      const grid = lampIndex.gridCells(bbox, 3, 2, undefined, ['defective_lamp', 'column_issue', 'broken_lantern'])
       expect(grid.reduce((n, c) => n + c.count, 0)).toBe(lamps.length)
       expect(grid.reduce((n, c) => n + c.flagged, 0)).toBe(lamps.filter((l) => l.status !== 'ok').length)
       for (const cell of grid) {
@@ -229,14 +231,15 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
         expect(Math.min(2, Math.floor(((cell.lon - bbox[0]) / (bbox[2] - bbox[0])) * 3))).toBe(cell.col)
         expect(Math.min(1, Math.floor(((bbox[3] - cell.lat) / (bbox[3] - bbox[1])) * 2))).toBe(cell.row)
       }
-      const ok = await store.lampGrid({ bbox, cols: 1, rows: 1, flaggedStatuses: [], statuses: ['ok'] })
+      const ok = lampIndex.gridCells(bbox, 1, 1, ['ok'], [])
       expect(ok.map((c) => [c.count, c.flagged])).toEqual([[lamps.filter((l) => l.status === 'ok').length, 0]])
       await store.createReport(report(1, { category: '0118' }), ACTOR, AT)
-      const all = await store.incidentGrid({ bbox, cols: 4, rows: 4, flaggedStatuses: ['reported'] })
+      const incidentIndex = new IncidentIndex(await store.incidentColumns())
+      const all = incidentIndex.gridCells(bbox, 4, 4, {}, ['reported'])
       const total = (await store.incidents({ bbox, limit: 'all' })).total
       expect(all.reduce((n, c) => n + c.count, 0)).toBe(total)
       expect(all.reduce((n, c) => n + c.flagged, 0)).toBe((await store.incidents({ bbox, statuses: ['reported'], limit: 'all' })).total)
-      const outages = await store.incidentGrid({ bbox, cols: 4, rows: 4, flaggedStatuses: [], categories: ['0118'], fromMs: AT.getTime() })
+      const outages = incidentIndex.gridCells(bbox, 4, 4, { categories: ['0118'], fromMs: AT.getTime() }, [])
       expect(outages.reduce((n, c) => n + c.count, 0)).toBe((await store.incidents({ bbox, categories: ['0118'], fromMs: AT.getTime(), limit: 'all' })).total)
       await store.close()
     })

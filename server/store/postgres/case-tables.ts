@@ -7,15 +7,15 @@ import type { Actor } from '../../domain/roles.ts'
 import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
-import type { CaseChange, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
-import { caseColumnValues, toCase, toCaseEvent, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
+import type { CaseChange, CaseQuery, IncidentQuery, Page, Store } from '../store.ts'
+import { caseColumnValues, toCase, toCaseEvent, toIncident, toPhoto } from '../record-rows.ts'
 import { num, str, strOrNull, type Params, type Row } from '../row-values.ts'
-import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './context.ts'
+import { anyOf, bboxClause, where, type PgContext } from './context.ts'
 
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentColumns'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentColumns'
 >
 
 // The incident columns the records read (every column but the generated `shape`).
@@ -193,19 +193,6 @@ export function caseTables(x: PgContext): CaseTables {
         after = Number(rows[rows.length - 1]![0])
       }
       return out.finish()
-    },
-
-    async incidentGrid(q): Promise<PointGridCell[]> {
-      const params: Params = {}
-      const clauses = [
-        anyOf('p.category', q.categories, 'categories', params),
-        anyOf('p.status', q.statuses, 'statuses', params),
-        anyOf('p.source', q.sources, 'sources', params),
-        anyOf('p.lamp_id', q.lampIds, 'lampIds', params),
-        q.fromMs === undefined ? undefined : ((params.fromMs = q.fromMs), 'p.reported_ms >= :fromMs'),
-        q.toMs === undefined ? undefined : ((params.toMs = q.toMs), 'p.reported_ms < :toMs'),
-      ]
-      return (await x.all(pointGridSql('incidents', q, clauses, params), params)).map(toGridCell)
     },
 
     async incident(id: string): Promise<Incident | undefined> {

@@ -169,11 +169,3 @@ export const where = (clauses: (string | undefined)[]): string => {
   return kept.length > 0 ? ` WHERE ${kept.join(' AND ')}` : ''
 }
 
-/** The point-grid query of a table inside a bbox (see the Store's PointGridQuery), with the caller's clauses. */
-export function pointGridSql(table: string, q: { bbox: readonly [number, number, number, number]; cols: number; rows: number; flaggedStatuses: readonly string[] }, clauses: (string | undefined)[], params: Params): string {
-  const [west, south, east, north] = q.bbox
-  Object.assign(params, { gx: q.cols / (east - west), gy: q.rows / (north - south), gwest: west, gnorth: north, gcols: q.cols - 1, grows: q.rows - 1, flag: [...q.flaggedStatuses] })
-  return `SELECT least(greatest(floor((p.lon - :gwest) * :gx)::int, 0), :gcols::int) AS col, least(greatest(floor((:gnorth - p.lat) * :gy)::int, 0), :grows::int) AS row,
-            count(*) AS n, count(*) FILTER (WHERE p.status = ANY(:flag::text[])) AS flagged, avg(p.lon) AS lon, avg(p.lat) AS lat
-          FROM ${table} p${where([bboxClause('p', q.bbox, params), ...clauses])} GROUP BY 1, 2`
-}

@@ -8,15 +8,15 @@ import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
-import type { GuidancePointPatch, LampQuery, NewGuidancePoint, PointGridCell, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
-import { guidancePointColumns, toBuilding, toCategoryChange, toGridCell, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
+import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
+import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
 import { json, num, type Params, type Row } from '../row-values.ts'
-import { anyOf, bboxClause, pointGridSql, where, type PgContext } from './context.ts'
+import { anyOf, bboxClause, where, type PgContext } from './context.ts'
 
 type DistrictTables = Pick<
   Store,
   | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
-  | 'buildings' | 'water' | 'seedDistrict' | 'lampGrid' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+  | 'buildings' | 'water' | 'seedDistrict' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
 >
 
 // Every column but the generated `shape` (and `rid` where PostgreSQL numbers the rows).
@@ -91,11 +91,6 @@ export function districtTables(x: PgContext): DistrictTables {
         after = Number(rows[rows.length - 1]![4])
       }
       return out.finish()
-    },
-
-    async lampGrid(q): Promise<PointGridCell[]> {
-      const params: Params = {}
-      return (await x.all(pointGridSql('lamps', q, [anyOf('p.status', q.statuses, 'statuses', params)], params), params)).map(toGridCell)
     },
 
     async lamp(id: string): Promise<StoredLamp | undefined> {

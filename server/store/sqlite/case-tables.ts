@@ -7,16 +7,16 @@ import type { Actor } from '../../domain/roles.ts'
 import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
-import type { CaseChange, CaseQuery, IncidentQuery, Page, PointGridCell, Store } from '../store.ts'
+import type { CaseChange, CaseQuery, IncidentQuery, Page, Store } from '../store.ts'
 import type { SqliteContext } from './context.ts'
-import { caseColumnValues, toCase, toCaseEvent, toGridCell, toIncident, toPhoto } from '../record-rows.ts'
-import { inList, num, pointGridSql, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
+import { caseColumnValues, toCase, toCaseEvent, toIncident, toPhoto } from '../record-rows.ts'
+import { inList, num, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
 import type Database from 'better-sqlite3'
 
 type CaseTables = Pick<
   Store,
   | 'units' | 'cases' | 'case' | 'caseByTracking' | 'caseEvents' | 'addCaseEvent' | 'createReport' | 'transitionCase' | 'rateCase' | 'addPhoto'
-  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentGrid' | 'incidentColumns'
+  | 'photos' | 'photo' | 'incidents' | 'incident' | 'seedCases' | 'incidentColumns'
 >
 
 /** The WHERE clauses of an incident query (bbox aside: that is a join), bound into `params`. */
@@ -188,19 +188,6 @@ export function caseTables(x: SqliteContext): CaseTables {
         await new Promise((resolve) => setImmediate(resolve))
       }
       return out.finish()
-    },
-
-    async incidentGrid(q): Promise<PointGridCell[]> {
-      const params: Params = {}
-      const clauses = [
-        inList('p.category', q.categories, 'c', params),
-        inList('p.status', q.statuses, 's', params),
-        inList('p.source', q.sources, 'src', params),
-        inList('p.lamp_id', q.lampIds, 'lamp', params),
-        q.fromMs === undefined ? undefined : ((params.fromMs = q.fromMs), 'p.reported_ms >= :fromMs'),
-        q.toMs === undefined ? undefined : ((params.toMs = q.toMs), 'p.reported_ms < :toMs'),
-      ]
-      return x.all(pointGridSql('incidents', q, clauses, params), params).map(toGridCell)
     },
 
     async incident(id: string): Promise<Incident | undefined> {

@@ -8,16 +8,15 @@ import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
-import type { GuidancePointPatch, LampQuery, NewGuidancePoint, PointGridCell, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
+import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
 import type { SqliteContext } from './context.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
-import { boundsOf, inList, json, num, pointGridSql, spatialJoin, where, type Params, type Row } from './sql.ts'
-import { toGridCell } from '../record-rows.ts'
+import { boundsOf, inList, json, num, spatialJoin, where, type Params, type Row } from './sql.ts'
 
 type DistrictTables = Pick<
   Store,
   | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
-  | 'buildings' | 'water' | 'seedDistrict' | 'lampGrid' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+  | 'buildings' | 'water' | 'seedDistrict' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
 >
 
 const LAMP_PAGE = 50_000
@@ -76,11 +75,6 @@ export function districtTables(x: SqliteContext): DistrictTables {
         await new Promise((resolve) => setImmediate(resolve))
       }
       return out.finish()
-    },
-
-    async lampGrid(q): Promise<PointGridCell[]> {
-      const params: Params = {}
-      return x.all(pointGridSql('lamps', q, [inList('p.status', q.statuses, 's', params)], params), params).map(toGridCell)
     },
 
     async lamp(id: string): Promise<StoredLamp | undefined> {

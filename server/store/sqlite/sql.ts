@@ -44,15 +44,3 @@ export const where = (clauses: (string | undefined)[]): string => {
   return kept.length > 0 ? ` WHERE ${kept.join(' AND ')}` : ''
 }
 
-/**
- * `SELECT col, row, count, flagged, lon, lat … GROUP BY col, row` over `table` inside a bbox: the cell arithmetic of
- * a point grid, with the caller's extra WHERE clauses (already bound into `params`).
- */
-export function pointGridSql(table: string, q: { bbox: BBox; cols: number; rows: number; flaggedStatuses: readonly string[] }, clauses: (string | undefined)[], params: Params): string {
-  const [west, south, east, north] = q.bbox
-  Object.assign(params, { gx: q.cols / (east - west), gy: q.rows / (north - south), gwest: west, gnorth: north, gcols: q.cols - 1, grows: q.rows - 1 })
-  const flagged = inList('p.status', q.flaggedStatuses, 'flag', params) ?? '0'
-  return `SELECT min(max(CAST((p.lon - :gwest) * :gx AS INTEGER), 0), :gcols) AS col, min(max(CAST((:gnorth - p.lat) * :gy AS INTEGER), 0), :grows) AS row,
-            count(*) AS n, sum(CASE WHEN ${flagged} THEN 1 ELSE 0 END) AS flagged, avg(p.lon) AS lon, avg(p.lat) AS lat
-          FROM ${table} p${spatialJoin(table, 'p', q.bbox, params)}${where(clauses)} GROUP BY col, row`
-}

@@ -25,7 +25,7 @@ export const LAMPS_SOURCE_LAYER = 'lamps'
 /** Closest zoom the server is asked for: it sends single lamps from z15, and z16 tiles are small enough to cut further. */
 export const LAMPS_MAX_TILE_ZOOM = 16
 
-// A cell is {cluster: true, count, broken}; a lamp is {id, status, working, street_id}.
+// A cell is {cluster: true, count, broken}; a lamp is {id, status, working}.
 const IS_CELL: ExpressionSpecification = ['==', ['get', 'cluster'], true]
 const IS_LAMP: ExpressionSpecification = ['!=', ['get', 'cluster'], true]
 const HAS_BROKEN: ExpressionSpecification = ['>', ['get', 'broken'], 0]
