@@ -50,15 +50,26 @@ export function bucketPoints(positions: Float64Array, count = positions.length >
 }
 
 /** Calls `visit` with every bucketed point index whose bucket overlaps `bbox` (a superset: check the box yourself). */
-export function forEachNear(b: PointBuckets, [west, south, east, north]: BBox, visit: (i: number) => void): void {
+export function forEachNear(b: PointBuckets, bbox: BBox, visit: (i: number) => void): void {
+  forEachSpan(b, bbox, (from, to) => {
+    for (let j = from; j < to; j++) visit(b.order[j]!)
+  })
+}
+
+/**
+ * Calls `visit(from, to)` for each run of `order` whose bucket overlaps `bbox` — the loop over a run's points is the
+ * caller's own, where the hot loops of a low-zoom tile (a whole city's points) stay free of a call per point.
+ */
+export function forEachSpan(b: PointBuckets, [west, south, east, north]: BBox, visit: (from: number, to: number) => void): void {
   const c0 = Math.max(0, Math.floor((west - b.west) / b.cellDeg))
   const c1 = Math.min(b.columns - 1, Math.floor((east - b.west) / b.cellDeg))
   const r0 = Math.max(0, Math.floor((south - b.south) / b.cellDeg))
   const r1 = Math.min(b.rows - 1, Math.floor((north - b.south) / b.cellDeg))
   for (let r = r0; r <= r1; r++) {
-    for (let k = r * b.columns + c0, end = r * b.columns + c1; k <= end; k++) {
-      for (let j = b.start[k]!, stop = b.start[k + 1]!; j < stop; j++) visit(b.order[j]!)
-    }
+    // a row's buckets are consecutive in `order`: one run per row
+    const from = b.start[r * b.columns + c0]!
+    const to = b.start[r * b.columns + c1 + 1]!
+    if (to > from) visit(from, to)
   }
 }
 

@@ -80,7 +80,7 @@ export class DistrictModel {
    */
   async warm(): Promise<void> {
     const started = performance.now()
-    for (const [name, build] of [['places', () => this.places()], ['incidents', () => this.incidents()], ['lamps', () => this.lamps()], ['lighting', () => this.lighting()]] as const) {
+    for (const [name, build] of [['places', () => this.places()], ['incidents', async () => (await this.incidents()).prepareTiles()], ['lamps', () => this.lamps()], ['lighting', () => this.lighting()]] as const) {
       try {
         await build()
       } catch (err) {

@@ -1,7 +1,7 @@
 // Every lamp's place and status in memory, bucketed by place: the lamp tiles count and list lamps from here rather
 // than asking the database to group a million rows for each low-zoom tile (seconds each). Lamps do not move (an
 // import replaces the index); a status change is written in place when the model hears of it.
-import { bucketPoints, forEachNear, GridCounter, type GridCount, type PointBuckets } from '../analysis/point-buckets.ts'
+import { bucketPoints, forEachNear, forEachSpan, GridCounter, type GridCount, type PointBuckets } from '../analysis/point-buckets.ts'
 import type { BBox } from '../kernel/geo.ts'
 import { LAMP_STATUSES, type LampStatus } from '../kernel/statuses.ts'
 import type { LampPoints } from '../store/lamp-points.ts'
@@ -35,11 +35,16 @@ export class LampIndex {
   /** Lamps in `bbox` (of `statuses`, if given) counted per cell of a grid across it; `flagged` counts those of `flaggedStatuses`. */
   gridCells(bbox: BBox, columns: number, rows: number, statuses: readonly LampStatus[] | undefined, flaggedStatuses: readonly LampStatus[]): GridCount[] {
     const { positions, status } = this.lamps
-    const keep = codes(statuses)
+    const keep = codes(statuses) ?? new Uint8Array(LAMP_STATUSES.length).fill(1)
     const flagged = codes(flaggedStatuses)!
     const grid = new GridCounter(bbox, columns, rows)
-    forEachNear(this.buckets, bbox, (i) => {
-      if (!keep || keep[status[i]!] === 1) grid.add(positions[2 * i]!, positions[2 * i + 1]!, flagged[status[i]!] === 1)
+    const { order } = this.buckets
+    // the loop over a run's lamps is inline: a z12 tile visits every lamp of a city
+    forEachSpan(this.buckets, bbox, (from, to) => {
+      for (let j = from; j < to; j++) {
+        const i = order[j]!
+        if (keep[status[i]!] === 1) grid.add(positions[2 * i]!, positions[2 * i + 1]!, flagged[status[i]!] === 1)
+      }
     })
     return grid.cells()
   }

@@ -5,8 +5,11 @@
 
 export interface CachedTile {
   bytes: Uint8Array
+  gzipped?: Uint8Array // compressed once when made, not on every request
   etag: string
 }
+
+const sizeOf = (t: CachedTile) => t.bytes.length + (t.gzipped?.length ?? 0)
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -57,15 +60,15 @@ export class TileCache {
   private keep(cacheKey: string, entry: CachedTile & { version: number; layer: string }): void {
     const old = this.entries.get(cacheKey)
     if (old) {
-      this.bytes -= old.bytes.length
+      this.bytes -= sizeOf(old)
       this.entries.delete(cacheKey)
     }
     this.entries.set(cacheKey, entry)
-    this.bytes += entry.bytes.length
+    this.bytes += sizeOf(entry)
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break
       this.entries.delete(k)
-      this.bytes -= v.bytes.length
+      this.bytes -= sizeOf(v)
     }
   }
 }

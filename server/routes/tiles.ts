@@ -147,10 +147,10 @@ export const tileRoutes = (ctx: UseCaseContext) => {
     if (!isTile(zoom, x, y)) throw new ProblemError(400, 'invalid-param', `${zoom}/${x}/${y} is not a tile: x and y run from 0 to ${2 ** zoom - 1} at zoom ${zoom}`, [{ path: 'x', message: 'within the zoom level' }])
     const q = c.req.valid('query')
     // Kept in the model until a write touches the layer: one count per low-zoom cell however many maps ask.
-    const { bytes, etag } = await model.tiles.get(layer, `${zoom}/${x}/${y}?${JSON.stringify(q)}`, async () => {
+    const { bytes, gzipped, etag } = await model.tiles.get(layer, `${zoom}/${x}/${y}?${JSON.stringify(q)}`, async () => {
       const made = encodeTile(await build(layer, zoom, x, y, q))
       // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
-      return { bytes: made, etag: `"${createHash('sha1').update(made).digest('base64url').slice(0, 22)}"` }
+      return { bytes: made, gzipped: gzipSync(made, { level: 6 }), etag: `"${createHash('sha1').update(made).digest('base64url').slice(0, 22)}"` }
     })
     c.header('etag', etag)
     // Live data: the browser keeps the tile but asks again each time (a 304 costs a few bytes).
@@ -158,9 +158,9 @@ export const tileRoutes = (ctx: UseCaseContext) => {
     c.header('vary', 'accept-encoding, cookie')
     if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304)
     c.header('content-type', 'application/vnd.mapbox-vector-tile')
-    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    if (gzipped && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
       c.header('content-encoding', 'gzip')
-      return c.body(new Uint8Array(gzipSync(bytes, { level: 6 })))
+      return c.body(new Uint8Array(gzipped))
     }
     return c.body(new Uint8Array(bytes))
   })
