@@ -7,7 +7,7 @@ interface Row { rid: number; ms: number; lon: number; lat: number; category: str
 const columns = (rows: readonly Row[]) => {
   const b = new IncidentColumnsBuilder(2)
   for (const r of [...rows].sort((x, y) => x.ms - y.ms || x.rid - y.rid))
-    b.push([r.rid, r.ms, r.version ?? 1, r.lon, r.lat, r.category, r.source, r.status ?? 'reported', 'SD001', null, null, null, null, r.ms + 3_600_000, 0, 0, null])
+    b.push([r.rid, r.ms, r.version ?? 1, r.lon, r.lat, r.category, r.source, r.status ?? 'reported', 'SD001', null, null, null, null, r.ms + 3_600_000, 0, 0, null, `X${r.rid}`])
   return b.finish()
 }
 
@@ -89,5 +89,26 @@ describe('the in-memory incident index', () => {
     expect(index.counts({}, [[0, 1]])).toEqual([])
     expect(index.merge(columns(randomRows(3)))).toEqual({ added: 3, replaced: 0 })
     expect(index.size).toBe(3)
+  })
+})
+
+describe('the incident index behind the tiles', () => {
+  const box = [104, 30, 105, 31] as const
+  test('counts per cell with the filters, and a case step or a new report shows at once', () => {
+    const rows = randomRows(3000)
+    const index = new IncidentIndex(columns(rows))
+    const total = (cells: { count: number }[]) => cells.reduce((n, c) => n + c.count, 0)
+    const flaggedOf = (cells: { flagged: number }[]) => cells.reduce((n, c) => n + c.flagged, 0)
+    expect(total(index.gridCells([...box], 8, 8, {}, ['accepted']))).toBe(3000)
+    expect(flaggedOf(index.gridCells([...box], 8, 8, {}, ['accepted']))).toBe(0)
+    const app = rows.filter((r) => r.source === 'app' && r.ms >= 100 && r.ms < 600).length
+    expect(total(index.gridCells([...box], 8, 8, { sources: ['app'], fromMs: 100, toMs: 600 }, []))).toBe(app)
+    const step = rows[10]!
+    index.merge(columns([{ ...step, status: 'accepted', version: 2 }]))
+    expect(flaggedOf(index.gridCells([...box], 8, 8, {}, ['accepted']))).toBe(1)
+    index.merge(columns([{ rid: 9999, ms: 5000, lon: 104.5, lat: 30.5, category: '0101', source: 'app', status: 'accepted' }]))
+    const after = index.gridCells([...box], 8, 8, {}, ['accepted'])
+    expect([total(after), flaggedOf(after)]).toEqual([3001, 2])
+    expect(index.pointsIn([104.49, 30.49, 104.51, 30.51], { statuses: ['accepted'] }, 10)?.map((p) => p.id)).toContain('X9999')
   })
 })

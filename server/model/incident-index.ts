@@ -34,9 +34,25 @@ export interface TilePoint {
 // Rows added since the buckets were made are scanned one by one beside them; past this many they are remade.
 const MAX_UNBUCKETED = 50_000
 
+/**
+ * The rows bucketed by place, with the fields a tile filters on copied in bucket order: a low-zoom tile then reads
+ * its points' fields in sequence rather than jumping across the time-ordered columns (six cache misses a point).
+ * Position j holds row buckets.order[j]; posOf maps a row back, so a status change reaches the copy.
+ */
+interface Placed {
+  buckets: PointBuckets
+  lon: Float64Array
+  lat: Float64Array
+  reportedMs: Float64Array
+  category: Uint16Array
+  source: Uint8Array
+  status: Uint8Array
+  posOf: Uint32Array
+}
+
 export class IncidentIndex {
   private cols: IncidentColumns // arrays may be longer than `count` (room to append)
-  private buckets: PointBuckets | undefined // rows 0 … buckets.count − 1 by place, for the tiles; made on first use
+  private placed: Placed | undefined // rows 0 … buckets.count − 1 by place, for the tiles; made on first use
 
   constructor(columns: IncidentColumns) {
     this.cols = columns
@@ -131,14 +147,16 @@ export class IncidentIndex {
     const from = filter.fromMs ?? -Infinity
     const to = filter.toMs ?? Infinity
     const grid = new GridCounter(bbox, columns, rows)
-    const count = (i: number) => {
+    const p = this.placedRows()
+    forEachSpan(p.buckets, bbox, (start, end) => {
+      for (let j = start; j < end; j++) {
+        if (byCategory[p.category[j]!] === 1 && byStatus[p.status[j]!] === 1 && bySource[p.source[j]!] === 1 && p.reportedMs[j]! >= from && p.reportedMs[j]! < to) grid.add(p.lon[j]!, p.lat[j]!, flagged[p.status[j]!] === 1)
+      }
+    })
+    // the rows newer than the buckets
+    for (let i = p.buckets.count; i < this.cols.count; i++) {
       if (byCategory[category[i]!] === 1 && byStatus[status[i]!] === 1 && bySource[source[i]!] === 1 && reportedMs[i]! >= from && reportedMs[i]! < to) grid.add(lon[i]!, lat[i]!, flagged[status[i]!] === 1)
     }
-    const buckets = this.bucketed()
-    forEachSpan(buckets, bbox, (start, end) => {
-      for (let j = start; j < end; j++) count(buckets.order[j]!)
-    })
-    for (let i = buckets.count; i < this.cols.count; i++) count(i)
     return grid.cells()
   }
 
@@ -165,28 +183,38 @@ export class IncidentIndex {
 
   /** Buckets the rows by place now rather than on the first tile (a second at megacity size). */
   prepareTiles(): void {
-    this.bucketed()
+    this.placedRows()
   }
 
   /** Every row whose place may be in `bbox`: those of the buckets it overlaps, then the rows newer than the buckets. */
   private forEachIn(bbox: BBox, visit: (i: number) => void): void {
-    const buckets = this.bucketed()
+    const { buckets } = this.placedRows()
     forEachNear(buckets, bbox, visit)
     for (let i = buckets.count; i < this.cols.count; i++) visit(i)
   }
 
-  /** The buckets, made again when missing or when too many rows have arrived since. */
-  private bucketed(): PointBuckets {
-    const { count } = this.cols
-    if (!this.buckets || count - this.buckets.count > MAX_UNBUCKETED) {
+  /** The rows by place, made again when missing or when too many rows have arrived since. */
+  private placedRows(): Placed {
+    const c = this.cols
+    const { count } = c
+    if (!this.placed || count - this.placed.buckets.count > MAX_UNBUCKETED) {
       const positions = new Float64Array(2 * count)
       for (let i = 0; i < count; i++) {
-        positions[2 * i] = this.cols.lon[i]!
-        positions[2 * i + 1] = this.cols.lat[i]!
+        positions[2 * i] = c.lon[i]!
+        positions[2 * i + 1] = c.lat[i]!
       }
-      this.buckets = bucketPoints(positions)
+      const buckets = bucketPoints(positions)
+      const { order } = buckets
+      const posOf = new Uint32Array(count)
+      for (let j = 0; j < count; j++) posOf[order[j]!] = j
+      const gather = <T extends Float64Array | Uint16Array | Uint8Array>(from: T): T => {
+        const to = new (from.constructor as new (n: number) => T)(count)
+        for (let j = 0; j < count; j++) to[j] = from[order[j]!]!
+        return to
+      }
+      this.placed = { buckets, lon: gather(c.lon), lat: gather(c.lat), reportedMs: gather(c.reportedMs), category: gather(c.category), source: gather(c.source), status: gather(c.status), posOf }
     }
-    return this.buckets
+    return this.placed
   }
 
   private rowFilter(f: TileFilter): (i: number) => boolean {
@@ -217,6 +245,8 @@ export class IncidentIndex {
       if (at < 0) fresh.push(j)
       else if (more.version[j]! >= this.cols.version[at]!) {
         copyRow(more, j, this.cols, at)
+        // a case step changes the status, the one field of the tiles' copy that can change
+        if (this.placed && at < this.placed.buckets.count) this.placed.status[this.placed.posOf[at]!] = this.cols.status[at]!
         replaced++
       }
     }
@@ -236,7 +266,7 @@ export class IncidentIndex {
       return
     }
     // rows move: the buckets' row numbers no longer hold (appending keeps them, and the new rows are scanned beside)
-    if (!appends) this.buckets = undefined
+    if (!appends) this.placed = undefined
     // grow (doubling, so a stream of reports copies the columns only now and then) and merge the two sorted runs
     const next = allocateColumns(Math.max(n, appends ? 2 * n : n), old)
     next.count = n

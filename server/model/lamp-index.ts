@@ -16,10 +16,22 @@ export interface LampTilePoint {
 export class LampIndex {
   private readonly row = new Map<string, number>()
   private readonly buckets: PointBuckets
+  private readonly lamps: LampPoints // in bucket order: a tile reads its lamps in sequence
 
-  constructor(private readonly lamps: LampPoints) {
-    lamps.ids.forEach((id, i) => this.row.set(id, i))
-    this.buckets = bucketPoints(lamps.positions)
+  constructor(stored: LampPoints) {
+    this.buckets = bucketPoints(stored.positions)
+    const { order } = this.buckets
+    const n = order.length
+    this.lamps = { ids: new Array<string>(n), positions: new Float64Array(2 * n), status: new Uint8Array(n) }
+    for (let j = 0; j < n; j++) {
+      const i = order[j]!
+      this.lamps.ids[j] = stored.ids[i]!
+      this.lamps.positions[2 * j] = stored.positions[2 * i]!
+      this.lamps.positions[2 * j + 1] = stored.positions[2 * i + 1]!
+      this.lamps.status[j] = stored.status[i]!
+      order[j] = j // the lamps now sit in bucket order themselves
+      this.row.set(stored.ids[i]!, j)
+    }
   }
 
   get size(): number {
@@ -38,18 +50,16 @@ export class LampIndex {
     const keep = codes(statuses) ?? new Uint8Array(LAMP_STATUSES.length).fill(1)
     const flagged = codes(flaggedStatuses)!
     const grid = new GridCounter(bbox, columns, rows)
-    const { order } = this.buckets
-    // the loop over a run's lamps is inline: a z12 tile visits every lamp of a city
+    // the loop over a run's lamps is inline and in sequence: a z12 tile visits every lamp of a city
     forEachSpan(this.buckets, bbox, (from, to) => {
-      for (let j = from; j < to; j++) {
-        const i = order[j]!
+      for (let i = from; i < to; i++) {
         if (keep[status[i]!] === 1) grid.add(positions[2 * i]!, positions[2 * i + 1]!, flagged[status[i]!] === 1)
       }
     })
     return grid.cells()
   }
 
-  /** The lamps in `bbox` (of `statuses`, if given) in stored order — or undefined when there are more than `max`. */
+  /** The lamps in `bbox` (of `statuses`, if given) — or undefined when there are more than `max`. */
   pointsIn(bbox: BBox, statuses: readonly LampStatus[] | undefined, max: number): LampTilePoint[] | undefined {
     const { ids, positions, status } = this.lamps
     const keep = codes(statuses)
