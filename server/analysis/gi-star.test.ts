@@ -156,10 +156,17 @@ describe('computeGiStarStatistics', () => {
     }
   })
 
-  it('flags a single extra incident in otherwise equal counts: Gi* is relative to the spread, however small', () => {
-    const stats = computeGiStarStatistics(createLattice(12, 12, (c, r) => (c === 6 && r === 6 ? 6 : 5)), { bandMeters: 150 })
+  it('flags a single extra incident in otherwise equal counts under the normal approximation, but not by randomization', () => {
+    const input = createLattice(12, 12, (c, r) => (c === 6 && r === 6 ? 6 : 5))
+    // z is relative to the spread, however small: the approximation calls one extra incident a 99 % hot spot ...
+    const stats = computeGiStarStatistics(input, { bandMeters: 150, inference: 'normal' })
     expect(stats.s).toBeLessThan(0.1)
     expect(stats.bins[6 * 12 + 6]).toBe(3)
+    // ... while every shuffle of the other counts gives its neighbourhood the same sum: nothing stands out (skewed
+    // counts choose randomization by themselves)
+    const randomized = computeGiStarStatistics(input, { bandMeters: 150 })
+    expect(randomized.inference).toBe('exact-randomization')
+    expect(randomized.bins.every((b) => b === 0)).toBe(true)
   })
 
   it('puts hot cells on one dense cluster and no hot cell far from it', () => {

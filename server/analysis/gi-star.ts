@@ -6,7 +6,8 @@
 //   w_ij = 1 if the centroids of i and j are at most the band apart (j = i included), else 0,
 //   W_i = Σ_j w_ij (= Σ_j w_ij², the weights being 0/1), ȳ = Σy/n, s² = Σ(y − ȳ)²/n (= Σy²/n − ȳ²).
 //
-// p = 2·(1 − Φ(|z|)) two-sided. Bins ±3/±2/±1 for p < 0.01/0.05/0.10, 0 otherwise; with FDR on (the
+// p = 2·(1 − Φ(|z|)) two-sided — or, when the counts are sparse or skewed and that approximation fails, by
+// conditional randomization (gi-star-randomization.ts). Bins ±3/±2/±1 for p < 0.01/0.05/0.10, 0 otherwise; with FDR on (the
 // default, as in ArcGIS's optimized tool) a cell additionally needs p at or below the Benjamini–Hochberg
 // critical p for that level, so FDR bins are never stronger than the uncorrected ones.
 import KDBush from 'kdbush'
@@ -14,6 +15,7 @@ import type { LngLat } from '../kernel/geo.ts'
 import type { CellCounts, SquareLattice } from './cells.ts'
 import { cellRing } from './cells.ts'
 import { computeBhCutoffs } from './fdr.ts'
+import { conditionalPValues } from './gi-star-randomization.ts'
 import { twoSidedPValue } from './normal-tail.ts'
 
 /** Fewer cells than this and the normal approximation of Gi* is not trusted (ArcGIS requires 30 features). */
@@ -43,6 +45,42 @@ const ALPHAS = [0.1, 0.05, 0.01] as const
 export interface GiStarOptions {
   bandMeters?: number // fixed distance band in metres; default: mean distance to the K-th nearest cell (see kthNeighbourBand)
   fdr?: boolean // default true: bins from Benjamini–Hochberg cut-offs at α = 0.10 / 0.05 / 0.01
+  /**
+   * How p is found: 'normal' from z; 'randomization' by conditional randomization (gi-star-randomization.ts);
+   * 'auto' (default) randomization when the counts are sparse or skewed (see needsRandomization), else normal.
+   */
+  inference?: 'auto' | 'normal' | 'randomization'
+  permutations?: number // when randomization has to sample: shuffles per distinct (count, neighbours) pair
+  seed?: number
+}
+
+/** How the p-values of a result were found. */
+export type GiInference = 'normal' | 'exact-randomization' | 'permutations'
+
+/**
+ * Sparse or skewed counts, where the normal approximation of Gi* fails: more than half of the cells empty, or a
+ * sample skewness above 2 (a few cells hold most of the counts). Dense, even counts keep the (fast) normal z.
+ */
+export function needsRandomization(counts: ArrayLike<number>): boolean {
+  const n = counts.length
+  let zeros = 0
+  let sum = 0
+  for (let i = 0; i < n; i++) {
+    if (counts[i] === 0) zeros++
+    sum += counts[i]!
+  }
+  if (zeros > n / 2) return true
+  const mean = sum / n
+  let m2 = 0
+  let m3 = 0
+  for (let i = 0; i < n; i++) {
+    const d = counts[i]! - mean
+    m2 += d * d
+    m3 += d * d * d
+  }
+  m2 /= n
+  m3 /= n
+  return m2 > 0 && m3 / m2 ** 1.5 > 2
 }
 
 /** Plain per-cell input of the statistic: counts and centroids in a metric plane. */
@@ -65,6 +103,8 @@ export interface GiStarStatistics {
   k: number | null // K of the automatic band, null when the band was given
   fdr: boolean
   criticalP: [number, number, number] // p at or below which a cell is in bin ±1, ±2, ±3 (−1: none); with FDR off 0.10/0.05/0.01 (strict <)
+  inference: GiInference
+  permutations: number | null // shuffles per distinct (count, neighbours) pair when sampled
   z: Float64Array
   p: Float64Array
   bins: Int8Array
@@ -249,6 +289,19 @@ export function computeGiStarStatistics(input: GiStarInput, options: GiStarOptio
     }
   }
 
+  let inference: GiInference = 'normal'
+  let permutations: number | null = null
+  const mode = options.inference ?? 'auto'
+  if (mode === 'randomization' || (mode === 'auto' && needsRandomization(counts))) {
+    const randomized = conditionalPValues(counts, lag, neighbors, { permutations: options.permutations, seed: options.seed })
+    if (randomized) {
+      // a cell whose neighbourhood is every cell stays p = 1, as above
+      for (let i = 0; i < n; i++) p[i] = (n * neighbors[i]! - neighbors[i]! ** 2) / (n - 1) > 0 ? randomized.p[i]! : 1
+      inference = randomized.method === 'exact' ? 'exact-randomization' : 'permutations'
+      permutations = randomized.permutations
+    }
+  }
+
   const criticalP: [number, number, number] = fdr ? (computeBhCutoffs(p, ALPHAS) as [number, number, number]) : [ALPHAS[0], ALPHAS[1], ALPHAS[2]]
   const bins = new Int8Array(n)
   for (let i = 0; i < n; i++) {
@@ -261,7 +314,7 @@ export function computeGiStarStatistics(input: GiStarInput, options: GiStarOptio
     bins[i] = z[i]! > 0 ? level : -level
   }
 
-  return { n, mean, s, bandMeters, bandSource: options.bandMeters === undefined ? 'kth-neighbour' : 'given', k, fdr, criticalP, z, p, bins, neighbors }
+  return { n, mean, s, bandMeters, bandSource: options.bandMeters === undefined ? 'kth-neighbour' : 'given', k, fdr, criticalP, inference, permutations, z, p, bins, neighbors }
 }
 
 /** One study cell of a Gi* result. */
@@ -276,6 +329,8 @@ export interface HotspotCell {
 }
 
 export interface GiStarResult {
+  inference: GiInference
+  permutations: number | null
   bandMeters: number
   bandSource: 'given' | 'kth-neighbour'
   k: number | null
@@ -307,6 +362,6 @@ export function computeGiStar(cells: CellCounts, options: GiStarOptions = {}): G
       neighbors: stats.neighbors[i]!,
     }
   }
-  const { bandMeters, bandSource, k, n, mean, s, fdr, criticalP } = stats
-  return { bandMeters, bandSource, k, n, mean, s, fdr, criticalP, cells: out }
+  const { bandMeters, bandSource, k, n, mean, s, fdr, criticalP, inference, permutations } = stats
+  return { bandMeters, bandSource, k, n, mean, s, fdr, criticalP, inference, permutations, cells: out }
 }

@@ -21,12 +21,25 @@ function createIntersections(): IntersectionInput[] {
 }
 
 describe('rankIntersectionHotspots', () => {
-  it('ranks intersections by incidents within 50 m, names joined A × B, ties broken by id', () => {
+  it('ranks intersections by incidents within 50 m, names joined A × B, ties broken by id; unnamed ones only when asked', () => {
     const incidents = incidentsAt([10, 0], [0, -30], [35, 35], [0, 49], [400, 20], [420, 0], [390, -40], [0, 410], [0, 420], [0, 395], [0, 380], [800, 860])
     expect(rankIntersectionHotspots(createIntersections(), incidents)).toEqual([
-      { id: 'n2', name: null, coordinates: at(0, 400), count: 4 },
       { id: 'n3', name: '人民中路 × 蜀都大道', coordinates: at(0, 0), count: 4 },
       { id: 'n1', name: '顺城大街 × 蜀都大道', coordinates: at(400, 0), count: 3 },
+    ])
+    expect(rankIntersectionHotspots(createIntersections(), incidents, { includeUnnamed: true }).map((x) => x.id)).toEqual(['n2', 'n3', 'n1'])
+  })
+
+  it('names each place once: the best-ranked node of a junction stands for the others sharing its name', () => {
+    const intersections: IntersectionInput[] = [
+      { id: 'a', coordinates: at(0, 0), names: ['成都市动物园'] },
+      { id: 'b', coordinates: at(40, 0), names: ['成都市动物园'] },
+      { id: 'c', coordinates: at(500, 0), names: ['甲路', '乙路'] },
+    ]
+    const ranked = rankIntersectionHotspots(intersections, incidentsAt([10, 0], [20, 0], [30, 0], [45, 0], [500, 5]))
+    expect(ranked.map((r) => [r.id, r.count])).toEqual([
+      ['a', 4], // a tie with b, broken by id
+      ['c', 1],
     ])
   })
 
@@ -50,7 +63,8 @@ describe('rankIntersectionHotspots', () => {
 
   it('keeps the first `limit` entries', () => {
     const incidents = incidentsAt([0, 0], [0, 400], [0, 401], [400, 0])
-    expect(rankIntersectionHotspots(createIntersections(), incidents, { limit: 2 }).map((r) => r.id)).toEqual(['n2', 'n1'])
+    expect(rankIntersectionHotspots(createIntersections(), incidents, { limit: 2, includeUnnamed: true }).map((r) => r.id)).toEqual(['n2', 'n1'])
+    expect(rankIntersectionHotspots(createIntersections(), incidents, { limit: 2 }).map((r) => r.id)).toEqual(['n1', 'n3'])
     expect(rankIntersectionHotspots(createIntersections(), incidents, { limit: 0 })).toEqual([])
   })
 

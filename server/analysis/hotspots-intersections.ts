@@ -14,6 +14,7 @@ export interface IntersectionInput {
 export interface IntersectionHotspotOptions {
   radiusMeters?: number // default 50: an incident this close to the node counts for it
   limit?: number // default: all intersections with at least one incident
+  includeUnnamed?: boolean // default false: a junction of unnamed ways tells a leader nothing to act on
 }
 
 export interface IntersectionHotspot {
@@ -29,7 +30,8 @@ const NAME_SEPARATOR = ' × '
 /**
  * Intersections with at least one incident within `radiusMeters` (metres, measured in a local
  * equirectangular projection about the intersections' centre), most incidents first, ties by id
- * (code-unit order) so the list is deterministic. An incident near two intersections counts for both.
+ * (code-unit order) so the list is deterministic. An incident near two intersections counts for both. Each name
+ * appears once (its best-ranked node); unnamed junctions only with `includeUnnamed`.
  * Empty intersections or incidents → []. Throws a RangeError for a non-positive radius or limit.
  * Does not mutate its input.
  */
@@ -81,5 +83,14 @@ export function rankIntersectionHotspots(
     ranked.push({ id: intersection.id, name: names.length > 0 ? names.join(NAME_SEPARATOR) : null, coordinates: [lng, lat], count })
   }
   ranked.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return Number.isFinite(limit) ? ranked.slice(0, Math.floor(limit)) : ranked
+  // One entry per place: the nodes of one big junction (or of the ways around a park) share a name, and their radii
+  // count the same incidents again; the best-ranked node stands for them all.
+  const named = new Set<string>()
+  const places = ranked.filter((x) => {
+    if (x.name === null) return options.includeUnnamed === true
+    if (named.has(x.name)) return false
+    named.add(x.name)
+    return true
+  })
+  return Number.isFinite(limit) ? places.slice(0, Math.floor(limit)) : places
 }

@@ -30,7 +30,7 @@ export interface HotspotResult extends GiStarResult {
  */
 export function findHotspots(incidents: readonly PointItem[] | Float64Array, options: FindHotspotsOptions): HotspotResult {
   const cells = binIncidents(incidents, options.bbox, options.cellScheme ?? { kind: 'h3' })
-  const result = computeGiStar(cells, { bandMeters: options.bandMeters, fdr: options.fdr })
+  const result = computeGiStar(cells, { bandMeters: options.bandMeters, fdr: options.fdr, inference: options.inference, permutations: options.permutations, seed: options.seed })
   return {
     ...result,
     scheme: cells.scheme,

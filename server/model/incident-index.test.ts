@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { IncidentColumnsBuilder } from '../store/incident-columns.ts'
+import { IncidentColumnsBuilder } from '../kernel/incident-columns.ts'
 import { IncidentIndex, type IncidentFilter } from './incident-index.ts'
 
 interface Row { rid: number; ms: number; lon: number; lat: number; category: string; source: string; status?: string; version?: number }

@@ -8,7 +8,7 @@
 import type { KpiCase } from '../analysis/case-kpis.ts'
 import type { BBox, LngLat } from '../kernel/geo.ts'
 import { bucketPoints, forEachNear, forEachSpan, GridCounter, type GridCount, type PointBuckets } from '../analysis/point-buckets.ts'
-import { allocateColumns, copyRow, type IncidentColumns } from '../store/incident-columns.ts'
+import { allocateColumns, copyRow, type IncidentColumns } from '../kernel/incident-columns.ts'
 
 export interface IncidentFilter {
   fromMs: number

@@ -25,6 +25,11 @@ import { respondJsonBytes } from './json-bytes.ts'
 import { districtCategoryCodes } from '../domain/district-categories.ts'
 
 const CELL_SCHEMES = ['h3-9', 'h3-10', 'h3-11', 'grid-100', 'grid-200', 'grid-250', 'grid-500'] as const
+/**
+ * The fewest incidents a hotspot map is trusted with: one per 50 study cells, and never fewer than 30 — below it
+ * most cells are empty and the few incidents decide everything (our choice; the answer says so and still maps).
+ */
+export const minIncidents = (cells: number) => Math.max(30, Math.ceil(cells / 50))
 const DEFAULT_PERIOD_DAYS = 90 // a quarter: enough incidents per cell for a stable statistic in the demo district
 const DAY_MS = 86_400_000
 
@@ -69,6 +74,7 @@ const intersectionQuery = z
     ...filters,
     radius_m: decimalParam(5, 500, 'radius_m').optional(),
     limit: limitParam(500).optional(),
+    include_unnamed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   })
   .refine(fromBeforeTo, FROM_AFTER_TO)
 
@@ -154,7 +160,13 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
         s: statistic.s,
         fdr: statistic.fdr,
         critical_p: statistic.criticalP,
+        // how p was found: the normal approximation, or conditional randomization (exact, or sampled shuffles)
+        inference: statistic.inference,
+        permutations: statistic.permutations,
         incidents: count,
+        // below this many incidents the map is shown with a warning: too few for any cell to stand out reliably
+        min_incidents: minIncidents(statistic.n),
+        low_data: count < minIncidents(statistic.n),
         dropped: statistic.dropped,
         period: period(fromMs, toMs),
         top,
@@ -203,6 +215,7 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
         incidents: positions,
         radiusMeters: q.radius_m ?? 50,
         limit: q.limit ?? 20,
+        includeUnnamed: q.include_unnamed ?? false,
       }
       const ranked = await analysis.run('rankIntersections', input, [input.intersections.positions.buffer, input.incidents.buffer])
       return c.json({ period: period(fromMs, toMs), radius_m: q.radius_m ?? 50, intersections: ranked })

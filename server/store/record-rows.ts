@@ -245,3 +245,7 @@ export function guidancePointColumns(patch: GuidancePointPatch): [string, unknow
   }
   return Object.entries(columns).filter(([, v]) => v !== undefined)
 }
+
+/** The columns, in the order `IncidentColumnsBuilder.push` (server/kernel/incident-columns.ts) takes them. */
+export const INCIDENT_COLUMNS_SQL =
+  'i.rid, i.reported_ms, i.version, i.lon, i.lat, i.category, i.source, i.status, i.unit_id, i.zone_id, i.dispatched_ms, i.first_handled_ms, i.closed_ms, i.deadline_ms, i.rework_count, i.extension_count, i.rating, i.id'

@@ -4,7 +4,7 @@
 // typed (errors.ts); every write records its audit entry in the same transaction. The contract suite in
 // test/store-contract/ states what any adapter must do.
 import type { BBox } from '../kernel/geo.ts'
-import type { IncidentColumns } from './incident-columns.ts'
+import type { IncidentColumns } from '../kernel/incident-columns.ts'
 import type { Building, DemoDistrict, GridCell, Incident, Intersection, Lamp, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../kernel/records.ts'
 import type { IncidentSource, IncidentStatus, LampStatus, StreetCategory } from '../kernel/statuses.ts'
 import type { LampPoints } from './lamp-points.ts'

@@ -47,7 +47,7 @@ export interface TopHotspotCell {
 }
 
 export interface HotspotsTaskOutput {
-  statistic: Pick<HotspotResult, 'bandMeters' | 'bandSource' | 'k' | 'n' | 'mean' | 's' | 'fdr' | 'criticalP' | 'dropped'>
+  statistic: Pick<HotspotResult, 'bandMeters' | 'bandSource' | 'k' | 'n' | 'mean' | 's' | 'fdr' | 'criticalP' | 'dropped' | 'inference' | 'permutations'>
   autoBandMeters: number | undefined // the automatic band, when it was used (for the route to remember)
   top: TopHotspotCell[]
   features: JsonBytes<HotspotFeature[]>
@@ -81,6 +81,7 @@ export interface IntersectionsTaskInput {
   incidents: PackedPositions
   radiusMeters: number
   limit: number
+  includeUnnamed: boolean
 }
 
 export interface SuggestionsTaskInput {
@@ -117,13 +118,15 @@ const isRefusal = (x: HotspotResult | HotspotRefusal): x is HotspotRefusal => 'r
 export function computeHotspotLayer(input: HotspotsTaskInput): HotspotsTaskOutput | HotspotRefusal {
   const result = runGiStar(input.positions, input.bbox, input.scheme, input.bandMeters, input.autoBandMeters, input.fdr)
   if (isRefusal(result)) return result
-  const { cells, bandMeters, bandSource, k, n, mean, s, fdr, criticalP, dropped } = result
+  const { cells, bandMeters, bandSource, k, n, mean, s, fdr, criticalP, dropped, inference, permutations } = result
   // The leader's top ten: hot cells that hold incidents themselves (a cell can be hot from its neighbours alone),
-  // highest confidence first, then the most incidents — with a wide band neighbouring cells share nearly the same z,
-  // and the cell where the reports are is the one to send people to.
+  // most incidents first, then the highest confidence — the cell where the reports are is the one to send people
+  // to. (Ordering by confidence first put a cluster's fringe first: with a wide band neighbouring cells share nearly
+  // the same z, and conditional randomization, which holds a cell's own count fixed, finds the fringe around a
+  // packed centre more surprising than the centre itself.)
   const top = cells
     .filter((x) => x.bin > 0 && x.count > 0)
-    .sort((a, b) => b.bin - a.bin || b.count - a.count || b.z - a.z || a.id.localeCompare(b.id))
+    .sort((a, b) => b.count - a.count || b.bin - a.bin || b.z - a.z || a.id.localeCompare(b.id))
     .slice(0, 10)
     .map((x) => ({ id: x.id, count: x.count, z: round(x.z, 3), p: x.p, bin: x.bin, center: centroid(x.ring) }))
   const features = cells.map(
@@ -134,7 +137,7 @@ export function computeHotspotLayer(input: HotspotsTaskInput): HotspotsTaskOutpu
       properties: { count: x.count, z: x.z, p: x.p, bin: x.bin, neighbors: x.neighbors },
     }),
   )
-  const statistic = { bandMeters, bandSource, k, n, mean, s, fdr, criticalP, dropped }
+  const statistic = { bandMeters, bandSource, k, n, mean, s, fdr, criticalP, dropped, inference, permutations }
   return { statistic, autoBandMeters: input.bandMeters === undefined ? bandMeters : undefined, top, features: encodeJson(features) }
 }
 
@@ -165,7 +168,7 @@ export function compareHotspotLayers(input: CompareTaskInput): CompareTaskOutput
 export function rankIntersections(input: IntersectionsTaskInput): IntersectionHotspot[] {
   const positions = unpackPositions(input.intersections.positions)
   const intersections = input.intersections.ids.map((id, i) => ({ id, coordinates: positions[i]!, names: input.intersections.names[i] ?? [] }))
-  return rankIntersectionHotspots(intersections, unpackPointItems(input.incidents), { radiusMeters: input.radiusMeters, limit: input.limit })
+  return rankIntersectionHotspots(intersections, unpackPointItems(input.incidents), { radiusMeters: input.radiusMeters, limit: input.limit, includeUnnamed: input.includeUnnamed })
 }
 
 /** Suggested guidance-point sites for the vending demand (see suggestGuidanceSites). */

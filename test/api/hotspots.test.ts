@@ -59,14 +59,16 @@ describe('GET /api/hotspots', () => {
     }
   })
 
-  test('finds the packed October cluster as a 99 % hot spot and names it', async () => {
+  test('finds the packed October cluster as a hot spot and names it first', async () => {
     const { get } = await setup()
     const { body } = await get<HotspotJson>('/api/hotspots?category=0501&from=2026-09-01&to=2026-11-01')
     const hottest = body.top[0]
     expect(hottest).toBeDefined()
     expect(hottest!.count).toBeGreaterThan(10)
     const cell = body.features.find((f) => f.id === hottest!.id)
-    expect(cell?.properties.bin).toBe(3)
+    // skewed counts: p by conditional randomization, which holds the packed cell's own count fixed (95 % here)
+    expect((body as unknown as { inference: string }).inference).toBe('exact-randomization')
+    expect(cell?.properties.bin).toBeGreaterThanOrEqual(2)
     expect(['人民中路', '春熙路']).toContain(hottest!.street)
     expect(hottest!.zone_name).toBe('演示街道一')
   })

@@ -43,6 +43,8 @@ interface Server {
   startMs: number
   stop(): Promise<void>
   rssMb(): { rss: number; peak: number }
+  /** The last line the server wrote. */
+  lastLog(): string
   /** Waits (up to `timeoutMs`) for a line of the server's output to match; its match, or undefined. */
   waitForLog(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray | undefined>
 }
@@ -65,6 +67,7 @@ async function startServer(cwd: string, databaseUrl: string): Promise<Server> {
     baseUrl,
     child,
     startMs,
+    lastLog: () => log.trim().split('\n').slice(-1)[0]?.slice(0, 300) ?? '',
     async waitForLog(pattern, timeoutMs) {
       const until = performance.now() + timeoutMs
       while (performance.now() < until) {
@@ -75,6 +78,7 @@ async function startServer(cwd: string, databaseUrl: string): Promise<Server> {
       return undefined
     },
     rssMb() {
+      if (child.exitCode !== null || child.signalCode !== null) return { rss: NaN, peak: NaN }
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
       const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
       return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) }
@@ -258,8 +262,9 @@ try {
       const now = await timeGet(server.baseUrl, e.path, leader)
       let ratio = ''
       if (previous) {
-        const before = await timeGet(previous.baseUrl, e.path, previousCookie, 2).catch(() => undefined)
-        if (before) {
+        const before = await timeGet(previous.baseUrl, e.path, previousCookie, 2).catch((err: unknown) => ({ failed: previous!.child.exitCode !== null || previous!.child.signalCode !== null ? `the previous server died (${previous!.child.signalCode ?? `exit ${previous!.child.exitCode}`}): ${previous!.lastLog()}` : String(err) }))
+        if ('failed' in before) ratio = `; previous version: no answer — ${before.failed}`
+        else {
           baselineTimes.set(e.name, before.median)
           ratio = `; previous version ${ms(before.median)} (${before.status}) → ${(before.median / now.median).toFixed(1)}× faster`
         }
@@ -268,7 +273,7 @@ try {
     }
     if (previous) {
       const rss = previous.rssMb()
-      console.log(`previous version memory after these requests: ${rss.rss} MB resident (peak ${rss.peak} MB)`)
+      console.log(Number.isNaN(rss.rss) ? `previous version: no longer running (${previous.lastLog()})` : `previous version memory after these requests: ${rss.rss} MB resident (peak ${rss.peak} MB)`)
       await previous.stop()
       previous = undefined
     }

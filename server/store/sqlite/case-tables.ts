@@ -1,6 +1,7 @@
 // Cases in SQLite: incidents seen through the workflow — reports, steps, timelines, photos, units — and the
 // incident queries the map and the analyses read.
-import { INCIDENT_COLUMNS_SQL, IncidentColumnsBuilder, type IncidentColumns } from '../incident-columns.ts'
+import { IncidentColumnsBuilder, type IncidentColumns } from '../../kernel/incident-columns.ts'
+import { INCIDENT_COLUMNS_SQL } from '../record-rows.ts'
 import type { Incident } from '../../kernel/records.ts'
 import { incidentId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'

@@ -101,6 +101,14 @@ function AnalysisFacts({ hotspots }: { hotspots: Hotspots }) {
           to: formatDate(new Date(Date.parse(hotspots.period.to) - 1).toISOString()),
         })}
       </p>
+      <p className="legend-note" data-testid="hotspot-inference">
+        {t(`hotspots.inference.${hotspots.inference}`, { permutations: formatNumber(hotspots.permutations ?? 0) })}
+      </p>
+      {hotspots.low_data && (
+        <p className="panel-callout hotspot-low-data" role="status">
+          <strong>{t('hotspots.lowDataTitle')}</strong> {t('hotspots.lowData', { count: formatNumber(hotspots.incidents), min: formatNumber(hotspots.min_incidents) })}
+        </p>
+      )}
     </div>
   )
 }

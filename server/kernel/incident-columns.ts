@@ -1,10 +1,7 @@
 // Incidents as columns — what the in-memory incident index (server/model/incident-index.ts) is built from: one typed
 // array per field and dictionaries for the texts, so two million incidents are ~150 MB of arrays rather than two
-// million records. Both adapters read INCIDENT_COLUMNS_SQL's columns as arrays and push them row by row.
-
-/** The columns, in the order `IncidentColumnsBuilder.push` takes them. */
-export const INCIDENT_COLUMNS_SQL =
-  'i.rid, i.reported_ms, i.version, i.lon, i.lat, i.category, i.source, i.status, i.unit_id, i.zone_id, i.dispatched_ms, i.first_handled_ms, i.closed_ms, i.deadline_ms, i.rework_count, i.extension_count, i.rating, i.id'
+// million records. Both store adapters read the incident columns as arrays (INCIDENT_COLUMNS_SQL in
+// server/store/record-rows.ts, in the order `push` takes them) and push them row by row.
 
 /**
  * Incidents sorted by (reportedMs, rid). Text fields are codes into their dictionary (`category[i]` indexes
@@ -79,7 +76,8 @@ export class IncidentColumnsBuilder {
     this.cols = allocateColumns(Math.max(16, expected))
   }
 
-  /** One row of INCIDENT_COLUMNS_SQL's values, as the driver returns them. */
+  /** One row: rid, reported_ms, version, lon, lat, category, source, status, unit_id, zone_id, dispatched_ms,
+   * first_handled_ms, closed_ms, deadline_ms, rework_count, extension_count, rating, id — as a driver returns them. */
   push(r: readonly unknown[]): void {
     if (this.n === this.cols.rid.length) this.grow()
     const c = this.cols
