@@ -84,7 +84,7 @@ async function startServer(cwd: string, databaseUrl: string): Promise<Server> {
       return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) }
     },
     async stop() {
-      if (child.exitCode !== null) return
+      if (child.exitCode !== null || child.signalCode !== null) return // already gone (a crash included)
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGTERM')
       await exited

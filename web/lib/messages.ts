@@ -12,6 +12,8 @@ export const sharedMessagesZh = {
   'demo.badge': '演示数据 / Demonstration data',
   'demo.explanation':
     '路灯、事件、街道辖区和街道分类是生成的演示数据，并非真实记录；街道、建筑和水系数据 © OpenStreetMap contributors（ODbL 许可）。',
+  'demo.hide': '收起',
+  'demo.show': '展开演示数据说明',
   'map.label': '地图',
   'map.loading': '地图加载中…',
   'map.failed': '地图无法初始化（需要 WebGL）：{detail}',
@@ -133,6 +135,8 @@ export const sharedMessagesEn: Translation<typeof sharedMessagesZh> = {
   'demo.badge': '演示数据 / Demonstration data',
   'demo.explanation':
     'Lamps, incidents, sub-district zones and street categories are generated demonstration data, not real records; streets, buildings and water © OpenStreetMap contributors (ODbL).',
+  'demo.hide': 'Hide',
+  'demo.show': 'Show the note on demonstration data',
   'map.label': 'Map',
   'map.loading': 'Loading map…',
   'map.failed': 'The map could not start (WebGL is required): {detail}',

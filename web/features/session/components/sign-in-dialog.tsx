@@ -42,8 +42,14 @@ export function SignInDialog({ demo, roles, onClose }: SignInDialogProps) {
 
   useEffect(() => {
     const dialog = dialogRef.current
+    // the control that opened the dialog gets the focus back when it closes (not <body>, where a keyboard user
+    // would have to start again from the top)
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
+    return () => {
+      dialog?.close()
+      if (opener?.isConnected) opener.focus()
+    }
   }, [])
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
