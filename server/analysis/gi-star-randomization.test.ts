@@ -47,6 +47,12 @@ describe('Gi* p-values by conditional randomization', () => {
     expect(conditionalPValues(counts, lag, neighbors, { exactBudget: 0, permutations: 999, seed: 7 })!.p).toEqual(conditionalPValues(counts, lag, neighbors, { exactBudget: 0, permutations: 999, seed: 7 })!.p)
   })
 
+  test('options given as undefined take their defaults (sampled p-values are never NaN)', () => {
+    const sampled = conditionalPValues(counts, lag, neighbors, { exactBudget: 0, permutations: undefined, seed: undefined })!
+    expect(sampled.permutations).toBe(9_999)
+    expect(Array.from(sampled.p).every((p) => p > 0 && p <= 1)).toBe(true)
+  })
+
   test('counts that are not whole numbers are left to the normal approximation', () => {
     expect(conditionalPValues([0.5, 1, 2], [1, 2, 3], [2, 2, 2])).toBeUndefined()
   })

@@ -27,7 +27,7 @@ export interface RandomizationResult {
   p: Float64Array // two-sided: 2 × the smaller tail probability (each tail includes the observed sum), at most 1
 }
 
-const DEFAULTS = { exactBudget: 4e7, permutations: 9_999, seed: 20_241 }
+const DEFAULTS = { exactBudget: 3e8, permutations: 9_999, seed: 20_241 }
 
 /**
  * Two-sided conditional-randomization p-values of each cell's neighbourhood sum `lag[i]` (its own count included)
@@ -37,7 +37,10 @@ const DEFAULTS = { exactBudget: 4e7, permutations: 9_999, seed: 20_241 }
  */
 export function conditionalPValues(counts: ArrayLike<number>, lag: ArrayLike<number>, neighbors: ArrayLike<number>, options: RandomizationOptions = {}): RandomizationResult | undefined {
   const n = counts.length
-  const { exactBudget, permutations, seed } = { ...DEFAULTS, ...options }
+  // (an option given as undefined means the default, not NaN)
+  const exactBudget = options.exactBudget ?? DEFAULTS.exactBudget
+  const permutations = options.permutations ?? DEFAULTS.permutations
+  const seed = options.seed ?? DEFAULTS.seed
   const multiplicity = new Map<number, number>()
   for (let i = 0; i < n; i++) {
     const y = counts[i]!

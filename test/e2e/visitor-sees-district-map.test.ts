@@ -121,11 +121,14 @@ describe.skipIf(skipReason !== undefined)('a visitor opens the district map', ()
   })
 
   test('closing the sign-in dialog gives the focus back to the button that opened it', async () => {
+    // an earlier step signed in to read a lamp's record: sign out first
+    const signOut = page.getByRole('button', { name: '退出' })
+    if (await signOut.count()) await signOut.click()
     const open = page.getByRole('button', { name: '登录' })
-    await open.click()
-    await page.getByRole('form', { name: '登录 Gridwatch' }).waitFor()
+    await open.click({ timeout: 10_000 })
+    await page.getByRole('form', { name: '登录 Gridwatch' }).waitFor({ timeout: 10_000 })
     await page.keyboard.press('Escape')
-    await page.waitForFunction(() => document.querySelector('dialog[open]') === null)
+    await page.waitForFunction(() => document.querySelector('dialog[open]') === null, undefined, { timeout: 10_000 })
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('登录')
   }, 30_000)
 
