@@ -16,6 +16,8 @@
 export interface RandomizationOptions {
   /** Above this many elementary steps the exact distribution is not computed and permutations are sampled. */
   exactBudget?: number
+  /** Above this many draws in all the shuffles, nothing is sampled either: undefined, the normal approximation stays. */
+  sampleBudget?: number
   /** Shuffles per distinct (count, neighbours) pair when sampling. */
   permutations?: number
   seed?: number
@@ -27,7 +29,7 @@ export interface RandomizationResult {
   p: Float64Array // two-sided: 2 × the smaller tail probability (each tail includes the observed sum), at most 1
 }
 
-const DEFAULTS = { exactBudget: 3e8, permutations: 9_999, seed: 20_241 }
+const DEFAULTS = { exactBudget: 4e7, sampleBudget: 3e7, permutations: 9_999, seed: 20_241 }
 
 /**
  * Two-sided conditional-randomization p-values of each cell's neighbourhood sum `lag[i]` (its own count included)
@@ -63,6 +65,11 @@ export function conditionalPValues(counts: ArrayLike<number>, lag: ArrayLike<num
   let exactCost = 0
   for (const { draws } of pairs.values()) exactCost += values.length * (draws + 1) ** 2 * (maxSumOf(draws) + 1)
   const exact = exactCost <= exactBudget
+  // Neither affordable (tens of thousands of cells with many distinct counts): the caller keeps the normal
+  // approximation rather than hold an analysis worker for many seconds.
+  let sampleCost = 0
+  for (const { draws } of pairs.values()) sampleCost += permutations * draws
+  if (!exact && sampleCost > (options.sampleBudget ?? DEFAULTS.sampleBudget)) return undefined
   const logFactorial = exact ? logFactorials(n) : new Float64Array(0)
   const random = mulberry32(seed)
   const pool = exact ? new Float64Array(0) : Float64Array.from(counts)
