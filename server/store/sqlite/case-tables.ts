@@ -9,7 +9,7 @@ import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { CaseChange, CaseQuery, IncidentQuery, Page, Store } from '../store.ts'
-import type { SqliteContext } from './context.ts'
+import { forEachRawPage, type SqliteContext } from './context.ts'
 import { caseColumnValues, toCase, toCaseEvent, toIncident, toPhoto } from '../record-rows.ts'
 import { inList, num, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
 import type Database from 'better-sqlite3'
@@ -180,14 +180,7 @@ export function caseTables(x: SqliteContext): CaseTables {
       // Raw rows (no record object per incident) in pages of the table's own order, letting other requests run
       // between pages: two million rows take seconds to read.
       const out = new IncidentColumnsBuilder(num(x.get('SELECT count(*) AS n FROM incidents')?.n))
-      const page = x.db.prepare(`SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i WHERE i.rid > ? ORDER BY i.rid LIMIT ${COLUMN_PAGE}`).raw()
-      for (let after = -Infinity; ; ) {
-        const rows = page.all(after) as unknown[][]
-        for (const r of rows) out.push(r)
-        if (rows.length < COLUMN_PAGE) break
-        after = Number(rows[rows.length - 1]![0])
-        await new Promise((resolve) => setImmediate(resolve))
-      }
+      await forEachRawPage(x.db, `SELECT ${INCIDENT_COLUMNS_SQL} FROM incidents i WHERE i.rid > ? ORDER BY i.rid LIMIT ${COLUMN_PAGE}`, COLUMN_PAGE, 0, (r) => out.push(r))
       return out.finish()
     },
 

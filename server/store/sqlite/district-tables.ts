@@ -9,7 +9,7 @@ import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
 import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
-import type { SqliteContext } from './context.ts'
+import { forEachRawPage, type SqliteContext } from './context.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
 import { boundsOf, inList, json, num, spatialJoin, where, type Params, type Row } from './sql.ts'
 
@@ -66,14 +66,7 @@ export function districtTables(x: SqliteContext): DistrictTables {
     async lampPoints(): Promise<LampPoints> {
       // raw rows in pages of the table's order, letting other requests run between pages (a megacity has a million)
       const out = new LampPointsBuilder()
-      const page = x.db.prepare(`SELECT id, lon, lat, status, rid FROM lamps WHERE rid > ? ORDER BY rid LIMIT ${LAMP_PAGE}`).raw()
-      for (let after = -Infinity; ; ) {
-        const rows = page.all(after) as unknown[][]
-        for (const r of rows) out.push(r)
-        if (rows.length < LAMP_PAGE) break
-        after = Number(rows[rows.length - 1]![4])
-        await new Promise((resolve) => setImmediate(resolve))
-      }
+      await forEachRawPage(x.db, `SELECT id, lon, lat, status, rid FROM lamps WHERE rid > ? ORDER BY rid LIMIT ${LAMP_PAGE}`, LAMP_PAGE, 4, (r) => out.push(r))
       return out.finish()
     },
 
