@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { TileCache } from './tile-cache.ts'
 
-const tile = (n: number) => ({ bytes: new Uint8Array(n), etag: `"${n}"` })
+const tile = (n: number) => ({ body: new Uint8Array(n), encoding: 'identity' as const, etag: `"${n}"` })
 
 describe('the tile cache', () => {
   test('serves a kept tile until its layer is bumped, and only that layer', async () => {
@@ -49,7 +49,7 @@ describe('the tile cache', () => {
     for (const k of ['a', 'b']) await cache.get('x', k, async () => tile(10))
     await cache.get('x', 'a', async () => tile(99)) // a used again: b is now the oldest
     await cache.get('x', 'c', async () => tile(10))
-    expect((await cache.get('x', 'a', async () => tile(1))).bytes.length).toBe(10)
-    expect((await cache.get('x', 'b', async () => tile(1))).bytes.length).toBe(1)
+    expect((await cache.get('x', 'a', async () => tile(1))).body.length).toBe(10)
+    expect((await cache.get('x', 'b', async () => tile(1))).body.length).toBe(1)
   })
 })

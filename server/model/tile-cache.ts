@@ -2,14 +2,17 @@
 // bumps when a write touches the layer (a lamp repaired: lamps and dark zones; a report or a case step: incidents),
 // and a tile made at an older version is never served. Bounded by bytes, least recently used first out. A tile asked
 // for again while it is being made waits for that one making (a map opening sends the same low-zoom tiles at once).
+// A tile is kept as it is sent, compressed once when made: every browser asks for gzip, so one copy (about a third of the
+// raw size for dense point tiles) lets the budget hold a whole city centre's tiles at every zoom.
 
 export interface CachedTile {
-  bytes: Uint8Array
-  gzipped?: Uint8Array // compressed once when made, not on every request
+  body: Uint8Array
+  /** How `body` is encoded: gzip, or the raw tile where compressing did not pay. */
+  encoding: 'gzip' | 'identity'
   etag: string
 }
 
-const sizeOf = (t: CachedTile) => t.bytes.length + (t.gzipped?.length ?? 0)
+const sizeOf = (t: CachedTile) => t.body.length
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 

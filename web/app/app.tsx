@@ -3,7 +3,8 @@
 // user management) are modules under views/, each with its panel, its own map layers and the shared layers it
 // hides; this file is the chrome around them. Features never see each other; what one needs from another (street
 // names, zones, role names, lamp repair buttons) is passed here or in a view.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { parseAsString, useQueryStates } from 'nuqs'
 import { BasemapData } from '../features/basemap/components/basemap-data.tsx'
 import { DensityLayer } from '../features/incidents/components/density-layer.tsx'
 import { IncidentsLayer } from '../features/incidents/components/incidents-layer.tsx'
@@ -27,8 +28,8 @@ import type { LayerKey } from './layer-visibility.ts'
 import { useLayerVisibility } from './layer-visibility.ts'
 import { PANEL_BODY_ID, PanelTabs, panelTabId } from './panel-tabs.tsx'
 import { PanelBoundary } from './panel-boundary.tsx'
-import type { PanelMode } from './permissions.ts'
 import { listPanelModes, may } from './permissions.ts'
+import { ALL_ZONES, VIEW_KEYS, useTabParam, useZoneParam } from './url-state.ts'
 import { useViews } from './views/index.ts'
 import { MapLayerBoundary } from './views/map-layer-boundary.tsx'
 import type { SignedInUser } from './views/view.ts'
@@ -49,8 +50,9 @@ export function App() {
   const zones = useZones()
   const street = useStreetNames()
   const [visibility, setLayerVisible] = useLayerVisibility()
-  const [chosenMode, setChosenMode] = useState<PanelMode>('layers')
-  const [zoneChoice, setZoneChoice] = useState<{ zone: string | undefined }>()
+  const [chosenMode, setChosenMode] = useTabParam()
+  const [zoneChoice, setZoneChoice] = useZoneParam()
+  const clearView = useQueryStates(Object.fromEntries(VIEW_KEYS.map((key) => [key, parseAsString])))[1]
   const [focus, setFocus] = useState<MapFocus>()
   const categories = meta.data?.incident_categories ?? NO_CATEGORIES
 
@@ -63,13 +65,19 @@ export function App() {
   // lamps and incidents are staff-only (their tiles answer 401): nobody asks for them before a sign-in, and a
   // sign-out hides them at once
   const signedIn = user !== undefined
+  // a sign-out ends the view: the next person at this screen starts at the default one, not in the last user's case
+  const wasSignedIn = useRef(false)
+  useEffect(() => {
+    if (wasSignedIn.current && !signedIn && !session.isPending) void clearView(null, { history: 'replace' })
+    if (!session.isPending) wasSignedIn.current = signedIn
+  }, [signedIn, session.isPending, clearView])
 
   // a crew assigned to zones picks among its own; everyone else among all. The first is the default: a whole
   // district's work list is thousands of stops, a zone's is a day or two of work
   const zoneOptions: ZoneOption[] = (zones.data?.features ?? [])
     .filter((zone) => !user || user.zone_ids.length === 0 || user.zone_ids.includes(zone.id))
     .map((zone) => ({ id: zone.id, name: zone.properties.name, name_en: zone.properties.name_en }))
-  const zone = zoneChoice ? zoneChoice.zone : zoneOptions[0]?.id
+  const zone = zoneChoice === ALL_ZONES ? undefined : (zoneOptions.find((z) => z.id === zoneChoice)?.id ?? zoneOptions[0]?.id)
 
   const views = useViews(
     mode,
@@ -80,7 +88,7 @@ export function App() {
       categories,
       zones: zoneOptions,
       zone,
-      setZone: (next) => setZoneChoice({ zone: next }),
+      setZone: (next) => void setZoneChoice(next ?? ALL_ZONES),
       onFocus: setFocus,
     },
     { visibility, setLayerVisible },
@@ -101,7 +109,7 @@ export function App() {
               modes={modes}
               active={mode}
               onChange={(next) => {
-                setChosenMode(next)
+                void setChosenMode(next)
                 for (const each of Object.values(views)) each.onTabChange?.()
               }}
             />}
@@ -158,7 +166,7 @@ export function App() {
                       canChangeLamps
                         ? (lamp) =>
                             mayChangeLampIn(user, lamp.properties.zone_id) ? (
-                              <LampStatusActions lampId={lamp.id} working={lamp.properties.working} version={lamp.properties.version} />
+                              <LampStatusActions lampId={lamp.id} working={lamp.properties.working} version={lamp.properties.version} status={lamp.properties.status} />
                             ) : (
                               <p className="legend-note">{t('lighting.notYourZone')}</p>
                             )

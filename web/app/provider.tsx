@@ -1,5 +1,6 @@
-// App-wide providers: the query cache and the interface language.
+// App-wide providers: the query cache, the view kept in the URL (web/app/url-state.ts) and the interface language.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { NuqsAdapter } from 'nuqs/adapters/react'
 import { useMemo, useState } from 'react'
 import type { ReactNode } from 'react'
 import { readRequestFailure } from '../lib/api.ts'
@@ -33,8 +34,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
   useLocaleDocument(LOCALE_STORAGE_KEY, locale, i18n.t('app.title'))
 
   return (
-    <QueryClientProvider client={queryClient}>
-      <I18nContext value={i18n}>{children}</I18nContext>
-    </QueryClientProvider>
+    <NuqsAdapter>
+      <QueryClientProvider client={queryClient}>
+        <I18nContext value={i18n}>{children}</I18nContext>
+      </QueryClientProvider>
+    </NuqsAdapter>
   )
 }

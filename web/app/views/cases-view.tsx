@@ -5,6 +5,7 @@ import { CasesLayer } from '../../features/cases/components/cases-layer.tsx'
 import { CasesPanel } from '../../features/cases/components/cases-panel.tsx'
 import { PickPointLayer } from '../../features/cases/components/pick-point-layer.tsx'
 import type { LayerKey } from '../layer-visibility.ts'
+import { useCaseParam } from '../url-state.ts'
 import { may } from '../permissions.ts'
 import { MapLayerBoundary } from './map-layer-boundary.tsx'
 import type { ViewContext, ViewParts } from './view.ts'
@@ -13,13 +14,13 @@ import type { ViewContext, ViewParts } from './view.ts'
 export const CASES_VIEW_HIDES: ReadonlySet<LayerKey> = new Set(['incidents', 'density'])
 
 export function useCasesView({ active, user, roles, categories, onFocus }: ViewContext): ViewParts {
-  // the case open, remembered with whose it was: after a sign-out the next user starts at the queues
-  const [openCase, setOpenCase] = useState<{ userId: string | undefined; caseId: string | undefined }>()
+  // the case open is in the URL (?case=…), so a link opens it; a sign-out clears it (app.tsx)
+  const [openCase, setOpenCase] = useCaseParam()
   // a new case's spot: while picking, the next map click sets it ([lon, lat])
   const [picking, setPicking] = useState(false)
   const [pickedPoint, setPickedPoint] = useState<[number, number]>()
-  const caseId = openCase?.userId === user?.id ? openCase?.caseId : undefined
-  const setCaseId = (next: string | undefined) => setOpenCase({ userId: user?.id, caseId: next })
+  const caseId = openCase ?? undefined
+  const setCaseId = (next: string | undefined) => void setOpenCase(next ?? null)
   // picking belongs to this view: leaving it (or the new-case form) ends it
   const pickingNow = picking && active
 

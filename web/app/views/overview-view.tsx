@@ -15,6 +15,7 @@ import { useI18n } from '../../lib/i18n.ts'
 import type { LayerKey } from '../layer-visibility.ts'
 import { PanelBoundary } from '../panel-boundary.tsx'
 import { may } from '../permissions.ts'
+import { useHotspotParams } from '../url-state.ts'
 import { MapLayerBoundary } from './map-layer-boundary.tsx'
 import type { ViewContext, ViewParts } from './view.ts'
 
@@ -25,7 +26,30 @@ export const OVERVIEW_HIDES: ReadonlySet<LayerKey> = new Set(['streets', 'lamps'
 
 export function useOverviewView({ user, roles, categories, onFocus }: ViewContext): ViewParts {
   const { t } = useI18n()
-  const hotspotView = useHotspotView()
+  const [params, setParams] = useHotspotParams()
+  const hotspotView = useHotspotView({
+    filters: {
+      categories: params.category,
+      period: params.period === 'custom' ? { preset: 'custom', from: params.from ?? undefined, to: params.to ?? undefined } : { preset: params.period },
+      cell: params.cell,
+      fdr: params.fdr,
+    },
+    compare: params.compare,
+    selectedCellId: params.hotspot ?? undefined,
+    update: ({ filters, compare, ...picked }) =>
+      void setParams({
+        ...(filters && {
+          category: filters.categories.length === 0 ? null : [...filters.categories],
+          period: filters.period.preset,
+          from: filters.period.preset === 'custom' ? (filters.period.from ?? null) : null,
+          to: filters.period.preset === 'custom' ? (filters.period.to ?? null) : null,
+          cell: filters.cell,
+          fdr: filters.fdr,
+        }),
+        ...(compare !== undefined && { compare }),
+        ...('selectedCellId' in picked && { hotspot: picked.selectedCellId ?? null }),
+      }),
+  })
   const leader = may(roles, 'leaderOverview')
   // A unit updates only its own unit's measures (the server checks it); every other role that may update, any.
   const canUpdateMeasure = (unitId: string) =>

@@ -1,6 +1,6 @@
 // The planning view (街道与疏导点): street categories and vendor guidance points; a planner edits both, a leader reads.
 // It owns the planning workspace: the street and point picked and the draft being drawn, shared by panel and map.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { GuidanceDraw } from '../../features/planning/components/guidance-draw.tsx'
 import { GuidancePointsPanel } from '../../features/planning/components/guidance-points-panel.tsx'
 import { GuidanceSuggestionsPanel } from '../../features/planning/components/guidance-suggestions-panel.tsx'
@@ -12,6 +12,7 @@ import { STREET_CATEGORY_COLORS } from '../../features/streets/components/street
 import type { LayerKey } from '../layer-visibility.ts'
 import { PanelBoundary } from '../panel-boundary.tsx'
 import { may } from '../permissions.ts'
+import { usePlanningParams } from '../url-state.ts'
 import { MapLayerBoundary } from './map-layer-boundary.tsx'
 import type { ViewContext, ViewParts } from './view.ts'
 
@@ -20,7 +21,23 @@ import type { ViewContext, ViewParts } from './view.ts'
 export const PLANNING_VIEW_HIDES: ReadonlySet<LayerKey> = new Set(['lamps', 'incidents', 'density', 'intersections'])
 
 export function usePlanningView({ roles, onFocus }: ViewContext): ViewParts {
-  const [workspace] = useState(createPlanningWorkspace)
+  // the street and point picked live in the URL too (a link or a reload picks them again; Back unpicks)
+  const [picked, setPicked] = usePlanningParams()
+  const [workspace] = useState(() => createPlanningWorkspace({ streetId: picked.street ?? undefined, pointId: picked.point ?? undefined }))
+  const inUrl = useRef(picked)
+  inUrl.current = picked
+  useEffect(() => {
+    workspace.selectStreet(picked.street ?? undefined)
+    workspace.selectPoint(picked.point ?? undefined)
+  }, [workspace, picked.street, picked.point])
+  useEffect(
+    () =>
+      workspace.subscribe(() => {
+        const { streetId = null, pointId = null } = workspace.getState()
+        if (streetId !== inUrl.current.street || pointId !== inUrl.current.point) void setPicked({ street: streetId, point: pointId })
+      }),
+    [workspace, setPicked],
+  )
   const canEdit = may(roles, 'editPlanning')
   return {
     hides: PLANNING_VIEW_HIDES,

@@ -1,8 +1,7 @@
-// The overview's shared state: the filters, the comparison switch and the picked cell. The app holds it (the side
-// panel and the map layer both read it), so it survives switching tabs.
-import { useState } from 'react'
+// The overview's shared state: the filters, the comparison switch and the picked cell. The page keeps it (in the
+// URL, so a reload or a link shows the same hotspots) and hands it here; the side panel and the map layer both read
+// the view built from it, so it survives switching tabs.
 import type { HotspotFilters } from './hotspot-filters.ts'
-import { DEFAULT_HOTSPOT_FILTERS } from './hotspot-filters.ts'
 import type { Period } from './hotspot-period.ts'
 import { resolvePeriod } from './hotspot-period.ts'
 
@@ -19,16 +18,25 @@ export interface HotspotView {
   selectCell: (id: string | undefined) => void
 }
 
-export function useHotspotView(): HotspotView {
-  const [filters, setFiltersState] = useState(DEFAULT_HOTSPOT_FILTERS)
-  const [compare, setCompare] = useState(false)
-  const [selectedCellId, selectCell] = useState<string>()
+/** Where the page keeps the view's state: what is chosen now, and one update for any part of it. */
+export interface HotspotViewState {
+  filters: HotspotFilters
+  compare: boolean
+  selectedCellId: string | undefined
+  update: (patch: Partial<Omit<HotspotViewState, 'update'>>) => void
+}
+
+export function useHotspotView({ filters, compare, selectedCellId, update }: HotspotViewState): HotspotView {
   // dates, not instants: the query stays the same (and cached) all day, and moves on at China midnight
   const period = resolvePeriod(filters.period, new Date())
-  const setFilters = (next: HotspotFilters) => {
-    setFiltersState(next)
+  return {
+    filters,
     // a cell id belongs to one cell size and one selection: a new selection starts with nothing picked
-    selectCell(undefined)
+    setFilters: (next) => update({ filters: next, selectedCellId: undefined }),
+    period,
+    compare,
+    setCompare: (next) => update({ compare: next }),
+    selectedCellId,
+    selectCell: (id) => update({ selectedCellId: id }),
   }
-  return { filters, setFilters, period, compare, setCompare, selectedCellId, selectCell }
 }

@@ -11,6 +11,7 @@ import { client, parseResponse } from '../../../lib/api.ts'
 import type { Coverage } from './get-coverage.ts'
 import type { DarkZones } from './get-dark-zones.ts'
 import type { WorkList } from './get-work-list.ts'
+import { offerUndo, withdrawUndo } from './lamp-undo.ts'
 import { mergeDarkZones } from './merge-dark-zones.ts'
 
 export type LampStatusValue = InferRequestType<(typeof client.api.lamps)[':id']['$patch']>['json']['status']
@@ -58,8 +59,14 @@ export function writeLampChangeToCache(queryClient: QueryClient, change: LampSta
 export function useUpdateLampStatus() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, status, version }: { id: string; status: LampStatusValue; version?: number }) => patchLampStatus(id, status, version),
-    onSuccess: (change) => writeLampChangeToCache(queryClient, change),
+    mutationFn: ({ id, status, version }: { id: string; status: LampStatusValue; version?: number; previous?: LampStatusValue }) =>
+      patchLampStatus(id, status, version),
+    onSuccess: (change, { status, previous }) => {
+      writeLampChangeToCache(queryClient, change)
+      // a change whose earlier status is known can be undone for a few seconds; an undo itself cannot
+      if (previous !== undefined && previous !== status) offerUndo({ lampId: change.id, previous, next: status, version: change.properties.version })
+      else withdrawUndo()
+    },
     // someone else changed the lamp first: show it as it now is
     onError: () => void invalidateAffected(queryClient, 'staleLamp'),
   })

@@ -17,13 +17,15 @@ export interface LampStatusActionsProps {
   repairOnly?: boolean
   /** The version the crew is looking at (the lamp layer has it); without it the lamp is read just before the write. */
   version?: number
+  /** The lamp's status now, when known: the change can then be undone for a few seconds. */
+  status?: LampStatusValue | undefined
 }
 
-export function LampStatusActions({ lampId, working, repairOnly = false, version }: LampStatusActionsProps) {
+export function LampStatusActions({ lampId, working, repairOnly = false, version, status: current }: LampStatusActionsProps) {
   const i18n = useI18n()
   const { t } = i18n
   const update = useUpdateLampStatus()
-  const set = (status: LampStatusValue) => update.mutate({ id: lampId, status, version })
+  const set = (status: LampStatusValue) => update.mutate({ id: lampId, status, version, previous: current })
 
   return (
     <div className="lamp-actions">

@@ -1,13 +1,15 @@
 // The broken lamps of the chosen zone in visiting order: where to go next, how far it is, and one click to mark
-// a lamp repaired. The same order is drawn on the map as the route.
+// a lamp repaired (undoable for a few seconds). The same order is drawn on the map as the route, and it holds
+// still after a repair (api/crew-route.ts); re-planning is offered when it would shorten the route.
 import { bbox } from '@turf/turf'
 import { useId, useState } from 'react'
 import { useI18n } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'
 import type { MapFocus } from '../../../map/map-view.tsx'
+import { useCrewRoute } from '../api/crew-route.ts'
 import type { WorkListQuery } from '../api/get-work-list.ts'
-import { useWorkList } from '../api/get-work-list.ts'
 import { LampStatusActions } from './lamp-status-actions.tsx'
+import { LampUndoNotice } from './lamp-undo-notice.tsx'
 
 // rows shown at first and added per "more": a day's work fits, the rest is a click away
 const PAGE_ROWS = 30
@@ -26,7 +28,7 @@ export interface WorkListSectionProps {
 
 export function WorkListSection({ query, canChangeLamps, selectedId, onSelect, onFocus }: WorkListSectionProps) {
   const { t, lookup, formatNumber, formatMeters, formatKilometers } = useI18n()
-  const workList = useWorkList(query)
+  const workList = useCrewRoute(query)
   const headingId = useId()
   const [rows, setRows] = useState(PAGE_ROWS)
   const stops = workList.data?.stops ?? []
@@ -53,8 +55,15 @@ export function WorkListSection({ query, canChangeLamps, selectedId, onSelect, o
               {t('lighting.showRoute')}
             </button>
           )}
+          {workList.data.shorter_m !== undefined && (
+            <button type="button" className="small-button" onClick={workList.replan}>
+              {t('lighting.replan', { length: formatKilometers(workList.data.shorter_m) })}
+            </button>
+          )}
         </div>
       )}
+      {workList.data && stops.length > 1 && <p className="legend-note">{t('lighting.routeKept')}</p>}
+      {canChangeLamps && <LampUndoNotice />}
       {workList.data && stops.length === 0 && <p className="panel-empty">{t('lighting.workListEmpty')}</p>}
       <ol className="work-list" aria-labelledby={headingId}>
         {stops.slice(0, rows).map((stop, index) => (
@@ -79,7 +88,7 @@ export function WorkListSection({ query, canChangeLamps, selectedId, onSelect, o
                 </span>
               </span>
             </button>
-            {canChangeLamps && <LampStatusActions lampId={stop.lamp_id} working={false} repairOnly />}
+            {canChangeLamps && <LampStatusActions lampId={stop.lamp_id} working={false} repairOnly status={stop.status} />}
           </li>
         ))}
       </ol>

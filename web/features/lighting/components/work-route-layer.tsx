@@ -6,8 +6,9 @@ import { useI18n } from '../../../lib/i18n.ts'
 import { readFeatureId } from '../../../lib/index-by-id.ts'
 import { useGeoJsonSource } from '../../../map/use-geojson-source.ts'
 import { useMapLayer } from '../../../map/use-map-layer.ts'
-import type { WorkList, WorkListQuery, WorkStop } from '../api/get-work-list.ts'
-import { useWorkList } from '../api/get-work-list.ts'
+import type { CrewRoute } from '../api/crew-route.ts'
+import { useCrewRoute } from '../api/crew-route.ts'
+import type { WorkListQuery, WorkStop } from '../api/get-work-list.ts'
 import { LampStatusActions } from './lamp-status-actions.tsx'
 import { WORK_ROUTE_SOURCE, WORK_STOPS_SOURCE, workRouteLayer, workStopsLabelLayer, workStopsLayer } from './lighting-style.ts'
 
@@ -17,7 +18,7 @@ export interface WorkRouteLayerProps {
   canChangeLamps: boolean
 }
 
-function toRoute(list: WorkList): FeatureCollection<LineString> {
+function toRoute(list: CrewRoute): FeatureCollection<LineString> {
   // one stop is no route; the stop itself is drawn
   if (list.stops.length < 2) return { type: 'FeatureCollection', features: [] }
   return {
@@ -26,7 +27,7 @@ function toRoute(list: WorkList): FeatureCollection<LineString> {
   }
 }
 
-function toStops(list: WorkList): FeatureCollection<Point, { order: number; status: string }> {
+function toStops(list: CrewRoute): FeatureCollection<Point, { order: number; status: string }> {
   return {
     type: 'FeatureCollection',
     features: list.stops.map((stop, index) => ({
@@ -39,7 +40,7 @@ function toStops(list: WorkList): FeatureCollection<Point, { order: number; stat
 }
 
 export function WorkRouteLayer({ query, selectedId, canChangeLamps }: WorkRouteLayerProps) {
-  const workList = useWorkList(query)
+  const workList = useCrewRoute(query)
   const route = useMemo(() => workList.data && toRoute(workList.data), [workList.data])
   const stops = useMemo(() => workList.data && toStops(workList.data), [workList.data])
   useGeoJsonSource(WORK_ROUTE_SOURCE, { data: route, status: workList.status })
@@ -63,7 +64,7 @@ interface WorkStopPopupProps {
 /** Reads the stop from the cached list while open: a repaired lamp leaves the list, and the popup says so. */
 function WorkStopPopup({ lampId, query, canChangeLamps }: WorkStopPopupProps) {
   const { t, lookup, formatMeters } = useI18n()
-  const workList = useWorkList(query)
+  const workList = useCrewRoute(query)
   const index = workList.data?.stops.findIndex((s) => s.lamp_id === lampId) ?? -1
   const stop: WorkStop | undefined = workList.data?.stops[index]
   const order = index + 1
@@ -78,7 +79,7 @@ function WorkStopPopup({ lampId, query, canChangeLamps }: WorkStopPopupProps) {
           [t('lighting.leg'), formatMeters(stop.leg_m)],
         ]}
       />
-      {canChangeLamps && <LampStatusActions lampId={stop.lamp_id} working={false} repairOnly />}
+      {canChangeLamps && <LampStatusActions lampId={stop.lamp_id} working={false} repairOnly status={stop.status} />}
     </>
   )
 }

@@ -49,8 +49,9 @@ export interface PlanningWorkspace {
 
 const INITIAL_STATE: PlanningState = { streetId: undefined, pointId: undefined, draft: undefined, draftSerial: 0, suggestions: undefined }
 
-export function createPlanningWorkspace(): PlanningWorkspace {
-  let state = INITIAL_STATE
+/** A workspace starting with nothing picked, or with the street and point a link names. */
+export function createPlanningWorkspace(picked: Partial<Pick<PlanningState, 'streetId' | 'pointId'>> = {}): PlanningWorkspace {
+  let state: PlanningState = { ...INITIAL_STATE, ...picked }
   const listeners = new Set<() => void>()
   const set = (next: PlanningState) => {
     if (next === state) return

@@ -1,0 +1,128 @@
+// Journey: every view is a URL. A leader opens the overview, compares periods and picks the hottest cell, reloads
+// and finds the same view (tab, switch, cell, map position); Back and Forward step through the choices. A dispatcher
+// opens a case and sends its link to a colleague, who signs in on a fresh browser and lands on that case.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
+
+const skipReason = browserUnavailableReason()
+if (skipReason) console.warn(`views-are-links: skipped, ${skipReason}`)
+
+async function signIn(page: Page, username: string, displayName: string) {
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill('gridwatch-demo')
+  await page.getByRole('form', { name: '登录 Gridwatch' }).getByRole('button', { name: '登录', exact: true }).click()
+  await page.getByText(displayName).first().waitFor()
+}
+
+const mapCenter = (page: Page) =>
+  page.evaluate(() => {
+    const map = (window as unknown as { __gridwatch: { map: { getCenter: () => { lng: number; lat: number }; getZoom: () => number } } }).__gridwatch.map
+    const { lng, lat } = map.getCenter()
+    return { lng, lat, zoom: map.getZoom() }
+  })
+
+describe.skipIf(skipReason !== undefined)('views are links', () => {
+  let server: RunningServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const consoleErrors: string[] = []
+
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (err) => consoleErrors.push(String(err)))
+    return page
+  }
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('a reload keeps the tab, the comparison, the picked hotspot and the map; Back and Forward step through', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/`)
+    await signIn(page, 'leader', '演示领导')
+    await page.getByRole('tab', { name: '领导总览' }).click()
+    await page.getByRole('checkbox', { name: '本期 vs 上期' }).check()
+    const top = page.getByRole('list', { name: '热点前 10 位' })
+    await expect.poll(() => top.getByRole('listitem').count(), { timeout: 60_000 }).toBeGreaterThan(0)
+    await top.getByRole('listitem').first().getByRole('button').click()
+    const cellIncidents = page.getByText(/^单元内事件（共 [\d,]+ 起）$/)
+    await cellIncidents.waitFor({ timeout: 30_000 })
+    await expect.poll(() => new URL(page.url()).searchParams.get('hotspot')).not.toBeNull()
+    const url = new URL(page.url())
+    expect(url.searchParams.get('tab')).toBe('overview')
+    expect(url.searchParams.get('compare')).toBe('true')
+    const picked = url.searchParams.get('hotspot')
+    await page.waitForTimeout(1500) // the fly-to the cell settles and the hash follows
+    const before = await mapCenter(page)
+
+    await page.reload()
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 })
+    await expect(page.getByRole('tab', { name: '领导总览' }).getAttribute('aria-selected')).resolves.toBe('true')
+    await expect(page.getByRole('checkbox', { name: '本期 vs 上期' }).isChecked()).resolves.toBe(true)
+    await cellIncidents.waitFor({ timeout: 30_000 })
+    expect(new URL(page.url()).searchParams.get('hotspot')).toBe(picked)
+    const after = await mapCenter(page)
+    expect(Math.abs(after.lng - before.lng)).toBeLessThan(0.001)
+    expect(Math.abs(after.lat - before.lat)).toBeLessThan(0.001)
+    expect(Math.abs(after.zoom - before.zoom)).toBeLessThan(0.05)
+
+    // Back undoes the pick (the list of the cell's incidents goes), then the comparison; Forward brings both again
+    await page.goBack()
+    await cellIncidents.waitFor({ state: 'detached', timeout: 15_000 })
+    await expect.poll(() => new URL(page.url()).searchParams.get('hotspot')).toBeNull()
+    await page.goBack()
+    await expect.poll(() => page.getByRole('checkbox', { name: '本期 vs 上期' }).isChecked()).toBe(false)
+    await page.goForward()
+    await page.goForward()
+    await expect.poll(() => page.getByRole('checkbox', { name: '本期 vs 上期' }).isChecked()).toBe(true)
+    await cellIncidents.waitFor({ timeout: 30_000 })
+    // another tab is a step too
+    await page.getByRole('tab', { name: '图层' }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBeNull()
+    await page.goBack()
+    await expect.poll(() => page.getByRole('tab', { name: '领导总览' }).getAttribute('aria-selected')).toBe('true')
+  })
+
+  test('a case link sent to a colleague opens that case once they sign in', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/`)
+    await signIn(page, 'dispatcher', '演示指挥中心派遣员')
+    await page.getByRole('tab', { name: '案件' }).click()
+    const queue = page.getByRole('group', { name: '案件队列' }).getByRole('button', { name: /^待立案/ })
+    await queue.click()
+    const first = page.getByRole('list', { name: '待立案' }).getByRole('button').first()
+    const label = await first.innerText()
+    const caseId = /[A-Z]\d{7}/.exec(label)?.[0]
+    expect(caseId, label).toBeDefined()
+    await first.click()
+    await page.getByRole('heading', { name: `案件 ${caseId}` }).waitFor()
+    const link = new URL(page.url())
+    expect(link.searchParams.get('case')).toBe(caseId)
+    expect(link.searchParams.get('tab')).toBe('cases')
+
+    const colleague = await newPage()
+    await colleague.goto(link.toString())
+    // signed out the link cannot show a case; the sign-in leads straight to it
+    await expect(colleague.getByRole('heading', { name: `案件 ${caseId}` }).count()).resolves.toBe(0)
+    await signIn(colleague, 'inspector', '演示监督员')
+    await colleague.getByRole('heading', { name: `案件 ${caseId}` }).waitFor({ timeout: 30_000 })
+    await expect(colleague.getByRole('tab', { name: '案件' }).getAttribute('aria-selected')).resolves.toBe('true')
+
+    // signing out ends the view: the next person at this screen starts on the layers, not in the case
+    await colleague.getByRole('button', { name: '退出' }).click()
+    await expect.poll(() => new URL(colleague.url()).searchParams.get('case')).toBeNull()
+    expect(consoleErrors).toEqual([])
+  })
+})
