@@ -1,9 +1,11 @@
 // Features to Mapbox vector tile bytes: points placed in tile units here, lines and polygons cut and simplified by
-// geojson-vt, everything serialised by vt-pbf (spec version 2).
+// geojson-vt; point layers serialised by point-layer-encoder.ts, the rest by vt-pbf (spec version 2). A tile is a
+// sequence of layer messages, so the two kinds of layer are simply written one after the other.
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
 import GeoJSONVT from 'geojson-vt'
 import { fromGeojsonVt, type GeoJsonVtFeature } from 'vt-pbf'
 import type { LngLat } from '../kernel/geo.ts'
+import { encodePointLayer, isPointLayer } from './point-layer-encoder.ts'
 import { EXTENT, toTileUnits } from './tile-geometry.ts'
 
 export type TileTags = Record<string, string | number | boolean | null>
@@ -33,4 +35,16 @@ export function shapeLayer(features: readonly Feature<Geometry, TileTags>[], z: 
 }
 
 /** Serialises named layers into one tile. */
-export const encodeTile = (layers: Record<string, TileLayer>): Uint8Array => fromGeojsonVt(layers, { version: 2, extent: EXTENT })
+export function encodeTile(layers: Record<string, TileLayer>): Uint8Array {
+  const parts = Object.entries(layers).map(([name, layer]) =>
+    isPointLayer(layer.features) ? encodePointLayer(name, layer.features, EXTENT) : fromGeojsonVt({ [name]: layer }, { version: 2, extent: EXTENT }),
+  )
+  if (parts.length === 1) return parts[0]!
+  const tile = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    tile.set(part, at)
+    at += part.length
+  }
+  return tile
+}
