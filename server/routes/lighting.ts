@@ -233,7 +233,11 @@ export const lightingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) => {
       const { id } = c.req.valid('param')
       if (!(await store.lamp(id))) throw new ProblemError(404, 'not-found', `lamp ${id} does not exist`)
       const history = await store.lampHistory(id)
-      return c.json(history.map((h) => ({ at: h.at, from_status: h.fromStatus, to_status: h.toStatus, username: h.username, closed_case_ids: h.closedCaseIds })))
+      // who changed it, as colleagues know them (the display name), beside the account name
+      const names = new Map((await store.users()).map((u) => [u.username, u.displayName]))
+      return c.json(
+        history.map((h) => ({ at: h.at, from_status: h.fromStatus, to_status: h.toStatus, username: h.username, display_name: names.get(h.username) ?? h.username, closed_case_ids: h.closedCaseIds })),
+      )
     })
     .get('/retrofit-plan', requirePermission('plannerView'), validate('query', zoneQuery), async (c) =>
       c.json(retrofitFeatures(await retrofitPlan(c.req.valid('query').zone))),

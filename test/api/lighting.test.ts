@@ -160,7 +160,9 @@ describe('PATCH /api/lamps/:id', () => {
     }
     const leader = await signIn(app, 'leader')
     const { body } = await getJson<{ from_status: string; to_status: string; username: string; closed_case_ids: string[] }[]>(app, '/api/lamps/L000004/history', leader)
-    expect(body).toEqual([{ at: expect.any(String), from_status: 'broken_lantern', to_status: 'ok', username: 'crew', closed_case_ids: ['I0000003', 'I0000004'] }])
+    const crewName = (await store.users()).find((u) => u.username === 'crew')?.displayName
+    expect(crewName).toBeTruthy()
+    expect(body).toEqual([{ at: expect.any(String), from_status: 'broken_lantern', to_status: 'ok', username: 'crew', display_name: crewName, closed_case_ids: ['I0000003', 'I0000004'] }])
   })
 
   test('refuses an unknown status, an unknown lamp, the wrong role and a crew outside its zones', async () => {

@@ -163,4 +163,43 @@ describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark stree
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'crew-repairs-dark-street.png') })
     expect(pageErrors).toEqual([])
   }, 60_000)
+  test('repairing stop 2 keeps the order of the rest, the map numbers agree with the list, and an undo puts it back', async () => {
+    const stopIds = async (n: number) =>
+      (await workList().getByRole('listitem').allInnerTexts()).slice(0, n).map((text) => /L\d+/.exec(text)?.[0] ?? '')
+    /** The stop numbers the map draws, by lamp id. */
+    const mapNumbers = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __gridwatch: { map: { querySourceFeatures: (id: string) => { id?: string | number; properties: { order: number } }[] } } }).__gridwatch.map
+        return Object.fromEntries(map.querySourceFeatures('work-stops').map((f) => [String(f.id), f.properties.order]))
+      })
+    const before = await stopIds(5)
+    expect(before.every(Boolean)).toBe(true)
+    const second = workList().getByRole('listitem').nth(1)
+    const listed = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/lamps/work-list')
+    await second.getByRole('button', { name: '标记已修复' }).click()
+    await listed // the server's fresh (re-optimised) list has arrived, and the order still holds
+    const expected = [before[0], ...before.slice(2)]
+    await expect.poll(() => stopIds(4), { timeout: 15_000 }).toEqual(expected)
+    await page.waitForTimeout(500)
+    expect(await stopIds(4)).toEqual(expected)
+    // the map's numbered stops are the list's numbers
+    const numbers = await mapNumbers()
+    expect(expected.map((id) => numbers[id!])).toEqual([1, 2, 3, 4])
+    expect(numbers[before[1]!]).toBeUndefined()
+
+    // a mis-tap: the undo (offered for a few seconds) puts the lamp back where it was
+    const undo = page.getByRole('button', { name: '撤销' })
+    await expect(page.getByRole('status').filter({ hasText: `已将路灯 ${before[1]} 标记为` }).count()).resolves.toBe(1)
+    await undo.click()
+    await page.getByText(`已撤销：路灯 ${before[1]} 恢复为`).waitFor({ timeout: 15_000 })
+    await expect.poll(() => stopIds(5), { timeout: 15_000 }).toEqual(before)
+    await expect.poll(async () => (await mapNumbers())[before[1]!], { timeout: 15_000 }).toBe(2)
+    const lamp = (await (await page.request.get(`${server.baseUrl}/api/lamps/${before[1]}`)).json()) as { properties: { status: string } }
+    expect(lamp.properties.status).not.toBe('ok')
+    // the lamp's history names both changes and who made them
+    const history = (await (await page.request.get(`${server.baseUrl}/api/lamps/${before[1]}/history`)).json()) as { to_status: string; display_name: string }[]
+    expect(history.slice(0, 2).map((h) => h.to_status)).toEqual([lamp.properties.status, 'ok'])
+    expect(history[0]!.display_name).toMatch(/演示/)
+    expect(pageErrors).toEqual([])
+  }, 60_000)
 })

@@ -162,6 +162,7 @@ export function App() {
                     visible={shown('lamps') && signedIn}
                     street={street}
                     night={night}
+                    showHistory={may(userRoles, 'lampHistory')}
                     renderActions={
                       canChangeLamps
                         ? (lamp) =>

@@ -26,7 +26,7 @@ export const AFFECTS = {
   // The lamp, the district totals and the dark stretches come back in the answer and are patched in place (PATCHES):
   // the district's dark zones are never refetched for one lamp. What is derived from them is, and the lamp tiles in
   // view are asked again (each answers 304 unless the lamp is in it).
-  lampStatus: [lampKeys.tiles, darkZoneRankingKeys.all, workListKeys.all, coverageKeys.all, retrofitPlanKeys.all, auditKeys.all],
+  lampStatus: [lampKeys.tiles, lampKeys.histories, darkZoneRankingKeys.all, workListKeys.all, coverageKeys.all, retrofitPlanKeys.all, auditKeys.all],
   // a repair that closed outage reports: those cases left the queues, the incident layers and the totals
   lampRepairClosedCases: CASE_LISTS_AND_TOTALS,
   // a step's answer is the case itself, written in place; its lists, the incident layers and the totals follow

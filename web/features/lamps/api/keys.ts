@@ -5,4 +5,6 @@ export const lampKeys = {
   tiles: ['lamps', 'tiles'] as const,
   details: ['lamps', 'detail'] as const,
   detail: (id: string) => [...lampKeys.details, id] as const,
+  histories: ['lamps', 'history'] as const,
+  history: (id: string) => ['lamps', 'history', id] as const,
 }

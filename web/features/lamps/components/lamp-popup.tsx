@@ -3,6 +3,7 @@ import { FeatureCard } from '../../../lib/feature-card.tsx'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import type { LocalizedName } from '../../../lib/i18n.ts'
 import type { LampFeature } from '../api/get-lamp.ts'
+import { LampHistory } from './lamp-history.tsx'
 
 export interface LampPopupProps {
   lamp: LampFeature
@@ -10,9 +11,11 @@ export interface LampPopupProps {
   street: LocalizedName | undefined
   /** What the user may do with this lamp (a crew marks it repaired or broken); given by the app. */
   actions?: ReactNode
+  /** The lamp's status changes and who made them (crews, planners, leaders). */
+  showHistory?: boolean
 }
 
-export function LampPopup({ lamp, street, actions }: LampPopupProps) {
+export function LampPopup({ lamp, street, actions, showHistory = false }: LampPopupProps) {
   const { t, locale, formatNumber, formatDate, formatDateTime } = useI18n()
   const { status, working, height_m, maintainer, installed_at, status_changed_at } = lamp.properties
   return (
@@ -30,6 +33,7 @@ export function LampPopup({ lamp, street, actions }: LampPopupProps) {
         ]}
       />
       {actions}
+      {showHistory && <LampHistory lampId={lamp.id} />}
     </>
   )
 }

@@ -27,9 +27,11 @@ export interface LampsLayerProps {
   renderActions?: ((lamp: LampFeature) => ReactNode) | undefined
   /** Which lamps the tiles hold; none: every lamp. */
   filters?: LampTileFilters
+  /** The popup lists the lamp's status changes (for the roles that may read them). */
+  showHistory?: boolean
 }
 
-export function LampsLayer({ visible, street, night = false, renderActions, filters = NO_FILTERS }: LampsLayerProps) {
+export function LampsLayer({ visible, street, night = false, renderActions, filters = NO_FILTERS, showHistory = false }: LampsLayerProps) {
   useVectorSource(LAMPS_SOURCE, {
     tiles: [buildLampTileUrl(window.location.origin, filters)],
     revision: useLampTilesRevision(),
@@ -40,7 +42,7 @@ export function LampsLayer({ visible, street, night = false, renderActions, filt
     visible,
     onClick: (feature) => {
       const id = readFeatureId(feature)
-      return id !== undefined && <LiveLampPopup lampId={id} street={street} renderActions={renderActions} />
+      return id !== undefined && <LiveLampPopup lampId={id} street={street} renderActions={renderActions} showHistory={showHistory} />
     },
   })
   return null
@@ -50,8 +52,8 @@ export function LampsLayer({ visible, street, night = false, renderActions, filt
  * The tile has only what the map draws: the popup reads the lamp itself (with the version a repair must name), and a
  * status change written into the cache (features/lighting) shows in it at once.
  */
-function LiveLampPopup({ lampId, street, renderActions }: { lampId: string; street: StreetLookup; renderActions: LampsLayerProps['renderActions'] }) {
+function LiveLampPopup({ lampId, street, renderActions, showHistory }: { lampId: string; street: StreetLookup; renderActions: LampsLayerProps['renderActions']; showHistory: boolean }) {
   const lamp = useLamp(lampId)
   if (!lamp.data) return <QueryState isPending={lamp.isPending} error={lamp.error} onRetry={() => void lamp.refetch()} />
-  return <LampPopup lamp={lamp.data} street={street(lamp.data.properties.street_id)} actions={renderActions?.(lamp.data)} />
+  return <LampPopup lamp={lamp.data} street={street(lamp.data.properties.street_id)} actions={renderActions?.(lamp.data)} showHistory={showHistory} />
 }
