@@ -86,7 +86,10 @@ export const sessionRoutes = (store: Store, o: SessionRouteOptions) => {
       setSessionCookie(c, token, o.policy.absoluteMs)
       return c.json({ user: userJson(found.user), roles: found.user.roles })
     })
-    .get('/session', async (c) => {
+    // 401 for nobody signed in, as every staff route answers; the web app asks with ?visitor=ok, where a visitor is
+    // an answer (user null) rather than a failure, so a public page load logs no error in the browser's console
+    .get('/session', validate('query', z.strictObject({ visitor: z.literal('ok').optional() })), async (c) => {
+      if (!c.get('user') && c.req.valid('query').visitor === 'ok') return c.json({ user: null, roles: [] as string[] })
       const user = signedInUser(c)
       return c.json({ user: userJson(user), roles: user.roles })
     })

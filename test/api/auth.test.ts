@@ -208,6 +208,12 @@ describe('sessions', () => {
     const { res, body } = await getJson<{ user: { username: string } }>(app, '/api/session', cookie)
     expect(res.status).toBe(200)
     expect(body.user.username).toBe('crew')
+    // the web app's question: a visitor is an answer, not a 401
+    const visitor = await getJson<{ user: null; roles: string[] }>(app, '/api/session?visitor=ok')
+    expect(visitor.res.status).toBe(200)
+    expect(visitor.body).toEqual({ user: null, roles: [] })
+    expect((await getJson<{ user: { username: string } }>(app, '/api/session?visitor=ok', cookie)).body.user.username).toBe('crew')
+    await expectProblemResponse(await app.request('/api/session?visitor=yes'), 400, 'invalid-query')
   })
 
   test('a wrong password, an unknown user and a disabled user are all 401 invalid-credentials', async () => {

@@ -1,5 +1,5 @@
-// Journey: a leader opens Gridwatch on an intranet with no internet, signs in, and sees the demo district drawn
-// with every layer.
+// Journey: a leader opens Gridwatch on an intranet with no internet, signs in, sees the demo district drawn with
+// the layers a leader starts with, and switches on the rest.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -34,6 +34,15 @@ describe.skipIf(skipReason !== undefined)('a visitor opens the district map', ()
     page.on('pageerror', (err) => pageErrors.push(String(err)))
     await page.goto(`${server.baseUrl}/#14/30.6598/104.0633`)
     await signInThroughHeader(page, 'leader')
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 })
+    // a leader starts with streets, zones and incidents; lamps and the heatmap are a switch away
+    const lamps = page.getByRole('checkbox', { name: '路灯' })
+    const density = page.getByRole('checkbox', { name: '事件密度' })
+    expect(await lamps.isChecked()).toBe(false)
+    expect(await density.isChecked()).toBe(false)
+    expect(await page.getByRole('checkbox', { name: '事件上报' }).isChecked()).toBe(true)
+    await lamps.check()
+    await density.check()
     await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 })
   })
 

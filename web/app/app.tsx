@@ -49,7 +49,6 @@ export function App() {
   const roles = useRoles()
   const zones = useZones()
   const street = useStreetNames()
-  const [visibility, setLayerVisible] = useLayerVisibility()
   const [chosenMode, setChosenMode] = useTabParam()
   const [zoneChoice, setZoneChoice] = useZoneParam()
   const clearView = useQueryStates(Object.fromEntries(VIEW_KEYS.map((key) => [key, parseAsString])))[1]
@@ -58,6 +57,7 @@ export function App() {
 
   const user = session.data?.user
   const userRoles = user?.roles ?? NO_ROLES
+  const [visibility, setLayerVisible] = useLayerVisibility(userRoles, user?.id)
   const modes = listPanelModes(userRoles)
   // after a sign-out (or a role change) a view the user may no longer open falls back to the layers
   const mode = modes.includes(chosenMode) ? chosenMode : 'layers'

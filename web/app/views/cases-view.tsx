@@ -10,8 +10,9 @@ import { may } from '../permissions.ts'
 import { MapLayerBoundary } from './map-layer-boundary.tsx'
 import type { ViewContext, ViewParts } from './view.ts'
 
-// The open cases are drawn by state; the same records as incident points and density would hide them.
-export const CASES_VIEW_HIDES: ReadonlySet<LayerKey> = new Set(['incidents', 'density'])
+// The open cases are drawn by state; the same records as incident points and density would hide them, and a unit's
+// few dozen cases would drown among the district's lamp dots.
+export const CASES_VIEW_HIDES: ReadonlySet<LayerKey> = new Set(['incidents', 'density', 'lamps'])
 
 export function useCasesView({ active, user, roles, categories, onFocus }: ViewContext): ViewParts {
   // the case open is in the URL (?case=…), so a link opens it; a sign-out clears it (app.tsx)

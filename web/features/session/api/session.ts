@@ -2,12 +2,14 @@
 // on the server; after either change every query is refetched so each layer shows what this user may see.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
-import { client, parseResponse, readRequestFailure } from '../../../lib/api.ts'
+import { client, parseResponse } from '../../../lib/api.ts'
 import { sessionKeys } from './keys.ts'
 
-export const getSession = () => parseResponse(client.api.session.$get())
+const getSessionOrVisitor = () => parseResponse(client.api.session.$get({ query: { visitor: 'ok' } }))
 
-export type Session = Awaited<ReturnType<typeof getSession>>
+type SessionOrVisitor = Awaited<ReturnType<typeof getSessionOrVisitor>>
+/** A signed-in user's session (null: a visitor). */
+export type Session = Extract<SessionOrVisitor, { user: { username: string } }>
 export type SignInBody = InferRequestType<typeof client.api.session.$post>['json']
 
 export const sessionQueryOptions = () =>
@@ -15,12 +17,8 @@ export const sessionQueryOptions = () =>
     queryKey: sessionKeys.all,
     // nobody signed in is an answer, not a failure
     queryFn: async (): Promise<Session | null> => {
-      try {
-        return await getSession()
-      } catch (error) {
-        if (readRequestFailure(error).status === 401) return null
-        throw error
-      }
+      const session = await getSessionOrVisitor()
+      return session.user === null ? null : (session as Session)
     },
   })
 
