@@ -31,6 +31,7 @@ import { sessionRoutes } from './routes/session.ts'
 import { streetRoutes } from './routes/streets.ts'
 import { userRoutes } from './routes/users.ts'
 import { importRoutes } from './routes/imports.ts'
+import { searchRoutes } from './routes/search.ts'
 import { applyDistrictSettings } from './district-settings.ts'
 import type { Store } from './store/store.ts'
 import { type AnalysisPool, sharedAnalysisPool } from './workers/analysis-pool.ts'
@@ -97,6 +98,7 @@ export function createApi(deps: AppDeps) {
     .route('/', reportRoutes(ctx, photos, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, deps.publicReadLimit ?? DEFAULT_PUBLIC_READ_LIMIT, counters))
     .route('/', kpiRoutes(ctx))
     .route('/', open311Routes(ctx, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, counters))
+    .route('/', searchRoutes(ctx))
     .route('/', importRoutes(ctx, { dataDir: deps.dataDir, applySettings: () => applyDistrictSettings(store) }))
 }
 

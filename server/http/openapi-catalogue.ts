@@ -67,6 +67,7 @@ export const ROUTE_CATALOGUE: Readonly<Record<string, RouteWords>> = {
 
   'GET /api/incidents': { tag: 'Incidents', summary: 'Incidents as GeoJSON, filtered and paged' },
   'GET /api/incidents/:id': { tag: 'Incidents', summary: 'One incident' },
+  'GET /api/search': { tag: 'Layers', summary: 'Find a street, a junction (A × B) or, for staff, a case by number', description: 'Offline, from the district’s own streets and junctions; public (the report page uses it).' },
   'GET /api/tiles/:layer/:z/:x/:y': { tag: 'Layers', summary: 'A vector tile (.mvt) of incidents, lamps, streets or dark zones, with the layer’s filters' },
 
   'GET /api/hotspots': { tag: 'Hotspots', summary: 'Hotspot cells (Gi* z-scores) for a period' },

@@ -1,9 +1,11 @@
 // Where things are: the zone outlines, the nearest-street index, the lamp index, each street's zone, the
-// responsible units and the district's bounds. Intake, hotspot naming and the layers all look places up here.
+// responsible units, the district's bounds and the search by name. Intake, hotspot naming, the layers and the search
+// box all look places up here.
 import { booleanPointInPolygon, point, polygon } from '@turf/turf'
 import KDBush from 'kdbush'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from '../analysis/local-metric.ts'
 import { createNearestStreetIndex, type NearestStreetIndex } from '../analysis/nearest-street.ts'
+import { createPlaceSearch, type PlaceSearch } from '../analysis/place-search.ts'
 import type { ResponsibleUnit } from '../domain/case-routing.ts'
 import type { BBox, LngLat } from '../kernel/geo.ts'
 import type { Zone } from '../kernel/records.ts'
@@ -22,10 +24,19 @@ export interface Places {
   hasLamp(id: string): boolean
   /** The id of the nearest lamp within `radiusM`, if any. */
   nearestLamp(coordinates: LngLat, radiusM: number): string | null
+  /** Streets and junctions by name (the search box). */
+  search: PlaceSearch
 }
 
 export async function buildPlaces(store: Store): Promise<Places> {
-  const [zones, streets, lamps, units, info] = await Promise.all([store.zones(), store.streets({}), store.lampPoints(), store.units(), store.info()])
+  const [zones, streets, lamps, units, info, intersections] = await Promise.all([
+    store.zones(),
+    store.streets({}),
+    store.lampPoints(),
+    store.units(),
+    store.info(),
+    store.intersections({}),
+  ])
   const zonePolygons = zones.map((zone) => ({ zone, poly: polygon(zone.coordinates) }))
   const lampIndex = indexLamps(lamps.positions)
   const lampIds = new Set(lamps.ids)
@@ -38,6 +49,7 @@ export async function buildPlaces(store: Store): Promise<Places> {
     zoneAt: (coordinates) => zonePolygons.find(({ poly }) => booleanPointInPolygon(point(coordinates), poly))?.zone,
     hasLamp: (id) => lampIds.has(id),
     nearestLamp: (coordinates, radiusM) => (lampIndex ? nearestLamp(lampIndex, lamps, coordinates, radiusM) : null),
+    search: createPlaceSearch(streets, intersections),
   }
 }
 

@@ -49,7 +49,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/health': { who: 'anonymous' },
   'GET /api/meta': { who: 'anonymous' },
   'POST /api/session': { who: 'anonymous', json: () => ({ username: 'fuzz-target', password: FUZZ_PASSWORD }), valuesPerField: 10 },
-  'GET /api/session': { who: 'leader' },
+  'GET /api/session': { who: 'leader', query: () => ({ visitor: 'ok' }) },
   // Anonymous: signing out a role's session would turn every later probe into a 401.
   'DELETE /api/session': { who: 'anonymous' },
   'GET /api/roles': { who: 'anonymous' },
@@ -86,6 +86,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/basemap/water': { who: 'leader', query: () => ({ bbox: BBOX }) },
   'GET /api/incidents': { who: 'leader', query: () => ({ bbox: BBOX, category: '0501', status: 'closed', ...PERIOD, limit: '100' }) },
   'GET /api/incidents/:id': { who: 'leader', params: (ids) => ({ id: ids.incident }) },
+  'GET /api/search': { who: 'dispatcher', query: () => ({ q: '人民南路 × 锦里', limit: '5' }) },
   'GET /api/tiles/:layer/:z/:x/:y': { who: 'leader', params: () => ({ layer: 'incidents', z: '15', x: '26238', y: '13766.mvt' }), query: () => ({ category: '0501', status: 'closed', ...PERIOD }) },
   'GET /api/hotspots': { who: 'leader', query: () => ({ category: '0501', source: 'patrol', ...PERIOD, cell: 'grid-100', band_m: '500', fdr: 'true' }) },
   'GET /api/hotspots/compare': { who: 'leader', query: () => ({ from: '2026-10-01', to: '2026-11-01', before_from: '2026-09-01', before_to: '2026-10-01', cell: 'grid-100', band_m: '500' }) },

@@ -29,7 +29,9 @@ import { useLayerVisibility } from './layer-visibility.ts'
 import { PANEL_BODY_ID, PanelTabs, panelTabId } from './panel-tabs.tsx'
 import { PanelBoundary } from './panel-boundary.tsx'
 import { listPanelModes, may } from './permissions.ts'
-import { ALL_ZONES, VIEW_KEYS, useTabParam, useZoneParam } from './url-state.ts'
+import { ALL_ZONES, VIEW_KEYS, useCaseParam, useTabParam, useZoneParam } from './url-state.ts'
+import { PlaceSearchBox } from '../lib/place-search-box.tsx'
+import type { PlaceSearchHit } from '../lib/place-search.ts'
 import { useViews } from './views/index.ts'
 import { MapLayerBoundary } from './views/map-layer-boundary.tsx'
 import type { SignedInUser } from './views/view.ts'
@@ -51,6 +53,7 @@ export function App() {
   const street = useStreetNames()
   const [chosenMode, setChosenMode] = useTabParam()
   const [zoneChoice, setZoneChoice] = useZoneParam()
+  const setOpenCase = useCaseParam()[1]
   const clearView = useQueryStates(Object.fromEntries(VIEW_KEYS.map((key) => [key, parseAsString])))[1]
   const [focus, setFocus] = useState<MapFocus>()
   const categories = meta.data?.incident_categories ?? NO_CATEGORIES
@@ -94,6 +97,16 @@ export function App() {
     { visibility, setLayerVisible },
   )
   const view = views[mode]
+  // a street fits the map, a junction is shown close up, a case opens in the case view (where it is drawn)
+  const showFound = (hit: PlaceSearchHit) => {
+    if (hit.kind === 'street') setFocus({ bounds: hit.bbox, maxZoom: 17 })
+    else if (hit.kind === 'intersection') setFocus({ center: hit.center, zoom: 18 })
+    else {
+      void setChosenMode('cases')
+      void setOpenCase(hit.id)
+      setFocus({ center: hit.center, zoom: 17 })
+    }
+  }
   const night = view.night === true
   const shown = (key: LayerKey) => visibility[key] && !view.hides.has(key)
 
@@ -180,6 +193,19 @@ export function App() {
                 </MapLayerBoundary>
                 {view.mapLayers}
               </MapView>
+            )}
+            {!meta.isPending && (
+              <PlaceSearchBox
+                className="map-search"
+                english={locale === 'en'}
+                onPick={showFound}
+                labels={{
+                  label: t('search.label'),
+                  placeholder: t('search.placeholder'),
+                  empty: t('search.empty'),
+                  kind: { street: t('search.kind.street'), intersection: t('search.kind.intersection'), case: t('search.kind.case') },
+                }}
+              />
             )}
             {meta.data?.demo !== false && <DemoNotice />}
           </PanelBoundary>
