@@ -168,9 +168,12 @@ describe.skipIf(skipReason !== undefined)('a crew repairs a lamp on a dark stree
       (await workList().getByRole('listitem').allInnerTexts()).slice(0, n).map((text) => /L\d+/.exec(text)?.[0] ?? '')
     /** The stop numbers the map draws, by lamp id. */
     const mapNumbers = () =>
-      page.evaluate(() => {
-        const map = (window as unknown as { __gridwatch: { map: { querySourceFeatures: (id: string) => { id?: string | number; properties: { order: number } }[] } } }).__gridwatch.map
-        return Object.fromEntries(map.querySourceFeatures('work-stops').map((f) => [String(f.id), f.properties.order]))
+      page.evaluate(async () => {
+        // the source's own data (every stop, in view or not), as the map last received it
+        type Stops = { features: { properties: Record<string, unknown> & { order: number } }[] }
+        const map = (window as unknown as { __gridwatch: { map: { getSource: (id: string) => { getData: () => Promise<Stops> } } } }).__gridwatch.map
+        const data = await map.getSource('work-stops').getData()
+        return Object.fromEntries(data.features.map((f) => [String(f.properties['id']), f.properties.order]))
       })
     const before = await stopIds(5)
     expect(before.every(Boolean)).toBe(true)

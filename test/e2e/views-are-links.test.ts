@@ -93,7 +93,7 @@ describe.skipIf(skipReason !== undefined)('views are links', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBeNull()
     await page.goBack()
     await expect.poll(() => page.getByRole('tab', { name: '领导总览' }).getAttribute('aria-selected')).toBe('true')
-  })
+  }, 120_000)
 
   test('a case link sent to a colleague opens that case once they sign in', async () => {
     const page = await newPage()
@@ -124,5 +124,30 @@ describe.skipIf(skipReason !== undefined)('views are links', () => {
     await colleague.getByRole('button', { name: '退出' }).click()
     await expect.poll(() => new URL(colleague.url()).searchParams.get('case')).toBeNull()
     expect(consoleErrors).toEqual([])
-  })
+  }, 120_000)
+  test('the search box finds a junction by "A × B" from the keyboard and shows it close up', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/`)
+    await page.waitForFunction(() => document.body.dataset.mapReady === 'true', undefined, { timeout: 90_000 })
+    // a real junction of two named streets of the district
+    const layer = (await (await page.request.get(`${server.baseUrl}/api/intersections`)).json()) as { features: { geometry: { coordinates: [number, number] }; properties: { names: string[] } }[] }
+    const junction = layer.features.find((f) => f.properties.names.length === 2)
+    expect(junction).toBeDefined()
+    const [a, b] = junction!.properties.names
+    const box = page.getByRole('combobox', { name: '查找街道、路口或案件' })
+    await box.fill(`${a} × ${b}`)
+    const options = page.getByRole('listbox', { name: '查找街道、路口或案件' }).getByRole('option')
+    await expect.poll(() => options.count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    await expect(options.first().innerText()).resolves.toMatch(/路口/)
+    await box.press('Enter')
+    // the map flies there and shows it close up
+    await expect.poll(async () => (await mapCenter(page)).zoom, { timeout: 15_000 }).toBeGreaterThan(17)
+    await page.waitForTimeout(1500)
+    const center = await mapCenter(page)
+    const found = (await (await page.request.get(`${server.baseUrl}/api/search?q=${encodeURIComponent(`${a} × ${b}`)}`)).json()) as { results: { center: [number, number] }[] }
+    const [lng, lat] = found.results[0]!.center
+    expect(Math.abs(center.lng - lng)).toBeLessThan(0.0005)
+    expect(Math.abs(center.lat - lat)).toBeLessThan(0.0005)
+    expect(consoleErrors).toEqual([])
+  }, 120_000)
 })
