@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../domain/roles.ts'
 import { ROLES, ROLE_TABLE } from '../kernel/permissions.ts'
 import { actorOf, requirePermission } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
-import { intParam, limitParam } from '../http/params.ts'
+import { instantParam, intParam, limitParam } from '../http/params.ts'
 import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
 import type { Store } from '../store/store.ts'
@@ -44,6 +44,9 @@ const userPatchBody = z
 const auditQuery = z.strictObject({
   entity: z.string().max(64).optional(),
   entity_id: z.string().max(128).optional(),
+  username: z.string().max(64).optional(),
+  from: instantParam.optional(),
+  to: instantParam.optional(),
   limit: limitParam(1000).optional(),
   before: intParam(1, Number.MAX_SAFE_INTEGER, 'before').optional(),
 })
@@ -84,8 +87,18 @@ export const userRoutes = (store: Store) =>
     })
     .get('/audit', requirePermission('auditLog'), validate('query', auditQuery), async (c) => {
       const q = c.req.valid('query')
-      const entries = await store.auditLog({ entity: q.entity, entityId: q.entity_id, limit: q.limit ?? 100, beforeId: q.before })
+      const entries = await store.auditLog({
+        entity: q.entity,
+        entityId: q.entity_id,
+        username: q.username,
+        fromAt: q.from === undefined ? undefined : new Date(q.from).toISOString(),
+        toAt: q.to === undefined ? undefined : new Date(q.to).toISOString(),
+        limit: q.limit ?? 100,
+        beforeId: q.before,
+      })
+      // who, as colleagues know them (the display name), beside the account name
+      const names = new Map((await store.users()).map((u) => [u.username, u.displayName]))
       return c.json(
-        entries.map((e) => ({ id: e.id, at: e.at, user_id: e.userId, username: e.username, action: e.action, entity: e.entity, entity_id: e.entityId, before: e.before, after: e.after, ip: e.ip })),
+        entries.map((e) => ({ id: e.id, at: e.at, user_id: e.userId, username: e.username, display_name: names.get(e.username) ?? null, action: e.action, entity: e.entity, entity_id: e.entityId, before: e.before, after: e.after, ip: e.ip })),
       )
     })

@@ -94,6 +94,11 @@ export interface SessionRecord {
 export interface AuditQuery {
   entity?: string
   entityId?: string
+  /** Only what this account did. */
+  username?: string
+  /** Entries at or after `fromAt` and before `toAt` (ISO 8601 instants, as entries are stamped). */
+  fromAt?: string
+  toAt?: string
   limit: number
   beforeId?: number // paging: entries older than this id
 }

@@ -386,4 +386,26 @@ describe('audit log', () => {
     const { body } = await getJson<{ action: string; username: string }[]>(app, '/api/audit', again)
     expect(body.map((e) => e.action).slice(0, 3)).toEqual(['session.create', 'session.delete', 'session.create'])
   })
+
+  test('filters by who, by type and by time', async () => {
+    const { app, store } = await createTestApp()
+    const admin = await signIn(app, 'admin')
+    await signIn(app, 'crew')
+    const planner = (await store.users()).find((u) => u.username === 'planner')
+    expect((await app.request(`/api/users/${planner?.id}`, json('PATCH', { display_name: '张规划' }, admin))).status).toBe(200)
+    type Entry = { action: string; username: string; entity: string; at: string }
+    const byCrew = (await getJson<Entry[]>(app, '/api/audit?username=crew', admin)).body
+    expect(byCrew.length).toBeGreaterThan(0)
+    expect(new Set(byCrew.map((e) => e.username))).toEqual(new Set(['crew']))
+    const users = (await getJson<Entry[]>(app, '/api/audit?entity=user&username=admin', admin)).body
+    expect(users.map((e) => e.action)).toContain('user.update')
+    expect(users.every((e) => e.entity === 'user' && e.username === 'admin')).toBe(true)
+    // a window that ends before everything finds nothing; one around now finds the update
+    const now = Date.now()
+    expect((await getJson<Entry[]>(app, '/api/audit?to=2020-01-01', admin)).body).toEqual([])
+    const recent = (await getJson<Entry[]>(app, `/api/audit?from=${new Date(now - 60_000).toISOString()}&to=${new Date(now + 60_000).toISOString()}`, admin)).body
+    expect(recent.map((e) => e.action)).toContain('user.update')
+    expect(recent.every((e) => Math.abs(Date.parse(e.at) - now) < 60_000)).toBe(true)
+    await expectProblemResponse(await app.request('/api/audit?from=yesterday', { headers: { cookie: admin } }), 400, 'invalid-query')
+  })
 })

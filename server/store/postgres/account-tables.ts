@@ -192,6 +192,9 @@ export function accountTables(x: PgContext): AccountTables {
       const clauses = [
         q.entity === undefined ? undefined : ((params.entity = q.entity), 'entity = :entity'),
         q.entityId === undefined ? undefined : ((params.entityId = q.entityId), 'entity_id = :entityId'),
+        q.username === undefined ? undefined : ((params.username = q.username), 'username = :username'),
+        q.fromAt === undefined ? undefined : ((params.fromAt = q.fromAt), 'at >= :fromAt'),
+        q.toAt === undefined ? undefined : ((params.toAt = q.toAt), 'at < :toAt'),
         q.beforeId === undefined ? undefined : ((params.beforeId = q.beforeId), 'id < :beforeId'),
       ]
       return (await x.all(`SELECT * FROM audit_log${where(clauses)} ORDER BY id DESC LIMIT :limit`, params)).map(toAudit)

@@ -4,8 +4,8 @@ import { UserManagementPanel } from '../../features/users/components/user-manage
 import type { ViewContext, ViewParts } from './view.ts'
 import { NO_LAYERS_HIDDEN } from './view.ts'
 
-export function useAuditView({ roleNames }: ViewContext): ViewParts {
-  return { hides: NO_LAYERS_HIDDEN, panel: <AuditLogPanel roles={roleNames} /> }
+export function useAuditView({ roleNames, categories }: ViewContext): ViewParts {
+  return { hides: NO_LAYERS_HIDDEN, panel: <AuditLogPanel roles={roleNames} categories={categories} /> }
 }
 
 export function useUsersView({ user, roleNames, zones }: ViewContext): ViewParts {

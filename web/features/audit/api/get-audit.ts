@@ -7,7 +7,7 @@ import { auditKeys } from './keys.ts'
 export type AuditQuery = InferRequestType<typeof client.api.audit.$get>['query']
 
 /** The filters a reader chooses; paging is added per page. */
-export type AuditFilter = Pick<AuditQuery, 'entity' | 'entity_id'>
+export type AuditFilter = Pick<AuditQuery, 'entity' | 'entity_id' | 'username' | 'from' | 'to'>
 
 export const getAudit = (query: AuditQuery) => parseResponse(client.api.audit.$get({ query }))
 

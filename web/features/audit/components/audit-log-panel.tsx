@@ -1,6 +1,7 @@
 // The audit log (admin, leader): each write as one readable entry (when, who, what, on which record, and the
 // fields it changed from → to), newest first, with older entries a click away.
-import { useId, useState } from 'react'
+import { useDeferredValue, useId, useState } from 'react'
+import { addDays, isDateText as isCalendarDate } from '../../../lib/district-calendar.ts'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import type { I18n, LocalizedName } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'
@@ -13,8 +14,26 @@ export interface AuditRoleName extends LocalizedName {
   role: string
 }
 
-// The records the server audits today; others still show, under their raw entity name.
-const ENTITIES = ['user', 'lamp', 'incident'] as const
+/** An incident category as the meta endpoint names it. */
+export interface AuditCategoryName {
+  code: string
+  name: string
+  name_en: string
+}
+
+/** An action as a reader says it: the case workflow's steps in the case view's own words, the rest from the log's. */
+function describeAction(action: string, { lookup }: I18n): string {
+  const step = /^case\.(.+)$/.exec(action)?.[1]
+  const own = lookup(`auditAction.${action}`, '')
+  if (own) return own
+  return step ? lookup(`cases.action.${step}`, action) : action
+}
+
+// Every kind of record the server audits (an entity not listed here still shows, under its raw name).
+const ENTITIES = ['case', 'lamp', 'street', 'guidance-point', 'measure', 'user', 'zone', 'district', 'incident'] as const
+
+// fields holding an instant as milliseconds (the case workflow's clocks)
+const isMillisField = (field: string) => field.endsWith('Ms')
 
 // Accounts the server writes as, not people: seeding and the anonymous public.
 const SYSTEM_ACTORS = new Set(['system', 'anonymous'])
@@ -25,19 +44,34 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function formatValue(change: AuditChange, side: 'before' | 'after', entity: string, roles: readonly AuditRoleName[], i18n: I18n): string {
+function formatValue(
+  change: AuditChange,
+  side: 'before' | 'after',
+  entity: string,
+  roles: readonly AuditRoleName[],
+  categories: readonly AuditCategoryName[],
+  i18n: I18n,
+): string {
   const { t, lookup, locale, formatDateTime, formatNumber } = i18n
   const value = change[side]
+  const categoryName = (code: string) => {
+    const info = categories.find((c) => c.code === code)
+    return info && t('audit.categoryNamed', { name: pickName(locale, { name: info.name, name_en: info.name_en }) ?? code, code })
+  }
   const roleName = (role: string) => {
     const info = roles.find((r) => r.role === role)
     return (info && pickName(locale, info)) ?? role
   }
   if (value === undefined || value === null) return t('value.none')
   if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no')
-  if (typeof value === 'number') return formatNumber(value)
+  if (typeof value === 'number') return isMillisField(change.field) ? formatDateTime(new Date(value).toISOString()) : formatNumber(value)
   if (typeof value === 'string') {
     if (change.field === 'status' && entity === 'lamp') return lookup(`lampStatus.${value}`, value)
-    if (change.field === 'status' && entity === 'incident') return lookup(`incidentStatus.${value}`, value)
+    if (change.field === 'status' && (entity === 'incident' || entity === 'case')) return lookup(`incidentStatus.${value}`, value)
+    if (change.field === 'status' && entity === 'guidance-point') return lookup(`planning.status.${value}`, value)
+    if (change.field === 'category' && entity === 'street') return lookup(`streetCategory.${value}`, value)
+    if (change.field === 'category') return categoryName(value) ?? value
+    if (change.field === 'stage') return lookup(`audit.stage.${value}`, value)
     return ISO_INSTANT.test(value) ? formatDateTime(value) : value
   }
   if (Array.isArray(value)) {
@@ -58,13 +92,26 @@ function describeTarget(entry: AuditEntry, i18n: I18n): string | undefined {
   return `${entityName} ${label}`
 }
 
-export function AuditLogPanel({ roles }: { roles: readonly AuditRoleName[] }) {
+export function AuditLogPanel({ roles, categories }: { roles: readonly AuditRoleName[]; categories: readonly AuditCategoryName[] }) {
   const i18n = useI18n()
   const { t, formatNumber } = i18n
   const headingId = useId()
   const selectId = useId()
+  const userId = useId()
+  const fromId = useId()
+  const toId = useId()
+  const [who, setWho] = useState('')
+  const [fromDate, setFromDate] = useState('')
+  const [toDate, setToDate] = useState('')
   const [filter, setFilter] = useState<AuditFilter>({})
-  const audit = useAudit(filter)
+  // who and when narrow whatever record filter is chosen; the dates are district days, both included
+  const username = useDeferredValue(who.trim())
+  const audit = useAudit({
+    ...filter,
+    ...(username ? { username } : {}),
+    ...(isCalendarDate(fromDate) ? { from: fromDate } : {}),
+    ...(isCalendarDate(toDate) ? { to: addDays(toDate, 1) } : {}),
+  })
   const entries = audit.data?.pages.flat() ?? []
   const focused = filter.entity_id !== undefined
 
@@ -92,6 +139,12 @@ export function AuditLogPanel({ roles }: { roles: readonly AuditRoleName[] }) {
             </option>
           ))}
         </select>
+        <label htmlFor={userId}>{t('audit.user')}</label>
+        <input id={userId} type="search" className="audit-filter__user" value={who} maxLength={64} placeholder={t('audit.userPlaceholder')} onChange={(event) => setWho(event.target.value)} />
+        <label htmlFor={fromId}>{t('audit.from')}</label>
+        <input id={fromId} type="date" value={fromDate} max={toDate || undefined} onChange={(event) => setFromDate(event.target.value)} />
+        <label htmlFor={toId}>{t('audit.to')}</label>
+        <input id={toId} type="date" value={toDate} min={fromDate || undefined} onChange={(event) => setToDate(event.target.value)} />
         {focused && (
           <span className="filter-chip">
             {t('audit.onlyRecord', { id: filter.entity_id ?? '' })}
@@ -109,6 +162,7 @@ export function AuditLogPanel({ roles }: { roles: readonly AuditRoleName[] }) {
             key={entry.id}
             entry={entry}
             roles={roles}
+            categories={categories}
             onFocusRecord={
               entry.entity_id === null || focused
                 ? undefined
@@ -136,16 +190,21 @@ export function AuditLogPanel({ roles }: { roles: readonly AuditRoleName[] }) {
 interface AuditEntryItemProps {
   entry: AuditEntry
   roles: readonly AuditRoleName[]
+  categories: readonly AuditCategoryName[]
   onFocusRecord: (() => void) | undefined
 }
 
-function AuditEntryItem({ entry, roles, onFocusRecord }: AuditEntryItemProps) {
+function AuditEntryItem({ entry, roles, categories, onFocusRecord }: AuditEntryItemProps) {
   const i18n = useI18n()
   const { t, lookup, formatDateTime } = i18n
   const changes = listAuditChanges(entry.before, entry.after)
   // signing in and out is about the actor's own account: naming it again adds nothing
   const target = entry.entity === 'user' && entry.entity_id === entry.user_id ? undefined : describeTarget(entry, i18n)
-  const actor = SYSTEM_ACTORS.has(entry.username) ? lookup(`audit.actor.${entry.username}`, entry.username) : entry.username
+  const actor = SYSTEM_ACTORS.has(entry.username)
+    ? lookup(`audit.actor.${entry.username}`, entry.username)
+    : entry.display_name && entry.display_name !== entry.username
+      ? t('audit.actorNamed', { name: entry.display_name, username: entry.username })
+      : entry.username
 
   return (
     <li className="audit-entry">
@@ -154,7 +213,7 @@ function AuditEntryItem({ entry, roles, onFocusRecord }: AuditEntryItemProps) {
         <span className="audit-entry__actor">{actor}</span>
       </div>
       <p className="audit-entry__what">
-        <strong>{lookup(`auditAction.${entry.action}`, entry.action)}</strong>
+        <strong>{describeAction(entry.action, i18n)}</strong>
         {target !== undefined &&
           (onFocusRecord ? (
             <button type="button" className="link-button" title={t('audit.focusRecord')} onClick={onFocusRecord}>
@@ -171,11 +230,11 @@ function AuditEntryItem({ entry, roles, onFocusRecord }: AuditEntryItemProps) {
               <span className="audit-changes__field">{lookup(`auditField.${change.field}`, change.field)}</span>
               {change.before !== undefined && entry.before !== null && (
                 <>
-                  <del>{formatValue(change, 'before', entry.entity, roles, i18n)}</del>
+                  <del>{formatValue(change, 'before', entry.entity, roles, categories, i18n)}</del>
                   <span aria-hidden="true"> → </span>
                 </>
               )}
-              <ins>{formatValue(change, 'after', entry.entity, roles, i18n)}</ins>
+              <ins>{formatValue(change, 'after', entry.entity, roles, categories, i18n)}</ins>
             </li>
           ))}
         </ul>

@@ -6,8 +6,9 @@ export interface AuditChange {
   after: unknown
 }
 
-// Fields that identify the record or repeat the entry's own time: they never say what changed.
-const IDENTITY_FIELDS = new Set(['id', 'createdAt', 'created_at'])
+// Fields that identify the record, repeat the entry's own time or count edits (the optimistic-lock version): they
+// never say what changed.
+const IDENTITY_FIELDS = new Set(['id', 'createdAt', 'created_at', 'version'])
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -8,5 +8,6 @@ export const getLampHistory = (id: string) => parseResponse(client.api.lamps[':i
 
 export type LampHistory = Awaited<ReturnType<typeof getLampHistory>>
 
-export const useLampHistory = (id: string, enabled: boolean) =>
-  useQuery({ ...queryOptions({ queryKey: lampKeys.history(id), queryFn: () => getLampHistory(id), staleTime: 0 }), enabled })
+export const lampHistoryQueryOptions = (id: string) => queryOptions({ queryKey: lampKeys.history(id), queryFn: () => getLampHistory(id), staleTime: 0 })
+
+export const useLampHistory = (id: string, enabled: boolean) => useQuery({ ...lampHistoryQueryOptions(id), enabled })

@@ -55,12 +55,12 @@ export function WorkListSection({ query, canChangeLamps, selectedId, onSelect, o
               {t('lighting.showRoute')}
             </button>
           )}
-          {workList.data.shorter_m !== undefined && (
-            <button type="button" className="small-button" onClick={workList.replan}>
-              {t('lighting.replan', { length: formatKilometers(workList.data.shorter_m) })}
-            </button>
-          )}
         </div>
+      )}
+      {workList.data?.shorter_m !== undefined && (
+        <button type="button" className="small-button" onClick={workList.replan}>
+          {t('lighting.replan', { length: formatKilometers(workList.data.shorter_m) })}
+        </button>
       )}
       {workList.data && stops.length > 1 && <p className="legend-note">{t('lighting.routeKept')}</p>}
       {canChangeLamps && <LampUndoNotice />}
