@@ -12,6 +12,7 @@ interface StoredCategory {
   time_limit_hours?: number
   repeat_radius_m?: number
   unit?: string
+  photo_evidence?: boolean
 }
 
 /** Applies the stored settings; returns them (undefined for a store never imported into). */
@@ -29,6 +30,7 @@ export async function applyDistrictSettings(store: Store) {
       ...(c.time_limit_hours !== undefined ? { timeLimitHours: c.time_limit_hours } : {}),
       ...(c.repeat_radius_m !== undefined ? { repeatRadiusM: c.repeat_radius_m } : {}),
       ...(c.unit !== undefined ? { unit: c.unit } : {}),
+      ...(c.photo_evidence !== undefined ? { photoEvidence: c.photo_evidence } : {}),
     })),
   )
   return settings

@@ -7,6 +7,8 @@ export interface OwnCategory extends IncidentCategory {
   timeLimitHours?: number
   repeatRadiusM?: number
   unit?: string
+  /** Handling and verification need a photo (default true; see case-evidence.ts). */
+  photoEvidence?: boolean
 }
 
 let own: OwnCategory[] = []

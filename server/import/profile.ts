@@ -105,6 +105,8 @@ const customCategory = z.strictObject({
   repeat_radius_m: z.number().min(0).max(5000).optional(),
   /** The responsible unit's id (as in the unit list), or a unit kind: sanitation, street_order, municipal, lighting. */
   unit: z.string().min(1).optional(),
+  /** Handling and verification need a photo of the work (default true). */
+  photo_evidence: z.boolean().optional(),
 })
 export type CustomCategory = z.infer<typeof customCategory>
 

@@ -21,6 +21,7 @@ export const PROBLEM_TITLES = {
   'precondition-required': 'If-Match required',
   'invalid-transition': 'Step not possible in this state',
   'category-mismatch': 'Cases of different categories',
+  'evidence-required': 'A photo of the work is needed first',
   'unknown-unit': 'Unknown responsible unit',
   'not-a-repeat': 'Not a repeat of that case',
   'unnamed-street': 'The street has no name',

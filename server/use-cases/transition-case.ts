@@ -1,6 +1,7 @@
 // One step of the closed loop (accept, dispatch, handle, verify, …) by a user on a case they may act on, at the
 // version they saw. The workflow decides whether the step is allowed and what it records.
 import { mayReadCase, unitScopeAllows } from '../domain/case-access.ts'
+import { EVIDENCE_STAGE, missingEvidence, needsPhotoEvidence } from '../domain/case-evidence.ts'
 import { stepFields } from '../domain/case-steps.ts'
 import { checkTransition, type CaseAction } from '../domain/case-workflow.ts'
 import type { Case } from '../domain/cases.ts'
@@ -33,6 +34,21 @@ export async function transitionCase(ctx: UseCaseContext, input: TransitionInput
     const expected = input.expectedVersion()
     if (expected !== found.version) throw new ProblemError(409, 'conflict', `case ${id} is at version ${found.version}, not ${expected}: it changed since you loaded it`)
     if (!check.ok) throw new ProblemError(409, 'invalid-transition', check.detail)
+    if (EVIDENCE_STAGE[action] && needsPhotoEvidence(found.category)) {
+      // since the case entered its current state: the latest step that moved it
+      const since = (await tx.caseEvents(id)).filter((e) => e.toStatus !== null && e.toStatus === found.status).at(-1)?.at ?? found.updatedAt
+      const missing = missingEvidence(action, found.category, await tx.photos(id), since)
+      if (missing) {
+        throw new ProblemError(
+          422,
+          'evidence-required',
+          missing === 'handling'
+            ? `case ${id}: add a photo of the work done (POST /api/cases/${id}/photos) before reporting it handled`
+            : `case ${id}: add a photo of the place as it now is (POST /api/cases/${id}/photos) before closing it`,
+          [{ path: 'photos', message: `a ${missing} photo taken since ${since}` }],
+        )
+      }
+    }
     const at = ctx.clock()
     const set = stepFields(found, action, { nowMs: at.getTime(), note: input.note, unitId: input.unitId, knownUnit: (unit) => places.unitById.has(unit) })
     return tx.transitionCase(id, expected, { action, toStatus: check.to, note: input.note, set }, input.actor, at)

@@ -35,6 +35,15 @@ async function report(app: TestApp, body: Record<string, unknown>) {
   return { res, body: (await res.json()) as { tracking_number: string; case_id: string; repeat_of?: string; lamp_id: string | null } }
 }
 
+/** A 1 × 1 PNG added to a case by this user (its stage follows the user's role). */
+async function addPhoto(app: TestApp, cookie: string, id: string) {
+  const bytes = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (ch) => ch.charCodeAt(0))
+  const form = new FormData()
+  form.append('photo', new File([bytes], 'photo.png', { type: 'image/png' }))
+  const res = await app.request(`/api/cases/${id}/photos`, { method: 'POST', headers: { cookie }, body: form })
+  expect(res.status).toBe(201)
+}
+
 async function act(app: TestApp, cookie: string, id: string, action: string, extra: Record<string, unknown> = {}) {
   const current = await getJson<CaseJson>(app, `/api/cases/${id}`, cookie)
   const res = await app.request(`/api/cases/${id}/transitions`, post({ action, ...extra }, { cookie, 'if-match': current.res.headers.get('etag') ?? '' }))
@@ -164,15 +173,29 @@ describe('the closed loop', () => {
     const unitQueue = await getJson<{ items: { id: string }[] }>(app, '/api/cases?state=dispatched,in_handling', unit)
     expect(unitQueue.body.items.map((x) => x.id)).toContain(id)
     time.advanceHours(1.5) // within the 2 h idle limit of the unit's session
+    // no photo of the work, no handling: refused, and the case stays as it was
+    const refused = await act(app, unit, id, 'handle', { note: '已清扫' })
+    expect(refused.res.status).toBe(422)
+    expect(refused.body).toMatchObject({ code: 'evidence-required' })
+    expect((await getJson<CaseJson>(app, `/api/cases/${id}`, unit)).body.state).toBe('dispatched')
+    await addPhoto(app, unit, id)
     const handled = await act(app, unit, id, 'handle', { note: '已清扫' })
     expect(handled.body.state, JSON.stringify(handled.body)).toBe('handled')
+    time.advanceHours(0.25)
     const inspector = await signIn(app, 'inspector')
     const failed = await act(app, inspector, id, 'verify_fail', { note: '现场仍有垃圾' })
     expect(failed.body).toMatchObject({ state: 'in_handling', rework_count: 1 })
+    // the rework needs a photo of its own: the first round's does not count
+    time.advanceHours(0.25)
+    expect((await act(app, unit, id, 'handle', { note: '已彻底清理' })).res.status).toBe(422)
+    await addPhoto(app, unit, id)
     expect((await act(app, unit, id, 'handle', { note: '已彻底清理' })).body.state).toBe('handled')
+    // closing needs the inspector's own photo of the place
+    expect((await act(app, inspector, id, 'verify_pass')).res.status).toBe(422)
+    await addPhoto(app, inspector, id)
     const closed = await act(app, inspector, id, 'verify_pass')
     expect(closed.body.state).toBe('closed')
-    expect(closed.body.timeline.map((e) => e.action)).toEqual(['report', 'accept', 'dispatch', 'handle', 'verify_fail', 'handle', 'verify_pass'])
+    expect(closed.body.timeline.map((e) => e.action).filter((a) => a !== 'photo')).toEqual(['report', 'accept', 'dispatch', 'handle', 'verify_fail', 'handle', 'verify_pass'])
 
     const rated = await app.request(`/api/reports/${r.tracking_number}/rating`, post({ stars: 4, comment: '处理及时' }))
     expect(rated.status).toBe(200)

@@ -9,6 +9,9 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type RunningServer, browserUnavailableReason, launchBrowser, startServer, SCREENSHOT_DIR } from './harness.ts'
 
+// a 1 × 1 PNG, the site photo every handling and closing needs
+const SITE_PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
 const skipReason = browserUnavailableReason()
 // a point on a street inside the demo district (zone 001's sub-district office sweeps it)
 const PLACE = { lon: 104.065, lat: 30.665 }
@@ -56,6 +59,14 @@ describe.skipIf(skipReason !== undefined)('a dispatcher runs a case to closure',
   }
 
   async function act(action: string, note?: string) {
+    // handling and closing need this round's photo: the hint says so, and the photo is added from the case's photos
+    if (action === '处置反馈' || action === '核查通过（结案）') {
+      await expect(panel().getByText('请先在下方“照片”中上传本次现场照片').count()).resolves.toBe(1)
+      const photos = panel().getByRole('img')
+      const before = await photos.count()
+      await panel().getByLabel('添加照片').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: SITE_PHOTO })
+      await expect.poll(() => photos.count(), { timeout: 15_000 }).toBe(before + 1)
+    }
     if (note !== undefined) await page.getByLabel('说明', { exact: true }).fill(note)
     await button(action).click()
     await page.getByText(`已完成：${action}`).waitFor()
@@ -211,7 +222,7 @@ describe.skipIf(skipReason !== undefined)('a dispatcher runs a case to closure',
       expect(await readText(fact('返工次数'))).toContain('1')
 
       const events = await timeline().getByRole('listitem').allInnerTexts()
-      expect(events.map((text) => text.split('\n')[0]?.trim())).toEqual(['上报', '立案', '合并', '派遣', '处置反馈', '核查不通过（返工）', '处置反馈', '核查通过（结案）'])
+      expect(events.map((text) => text.split('\n')[0]?.trim()).filter((step) => step !== '照片')).toEqual(['上报', '立案', '合并', '派遣', '处置反馈', '核查不通过（返工）', '处置反馈', '核查通过（结案）'])
       await expect(timeline().getByText('现场仍有油污，需重新处置').isVisible()).resolves.toBe(true)
       // closed: no step left to take
       await expect(panel().getByRole('button', { name: /核查/ }).count()).resolves.toBe(0)

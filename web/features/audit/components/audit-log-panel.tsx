@@ -139,12 +139,18 @@ export function AuditLogPanel({ roles, categories }: { roles: readonly AuditRole
             </option>
           ))}
         </select>
-        <label htmlFor={userId}>{t('audit.user')}</label>
-        <input id={userId} type="search" className="audit-filter__user" value={who} maxLength={64} placeholder={t('audit.userPlaceholder')} onChange={(event) => setWho(event.target.value)} />
-        <label htmlFor={fromId}>{t('audit.from')}</label>
-        <input id={fromId} type="date" value={fromDate} max={toDate || undefined} onChange={(event) => setFromDate(event.target.value)} />
-        <label htmlFor={toId}>{t('audit.to')}</label>
-        <input id={toId} type="date" value={toDate} min={fromDate || undefined} onChange={(event) => setToDate(event.target.value)} />
+        <span className="filter-pair">
+          <label htmlFor={userId}>{t('audit.user')}</label>
+          <input id={userId} type="search" className="audit-filter__user" value={who} maxLength={64} placeholder={t('audit.userPlaceholder')} onChange={(event) => setWho(event.target.value)} />
+        </span>
+        <span className="filter-pair">
+          <label htmlFor={fromId}>{t('audit.from')}</label>
+          <input id={fromId} type="date" value={fromDate} max={toDate || undefined} onChange={(event) => setFromDate(event.target.value)} />
+        </span>
+        <span className="filter-pair">
+          <label htmlFor={toId}>{t('audit.to')}</label>
+          <input id={toId} type="date" value={toDate} min={fromDate || undefined} onChange={(event) => setToDate(event.target.value)} />
+        </span>
         {focused && (
           <span className="filter-chip">
             {t('audit.onlyRecord', { id: filter.entity_id ?? '' })}

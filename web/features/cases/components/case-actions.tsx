@@ -109,6 +109,8 @@ export function CaseActions({ loaded, units }: CaseActionsProps) {
             </button>
           ))}
         </div>
+        {/* the server refuses these steps without a photo of this round (server/domain/case-evidence.ts) */}
+        {(actions.includes('handle') || actions.includes('verify_pass')) && <p className="legend-note">{t('cases.evidenceHint')}</p>}
       </form>
       {feedback}
     </section>

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core'
+const base = 'http://localhost:8822'
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+const p = await b.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+p.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()) })
+await p.goto(base + '/')
+await p.getByRole('button', { name: '登录' }).click()
+await p.getByLabel('用户名').fill('admin'); await p.getByLabel('密码').fill('gridwatch-demo')
+await p.getByRole('form', { name: '登录 Gridwatch' }).getByRole('button', { name: '登录', exact: true }).click()
+await p.waitForTimeout(2000)
+await p.getByRole('tab', { name: '审计日志' }).click()
+await p.waitForTimeout(2500)
+await p.screenshot({ path: '/tmp/s4-audit.png' })
+await p.getByRole('button', { name: 'English' }).click()
+await p.waitForTimeout(1500)
+await p.screenshot({ path: '/tmp/s5-audit-en.png' })
+await b.close()
