@@ -16,7 +16,7 @@ const ENF = { id: 'ENF', name: '城管执法大队', name_en: 'Urban Management 
 
 /** A fresh open case; each test builds its own. */
 function createCase(id: string, fields: Partial<QueueCase> = {}): QueueCase {
-  return { id, state: 'reported', extension_requested: false, unit: SD001, deadline: '2026-11-02T12:00:00+08:00', overdue: false, ...fields }
+  return { id, state: 'reported', extension_requested: false, unit: SD001, deadline: '2026-11-02T12:00:00+08:00', overdue: false, reported_at: '2026-11-01T08:00:00+08:00', ...fields }
 }
 
 const ids = (cases: readonly { id: string }[]) => cases.map((c) => c.id)
@@ -83,9 +83,18 @@ describe('selectQueueCases', () => {
     expect(ids(selectQueueCases(queue(['unit'], 'unit-work', 'SD001'), work))).toEqual(['late-a-lot', 'late-a-little', 'due-soon', 'due-later'])
   })
 
-  test('keeps the server order (escalated first) in the command centre queues', () => {
-    const intake = [createCase('escalated'), createCase('plain')]
-    expect(ids(selectQueueCases(queue(['dispatcher'], 'intake'), intake))).toEqual(['escalated', 'plain'])
+  test('keeps the server order (escalated first) in the dispatch queue', () => {
+    const accepted = [createCase('escalated', { state: 'accepted' }), createCase('plain', { state: 'accepted' })]
+    expect(ids(selectQueueCases(queue(['dispatcher'], 'dispatch'), accepted))).toEqual(['escalated', 'plain'])
+  })
+
+  test('puts the latest report first in the intake, where a dispatcher looks for what just came in', () => {
+    const intake = [
+      createCase('I0000001', { reported_at: '2026-11-01T08:00:00+08:00' }),
+      createCase('I0000003', { reported_at: '2026-11-01T09:30:00+08:00' }),
+      createCase('I0000002', { reported_at: '2026-11-01T01:00:00Z' }), // 09:00 in China: between the two
+    ]
+    expect(ids(selectQueueCases(queue(['dispatcher'], 'intake'), intake))).toEqual(['I0000003', 'I0000002', 'I0000001'])
   })
 
   test('returns no case for no open cases, and none for the leader queue the server fills', () => {

@@ -8,14 +8,17 @@ export const CASE_QUEUE_IDS = ['intake', 'dispatch', 'extensions', 'unit-work', 
 export type CaseQueueId = (typeof CASE_QUEUE_IDS)[number]
 
 /** What a queue needs to know about a case. */
-export type QueueCase = Pick<CaseSummary, 'id' | 'state' | 'extension_requested' | 'unit' | 'deadline' | 'overdue'>
+export type QueueCase = Pick<CaseSummary, 'id' | 'state' | 'extension_requested' | 'unit' | 'deadline' | 'overdue' | 'reported_at'>
 
 export interface CaseQueue {
   id: CaseQueueId
   /** Which of the open cases belong in it; 'all' has none: it asks the server with the user's filters. */
   matches?: (c: QueueCase) => boolean
-  /** 'server': priority (escalated first), then deadline; 'deadline': overdue first, then the nearest deadline. */
-  order: 'server' | 'deadline'
+  /**
+   * 'server': priority (escalated first), then deadline; 'deadline': overdue first, then the nearest deadline;
+   * 'newest': the latest report first (the intake, where a dispatcher looks for what just came in).
+   */
+  order: 'server' | 'deadline' | 'newest'
 }
 
 const inState =
@@ -32,7 +35,7 @@ export function listCaseQueues(roles: readonly string[], unitId: string | null =
   const queues: CaseQueue[] = []
   if (roles.includes('dispatcher')) {
     queues.push(
-      { id: 'intake', matches: inState('reported'), order: 'server' },
+      { id: 'intake', matches: inState('reported'), order: 'newest' },
       { id: 'dispatch', matches: inState('accepted'), order: 'server' },
       { id: 'extensions', matches: (c) => c.extension_requested && inState('dispatched', 'in_handling')(c), order: 'deadline' },
     )
@@ -56,12 +59,17 @@ export function sortByDeadline<C extends QueueCase>(cases: readonly C[]): C[] {
   )
 }
 
+/** The latest report first; ties by id, newest id first. Does not mutate its input. */
+export function sortByNewest<C extends QueueCase>(cases: readonly C[]): C[] {
+  return [...cases].sort((a, b) => Date.parse(b.reported_at) - Date.parse(a.reported_at) || b.id.localeCompare(a.id))
+}
+
 /** The open cases in `queue`, in its order. Empty for the 'all' queue, which the server fills. */
 export function selectQueueCases<C extends QueueCase>(queue: CaseQueue, openCases: readonly C[]): C[] {
   const { matches } = queue
   if (!matches) return []
   const cases = openCases.filter(matches)
-  return queue.order === 'deadline' ? sortByDeadline(cases) : cases
+  return queue.order === 'deadline' ? sortByDeadline(cases) : queue.order === 'newest' ? sortByNewest(cases) : cases
 }
 
 /** The text a search looks through: what a caller on the hotline or a colleague would quote. */

@@ -1,7 +1,7 @@
 // The queues a user works, as a row of choices with their sizes, a search over the chosen one, and its cases.
 // Role queues are slices of the open cases (one answer, shared with the map); the leader's "all cases" asks the
 // server with its filters, a page at a time.
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { pickName, useI18n } from '../../../lib/i18n.ts'
 import type { LocalizedName, MessageKey } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'
@@ -11,6 +11,21 @@ import type { CaseSummary } from '../api/get-cases.ts'
 import { useBrowseCases, useOpenCases } from '../api/get-cases.ts'
 import { CaseRow } from './case-row.tsx'
 import { useNow } from './use-now.ts'
+
+// When this browser last opened the intake (待立案), remembered across visits: "new since I last looked" is the
+// reports after it. Read once per opening, then set to now, so the marker moves on only when the dispatcher looks.
+const INTAKE_SEEN_KEY = 'gridwatch.intakeLastLooked'
+
+function useLastLooked(looking: boolean): number | undefined {
+  const [previous] = useState(() => {
+    const stored = Number(globalThis.localStorage?.getItem(INTAKE_SEEN_KEY) ?? Number.NaN)
+    return Number.isFinite(stored) ? stored : undefined
+  })
+  useEffect(() => {
+    if (looking) globalThis.localStorage?.setItem(INTAKE_SEEN_KEY, String(Date.now()))
+  }, [looking])
+  return previous
+}
 
 // rows shown at first and added per "more": a shift's work fits, the rest is a click away
 const PAGE_ROWS = 40
@@ -44,9 +59,11 @@ export interface CaseQueuesViewProps {
 
 export function CaseQueuesView(props: CaseQueuesViewProps) {
   const { queues, queueId, onQueueChange, search, onSearchChange } = props
-  const { t, formatNumber } = useI18n()
+  const { t, formatNumber, formatDateTime } = useI18n()
   const openCases = useOpenCases()
   const searchId = useId()
+  const lastLooked = useLastLooked(queueId === 'intake')
+  const [onlyNew, setOnlyNew] = useState(false)
   const queue = queues.find((q) => q.id === queueId) ?? queues[0]
   if (!queue) return null
   const items = openCases.data?.items ?? []
@@ -77,6 +94,12 @@ export function CaseQueuesView(props: CaseQueuesViewProps) {
           onChange={(event) => onSearchChange(event.target.value)}
         />
       </div>
+      {queue.id === 'intake' && (
+        <label className="case-filters__check">
+          <input type="checkbox" checked={onlyNew} onChange={(event) => setOnlyNew(event.target.checked)} />
+          {lastLooked === undefined ? t('cases.filter.newSinceNever') : t('cases.filter.newSince', { time: formatDateTime(new Date(lastLooked).toISOString()) })}
+        </label>
+      )}
       {queue.id === 'all' ? (
         <BrowseCases {...props} title={t(QUEUE_TITLES.all)} />
       ) : (
@@ -84,9 +107,11 @@ export function CaseQueuesView(props: CaseQueuesViewProps) {
           <QueryState isPending={openCases.isPending} error={openCases.error} onRetry={() => void openCases.refetch()} />
           {openCases.data && (
             <CaseRows
-              key={`${queue.id}|${search}`}
+              key={`${queue.id}|${search}|${onlyNew}`}
               title={t(QUEUE_TITLES[queue.id])}
-              cases={searchCases(selectQueueCases(queue, items), search)}
+              cases={searchCases(selectQueueCases(queue, items), search).filter(
+                (c) => !(queue.id === 'intake' && onlyNew && lastLooked !== undefined && Date.parse(c.reported_at) <= lastLooked),
+              )}
               onOpen={props.onOpen}
             />
           )}
