@@ -52,7 +52,16 @@ export function caseJson(c: Case, units: ReadonlyMap<string, ResponsibleUnit>, n
   }
 }
 
-export const eventJson = (e: CaseEvent) => ({ at: e.at, action: e.action, from: e.fromStatus, to: e.toStatus, username: e.username, note: e.note })
+/** A timeline step; `display_name` is who did it as colleagues know them (null for the system and the public). */
+export const eventJson = (e: CaseEvent, displayNames: ReadonlyMap<string, string> = new Map()) => ({
+  at: e.at,
+  action: e.action,
+  from: e.fromStatus,
+  to: e.toStatus,
+  username: e.username,
+  display_name: displayNames.get(e.username) ?? null,
+  note: e.note,
+})
 
 export const photoJson = (p: CasePhoto) => ({ id: p.id, stage: p.stage, content_type: p.contentType, bytes: p.bytes, uploaded_at: p.uploadedAt, uploaded_by: p.uploadedBy, url: `/api/photos/${p.id}` })
 

@@ -21,6 +21,7 @@ import type { UseCaseContext } from '../use-cases/context.ts'
 import { mergeCase } from '../use-cases/merge-case.ts'
 import { reportIncident } from '../use-cases/report-incident.ts'
 import { transitionCase } from '../use-cases/transition-case.ts'
+import { findRepeats } from '../use-cases/locate-report.ts'
 import { caseJson, eventJson, photoJson } from './case-json.ts'
 import { ZONE_ID_PATTERN } from '../kernel/record-ids.ts'
 import { districtCategoryCodes, isDistrictCategory } from '../domain/district-categories.ts'
@@ -58,6 +59,9 @@ const intakeBody = z.strictObject({
 
 const idParam = z.object({ id: z.string().min(1).max(32) })
 
+// how far a named street may be to describe a case's place (as a report's street is found when it is filed)
+const NEAR_STREET_M = 100
+
 /** 403 unless one of the user's roles lets them read this case (a unit handler: only its own unit's). */
 function assertMayView(user: User, c: Case): void {
   if (!mayReadCase(user, c)) throw new ProblemError(403, 'forbidden', `case ${c.id} belongs to another unit`)
@@ -67,9 +71,20 @@ export const caseRoutes = (ctx: UseCaseContext, photos: PhotoFiles) => {
   const { store, model, clock } = ctx
   const units = async () => (await model.places()).unitById
   async function detail(c: Case) {
-    const [events, casePhotos, unitById] = await Promise.all([store.caseEvents(c.id), store.photos(c.id), units()])
+    const [events, casePhotos, places, users] = await Promise.all([store.caseEvents(c.id), store.photos(c.id), model.places(), store.users()])
     const now = clock().getTime()
-    return { ...caseJson(c, unitById, now, isOverdue(c, now)), timeline: events.map(eventJson), photos: casePhotos.map(photoJson) }
+    const names = new Map(users.map((u) => [u.username, u.displayName]))
+    // a report not yet accepted that matches an open case (same category within its radius, or the same lamp) is
+    // flagged to the dispatcher as a likely repeat, whether or not the citizen said so ("called countless times")
+    const repeats = c.status === 'reported' ? (await findRepeats(store, c.category, c.coordinates, c.lampId)).filter((r) => r.id !== c.id) : []
+    return {
+      ...caseJson(c, places.unitById, now, isOverdue(c, now)),
+      // where it is, as staff and citizens say it: the nearest named street (within a street's width or two)
+      near_street: places.nearestStreet.nearest(c.coordinates, NEAR_STREET_M)?.name ?? null,
+      likely_repeats: repeats.map((r) => ({ id: r.id, distance_m: Math.round(r.distanceM), same_lamp: r.sameLamp, report_count: r.case.reportCount, state: r.case.status })),
+      timeline: events.map((e) => eventJson(e, names)),
+      photos: casePhotos.map(photoJson),
+    }
   }
 
 

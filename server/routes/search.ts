@@ -35,7 +35,7 @@ export const searchRoutes = (ctx: UseCaseContext) =>
           category: found.category,
           status: found.status,
           center: found.coordinates,
-          street_name: places.nearestStreet.nearest(found.coordinates, 150)?.name ?? null,
+          street_name: places.nearestStreet.nearest(found.coordinates, 100)?.name ?? null,
         })
       }
     }

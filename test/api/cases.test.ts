@@ -50,6 +50,32 @@ async function act(app: TestApp, cookie: string, id: string, action: string, ext
   return { res, body: (await res.clone().json()) as CaseJson }
 }
 
+describe('likely repeats', () => {
+  test('a new report matching an open case is flagged to the dispatcher, and merging it counts towards escalation', async () => {
+    const { app } = await createTestApp({ clock: () => NOW })
+    const first = await report(app, { category: '0104', lon: 104.0585, lat: 30.668, description: '小通巷路面很脏' })
+    // the second citizen does not say it is the same problem
+    const second = await report(app, { category: '0104', lon: 104.05852, lat: 30.66801, description: '这里又脏了' })
+    expect(second.res.status).toBe(201)
+    const dispatcher = await signIn(app, 'dispatcher')
+    type Detail = { likely_repeats: { id: string; distance_m: number; same_lamp: boolean; report_count: number }[]; report_count: number }
+    const flagged = (await getJson<Detail>(app, `/api/cases/${second.body.case_id}`, dispatcher)).body
+    expect(flagged.likely_repeats.map((r) => r.id)).toContain(first.body.case_id)
+    const match = flagged.likely_repeats.find((r) => r.id === first.body.case_id)!
+    expect(match.distance_m).toBeLessThan(10)
+    expect(match.same_lamp).toBe(false)
+    // a report of another kind at the same spot is no repeat
+    const other = await report(app, { category: '0101', lon: 104.0585, lat: 30.668, description: '有人搭棚' })
+    expect((await getJson<Detail>(app, `/api/cases/${other.body.case_id}`, dispatcher)).body.likely_repeats.map((r) => r.id)).not.toContain(first.body.case_id)
+    // one action merges it: the first case counts one more report
+    const before = (await getJson<Detail>(app, `/api/cases/${first.body.case_id}`, dispatcher)).body.report_count
+    const current = await getJson<Detail>(app, `/api/cases/${second.body.case_id}`, dispatcher)
+    const merged = await app.request(`/api/cases/${second.body.case_id}/merge`, post({ into: first.body.case_id }, { cookie: dispatcher, 'if-match': current.res.headers.get('etag') ?? '' }))
+    expect(merged.status).toBe(200)
+    expect((await getJson<Detail>(app, `/api/cases/${first.body.case_id}`, dispatcher)).body.report_count).toBe(before + 1)
+  })
+})
+
 describe('public reporting', () => {
   test('a report becomes a case with a unit from its place, a deadline and a tracking number', async () => {
     const { app } = await createTestApp({ clock: () => NOW })
@@ -196,6 +222,11 @@ describe('the closed loop', () => {
     const closed = await act(app, inspector, id, 'verify_pass')
     expect(closed.body.state).toBe('closed')
     expect(closed.body.timeline.map((e) => e.action).filter((a) => a !== 'photo')).toEqual(['report', 'accept', 'dispatch', 'handle', 'verify_fail', 'handle', 'verify_pass'])
+    // staff read who did each step by name, and the place by its street, as the citizen does
+    const detail = closed.body as unknown as { near_street: string | null; timeline: { action: string; username: string; display_name: string | null }[] }
+    expect(detail.timeline.find((e) => e.action === 'accept')).toMatchObject({ username: 'dispatcher', display_name: '演示指挥中心派遣员' })
+    expect(detail.timeline.find((e) => e.action === 'report')?.display_name).toBeNull()
+    expect(detail.near_street).toEqual(expect.any(String))
 
     const rated = await app.request(`/api/reports/${r.tracking_number}/rating`, post({ stars: 4, comment: '处理及时' }))
     expect(rated.status).toBe(200)

@@ -150,4 +150,21 @@ describe.skipIf(skipReason !== undefined)('views are links', () => {
     expect(Math.abs(center.lat - lat)).toBeLessThan(0.0005)
     expect(consoleErrors).toEqual([])
   }, 120_000)
+  test('slow map data is said on the map itself while it loads, and the note goes once it is drawn', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/?tab=overview`)
+    await signIn(page, 'leader', '演示领导')
+    await page.getByRole('tab', { name: '领导总览' }).waitFor()
+    await expect.poll(() => page.getByRole('list', { name: '热点前 10 位' }).getByRole('listitem').count(), { timeout: 60_000 }).toBeGreaterThan(0)
+    // the hotspot answer takes three seconds from now on: the map must not pass the old cells off as the new ones
+    await page.route('**/api/hotspots?*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      await route.continue()
+    })
+    const busy = page.getByRole('status').filter({ hasText: '正在加载地图数据…' })
+    await page.getByLabel('单元大小').selectOption('h3-9')
+    await busy.waitFor({ timeout: 5_000 })
+    await busy.waitFor({ state: 'detached', timeout: 30_000 })
+    expect(consoleErrors).toEqual([])
+  }, 120_000)
 })

@@ -152,6 +152,7 @@ export function App() {
                 labels={{
                   region: t('map.label'),
                   loading: t('map.loading'),
+                  updating: t('map.updating'),
                   failed: (detail) => t('map.failed', { detail }),
                 }}
               >

@@ -46,6 +46,8 @@ export const FALLBACK_BOUNDS: BBox = [104.03, 30.63, 104.11, 30.69]
 
 // How far past the district the map may pan, as a fraction of its size: nothing is drawn outside it
 const PAN_MARGIN = 0.5
+// How long data must be on its way before the map says so
+const BUSY_DELAY_MS = 400
 // Half-size of the square searched around a click, in CSS pixels, so thin lines and small dots are easy to hit
 const CLICK_TOLERANCE_PX = 5
 
@@ -58,7 +60,7 @@ interface PopupState {
 export interface MapViewProps {
   bounds: BBox
   locale: Locale
-  labels: { region: string; loading: string; failed: (detail: string) => string }
+  labels: { region: string; loading: string; updating: string; failed: (detail: string) => string }
   /** The night basemap, for the lighting views: dark land and streets under bright dark-zone lines. */
   night?: boolean
   /** The latest place a panel asked to show; the map flies there whenever this changes. */
@@ -94,6 +96,8 @@ export function MapView({ bounds, locale, labels, night = false, focus, children
   const [initError, setInitError] = useState<string>()
   const [popup, setPopup] = useState<PopupState | null>(null)
   const [popupContainer] = useState(() => document.createElement('div'))
+  // data on its way (a layer's query, tiles): said on the map itself, so what is drawn is not taken for current
+  const [busy, setBusy] = useState(false)
   const initial = useRef({ bounds, locale })
 
   useEffect(() => {
@@ -124,6 +128,30 @@ export function MapView({ bounds, locale, labels, night = false, focus, children
     let alive = true
     const clickHandlers = new Map<string, FeatureClickHandler>()
     const sourceStatuses = new Map<string, SourceStatus>()
+    // shown only when loading lasts (a cached tile or a quick answer would make it flicker)
+    let busyTimer: ReturnType<typeof setTimeout> | undefined
+    // MapLibre throws here while its style is being built or torn down: nothing is loading then, as far as we say
+    const tilesLoaded = () => {
+      try {
+        return map.areTilesLoaded()
+      } catch {
+        return true
+      }
+    }
+    const isLoading = () => alive && ([...sourceStatuses.values()].includes('pending') || !tilesLoaded())
+    const refreshBusy = () => {
+      const loading = isLoading()
+      if (!loading) {
+        clearTimeout(busyTimer)
+        busyTimer = undefined
+        setBusy(false)
+      } else if (busyTimer === undefined) {
+        busyTimer = setTimeout(() => {
+          busyTimer = undefined
+          if (isLoading()) setBusy(true)
+        }, BUSY_DELAY_MS)
+      }
+    }
 
     const reportFailedSources = () => {
       const failed = [...sourceStatuses].filter(([, status]) => status === 'error').map(([id]) => id)
@@ -140,6 +168,7 @@ export function MapView({ bounds, locale, labels, night = false, focus, children
         if (status === undefined) sourceStatuses.delete(sourceId)
         else sourceStatuses.set(sourceId, status)
         reportFailedSources()
+        refreshBusy()
       },
       setClickHandler: (layerId, handler) => {
         if (handler) clickHandlers.set(layerId, handler)
@@ -172,7 +201,9 @@ export function MapView({ bounds, locale, labels, night = false, focus, children
     map.on('load', () => setHandle(mapHandle))
     map.on('idle', () => {
       if (isEverySourceDrawn()) setBodyFlag('mapReady', 'true')
+      refreshBusy()
     })
+    map.on('dataloading', refreshBusy)
     map.on('click', (event) => {
       const feature = hitTest(event.point)
       const handler = feature ? clickHandlers.get(feature.layer.id) : undefined
@@ -195,6 +226,7 @@ export function MapView({ bounds, locale, labels, night = false, focus, children
     window.__gridwatch = { map }
     return () => {
       alive = false
+      clearTimeout(busyTimer)
       setHandle(null)
       setPopup(null)
       delete window.__gridwatch
@@ -256,6 +288,11 @@ export function MapView({ bounds, locale, labels, night = false, focus, children
           {labels.loading}
         </p>
       ) : null}
+      {handle && busy && (
+        <p className="map-busy" role="status">
+          {labels.updating}
+        </p>
+      )}
       {handle && (
         <MapContext value={handle}>
           {/* layer components draw on the canvas; only a failed one's note lands here */}

@@ -92,7 +92,13 @@ function describeTarget(entry: AuditEntry, i18n: I18n): string | undefined {
   return `${entityName} ${label}`
 }
 
-export function AuditLogPanel({ roles, categories }: { roles: readonly AuditRoleName[]; categories: readonly AuditCategoryName[] }) {
+/** Where a record opens in the app (a link), and the in-page way to go there; undefined for records with no view. */
+export interface AuditObjectLinks {
+  href: (entity: string, id: string) => string | undefined
+  open: (entity: string, id: string) => void
+}
+
+export function AuditLogPanel({ roles, categories, links }: { roles: readonly AuditRoleName[]; categories: readonly AuditCategoryName[]; links?: AuditObjectLinks }) {
   const i18n = useI18n()
   const { t, formatNumber } = i18n
   const headingId = useId()
@@ -169,6 +175,7 @@ export function AuditLogPanel({ roles, categories }: { roles: readonly AuditRole
             entry={entry}
             roles={roles}
             categories={categories}
+            links={links}
             onFocusRecord={
               entry.entity_id === null || focused
                 ? undefined
@@ -197,13 +204,16 @@ interface AuditEntryItemProps {
   entry: AuditEntry
   roles: readonly AuditRoleName[]
   categories: readonly AuditCategoryName[]
+  links: AuditObjectLinks | undefined
   onFocusRecord: (() => void) | undefined
 }
 
-function AuditEntryItem({ entry, roles, categories, onFocusRecord }: AuditEntryItemProps) {
+function AuditEntryItem({ entry, roles, categories, links, onFocusRecord }: AuditEntryItemProps) {
   const i18n = useI18n()
   const { t, lookup, formatDateTime } = i18n
   const changes = listAuditChanges(entry.before, entry.after)
+  const entityId = entry.entity_id
+  const href = entityId === null ? undefined : links?.href(entry.entity, entityId)
   // signing in and out is about the actor's own account: naming it again adds nothing
   const target = entry.entity === 'user' && entry.entity_id === entry.user_id ? undefined : describeTarget(entry, i18n)
   const actor = SYSTEM_ACTORS.has(entry.username)
@@ -228,6 +238,20 @@ function AuditEntryItem({ entry, roles, categories, onFocusRecord }: AuditEntryI
           ) : (
             <span>{target}</span>
           ))}
+        {href !== undefined && entityId !== null && (
+          <a
+            className="audit-entry__open"
+            href={href}
+            onClick={(event) => {
+              // a plain click stays in the page; a middle click or "open in new tab" follows the link
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return
+              event.preventDefault()
+              links?.open(entry.entity, entityId)
+            }}
+          >
+            {t('audit.open')}
+          </a>
+        )}
       </p>
       {changes.length > 0 && (
         <ul className="audit-changes">

@@ -62,7 +62,7 @@ export function CaseDetailView({ caseId, units, canMerge, canAddPhotos, onBack, 
         <>
           <CaseSummaryBlock current={current} onOpenCase={onOpenCase} />
           <CaseActions key={current.id} loaded={loaded.data} units={units} />
-          {canMerge && isOpenStatus(current.state) && <CaseMerge key={current.id} caseId={current.id} etag={loaded.data.etag} onOpenCase={onOpenCase} />}
+          {canMerge && isOpenStatus(current.state) && <CaseMerge key={current.id} caseId={current.id} etag={loaded.data.etag} onOpenCase={onOpenCase} likelyRepeats={current.likely_repeats} />}
           <CasePhotos caseId={current.id} photos={current.photos} canAdd={canAddPhotos && current.state !== 'merged'} />
           <CaseTimeline events={current.timeline} />
         </>
@@ -110,7 +110,14 @@ function CaseSummaryBlock({ current, onOpenCase }: { current: CaseDetail; onOpen
     ])
   }
   if (current.lamp_id !== null) facts.push([t('cases.field.lamp'), current.lamp_id])
-  facts.push([t('cases.field.position'), `${lng.toFixed(5)}, ${lat.toFixed(5)}`])
+  facts.push([
+    t('cases.field.position'),
+    current.near_street ? (
+      <span title={`${lng.toFixed(5)}, ${lat.toFixed(5)}`}>{t('cases.nearStreet', { street: current.near_street })}</span>
+    ) : (
+      `${lng.toFixed(5)}, ${lat.toFixed(5)}`
+    ),
+  ])
   if (current.result !== null) facts.push([t('cases.field.result'), current.result])
   if (current.closed_at !== null) facts.push([t('cases.field.closedAt'), formatDateTime(current.closed_at)])
   if (current.rating !== null) {

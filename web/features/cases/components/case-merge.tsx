@@ -10,19 +10,30 @@ import { describeCaseError } from './describe-case-error.ts'
 // the server's case ids: 'I' and seven digits (server/store: I0000001 …)
 const CASE_ID = /^[A-Za-z]\d{1,31}$/
 
+/** An open case this one likely repeats, as the server found it. */
+export interface LikelyRepeat {
+  id: string
+  distance_m: number
+  same_lamp: boolean
+  report_count: number
+}
+
 export interface CaseMergeProps {
+  /** Open cases this report likely repeats: offered first, one click (and a confirmation) to merge. */
+  likelyRepeats: readonly LikelyRepeat[]
   caseId: string
   etag: string // the version the user is looking at: a merge of a case changed meanwhile is refused
   onOpenCase: (id: string) => void
 }
 
-export function CaseMerge({ caseId, etag, onOpenCase }: CaseMergeProps) {
+export function CaseMerge({ caseId, etag, onOpenCase, likelyRepeats }: CaseMergeProps) {
   const i18n = useI18n()
   const { t } = i18n
   const merge = useMergeCase()
   const inputId = useId()
   const [into, setInto] = useState('')
   const [confirming, setConfirming] = useState(false)
+  const [keptApart, setKeptApart] = useState(false)
   const target = into.trim().toUpperCase()
   const problem = target === '' ? undefined : !CASE_ID.test(target) ? t('cases.mergeBadId') : target === caseId ? t('cases.mergeSelf') : undefined
 
@@ -37,7 +48,45 @@ export function CaseMerge({ caseId, etag, onOpenCase }: CaseMergeProps) {
     setConfirming(false)
   }
 
+  const offered = !keptApart && !merge.isSuccess && likelyRepeats.length > 0
   return (
+    <>
+      {offered && (
+        <div className="case-block case-repeat" role="note" aria-label={t('cases.likelyRepeat')}>
+          <p className="case-repeat__title">{t('cases.likelyRepeat')}</p>
+          <ul className="case-repeat__list">
+            {likelyRepeats.slice(0, 3).map((r) => (
+              <li key={r.id}>
+                <button type="button" className="link-button" onClick={() => onOpenCase(r.id)}>
+                  {r.id}
+                </button>{' '}
+                {r.same_lamp ? t('cases.repeatSameLamp') : t('cases.repeatDistance', { distance: String(r.distance_m) })}
+                {' · '}
+                {t('cases.repeatReports', { count: String(r.report_count) })}{' '}
+                <button
+                  type="button"
+                  className={`small-button${confirming && target === r.id ? ' small-button--danger' : ''}`}
+                  disabled={merge.isPending}
+                  onClick={() => {
+                    if (confirming && target === r.id) {
+                      merge.mutate({ id: caseId, into: r.id, etag })
+                      setConfirming(false)
+                    } else {
+                      setInto(r.id)
+                      setConfirming(true)
+                    }
+                  }}
+                >
+                  {confirming && target === r.id ? t('cases.mergeConfirm', { id: caseId, into: r.id }) : t('cases.mergeInto1', { id: r.id })}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="small-button" onClick={() => setKeptApart(true)}>
+            {t('cases.keepApart')}
+          </button>
+        </div>
+      )}
     <details className="case-block case-merge">
       <summary className="case-block__title">{t('cases.merge')}</summary>
       <p className="form-hint">{t('cases.mergeHint')}</p>
@@ -73,5 +122,6 @@ export function CaseMerge({ caseId, etag, onOpenCase }: CaseMergeProps) {
         </p>
       )}
     </details>
+    </>
   )
 }

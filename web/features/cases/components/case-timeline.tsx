@@ -36,7 +36,7 @@ export function CaseTimeline({ events }: { events: readonly TimelineEvent[] }) {
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time>
               </div>
               <div className="case-timeline__meta">
-                <span>{SYSTEM_ACTORS.has(event.username) ? t(`cases.actor.${event.username === 'citizen' ? 'citizen' : 'system'}`) : event.username}</span>
+                <span>{SYSTEM_ACTORS.has(event.username) ? t(`cases.actor.${event.username === 'citizen' ? 'citizen' : 'system'}`) : (event.display_name ?? event.username)}</span>
                 {to !== undefined && from !== to && (
                   <span>
                     {from ?? t('value.none')} → {to}

@@ -1,6 +1,7 @@
 // The hotspot map's side of the overview: the filters, the legend of confidence bins (or, with 本期 vs 上期 on, of
 // trend classes) with how many cells each has, and the analysis parameters a reader needs to trust the picture:
 // distance band, number of cells, whether the bins are FDR-corrected.
+import { InfoTip } from '../../../lib/info-tip.tsx'
 import { useId, useMemo } from 'react'
 import { useI18n } from '../../../lib/i18n.ts'
 import { QueryState } from '../../../lib/query-state.tsx'
@@ -34,9 +35,7 @@ export function HotspotPanel({ view, categories }: HotspotPanelProps) {
     <section className="panel-block hotspot-panel" aria-labelledby={headingId}>
       <h3 id={headingId} className="panel-subtitle">
         {t('hotspots.title')}
-        <span className="info-mark" title={t('hotspots.methodDetail')} aria-label={t('hotspots.methodDetail')} role="img">
-          ?
-        </span>
+        <InfoTip label={t('panel.explain')} text={t('hotspots.methodDetail')} />
       </h3>
       <HotspotFilterBar filters={view.filters} period={view.period} categories={categories} onChange={view.setFilters} />
       <label className="hotspot-compare">

@@ -25,10 +25,11 @@ import type { HotspotView } from './use-hotspot-view.ts'
 export function HotspotsLayer({ view }: { view: HotspotView }) {
   const hotspots = useHotspots(buildHotspotsQuery(view.filters, view.period))
   const refused = readHotspotRefusal(hotspots.error) !== undefined
-  // a refusal is an answer (nothing to draw), not a broken layer
+  // a refusal is an answer (nothing to draw), not a broken layer; the last filters' cells, kept while the new ones
+  // load, are not the answer yet: the map says it is loading (stale data is never shown as current)
   useGeoJsonSource(HOTSPOTS_SOURCE, {
     data: refused ? EMPTY_COLLECTION : hotspots.data,
-    status: refused ? 'success' : hotspots.status,
+    status: refused ? 'success' : hotspots.isPlaceholderData ? 'pending' : hotspots.status,
   })
   const onClick = (feature: MapGeoJSONFeature) => {
     const id = readFeatureId(feature)
@@ -45,7 +46,7 @@ function HotspotTrendsLayer({ view }: { view: HotspotView }) {
   const refused = readHotspotRefusal(trends.error) !== undefined
   useGeoJsonSource(HOTSPOT_TRENDS_SOURCE, {
     data: refused ? EMPTY_COLLECTION : trends.data,
-    status: refused ? 'success' : trends.status,
+    status: refused ? 'success' : trends.isPlaceholderData ? 'pending' : trends.status,
   })
   useMapLayer(hotspotTrendsFillLayer, { onClick: (feature) => <TrendPopup properties={feature.properties} /> })
   return null

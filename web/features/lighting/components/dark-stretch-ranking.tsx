@@ -1,4 +1,5 @@
 // Dark stretches by priority: long dark stretches where people were hurt or reported outages at night come first.
+import { InfoTip } from '../../../lib/info-tip.tsx'
 import { bbox } from '@turf/turf'
 import { useId, useState } from 'react'
 import { useI18n } from '../../../lib/i18n.ts'
@@ -45,9 +46,7 @@ export function DarkStretchRanking({ zone, selectedId, onSelect, onFocus }: Dark
     <section className="panel-block" aria-labelledby={headingId}>
       <h3 id={headingId} className="panel-subtitle">
         {t('lighting.ranking')}
-        <span className="info-mark" title={t('lighting.scoreDetail')} aria-label={t('lighting.scoreDetail')} role="img">
-          ?
-        </span>
+        <InfoTip label={t('panel.explain')} text={t('lighting.scoreDetail')} />
       </h3>
       <p className="legend-note score-formula">{t('lighting.scoreFormula')}</p>
       <QueryState isPending={ranking.isPending} error={ranking.error} onRetry={() => void ranking.refetch()} />
