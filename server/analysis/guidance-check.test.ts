@@ -45,7 +45,7 @@ describe('on-demonstration-street', () => {
     const [v] = createGuidanceChecker(context).check({ geometry: pointAt(100, 48) })
     expect(v).toMatchObject({ code: 'on-demonstration-street', limit_m: 50, subject: { kind: 'street', id: 'demo', name: '春熙路' } })
     expect(v?.distance_m).toBeCloseTo(48, 1)
-    expect(v?.message).toBe('距示范街「春熙路」仅 48.0 米,示范街禁止摆卖,疏导点应距其至少 50 米')
+    expect(v?.message).toBe('距示范街「春熙路」仅 48.0 米，示范街禁止摆卖，疏导点应距其至少 50 米')
     expect(v?.message_en).toContain('48.0 m')
   })
 
@@ -131,7 +131,7 @@ describe('too-close-to-guidance-point', () => {
     const [v] = checker.check({ geometry: pointAt(18, 0) })
     expect(v).toMatchObject({ code: 'too-close-to-guidance-point', limit_m: 20, subject: { kind: 'guidance-point', id: 'G1', name: '春熙路东口' } })
     expect(v?.distance_m).toBeCloseTo(18, 1)
-    expect(v?.message).toBe('距疏导点「春熙路东口」仅 18.0 米,疏导点间距应至少 20 米')
+    expect(v?.message).toBe('距疏导点「春熙路东口」仅 18.0 米，疏导点间距应至少 20 米')
   })
 
   test('does not count the point being checked against itself', () => {
@@ -168,7 +168,7 @@ describe('not-beside-allowed-street', () => {
     const [v] = createGuidanceChecker(createBeside()).check({ geometry: pointAt(0, 42) })
     expect(v).toMatchObject({ code: 'not-beside-allowed-street', limit_m: 15, subject: { kind: 'street', id: 'reg', name: '红星路' } })
     expect(v?.distance_m).toBeCloseTo(42, 1)
-    expect(v?.message).toBe('15 米内没有规范街或商业街(最近的「红星路」在 42.0 米外),也未标为场外区域(广场、停车场)')
+    expect(v?.message).toBe('15 米内没有规范街或商业街（最近的「红星路」在 42.0 米外），也未标为场外区域（广场、停车场）')
     expect(codesOf(createBeside(), { geometry: pointAt(0, 16) })).toEqual(['not-beside-allowed-street'])
   })
 
@@ -208,7 +208,7 @@ describe('no-capacity', () => {
     expect(codesOf(context, { geometry: pointAt(0, 0), capacity: -2 })).toEqual(['no-capacity'])
     expect(codesOf(context, { geometry: pointAt(0, 0), capacity: 4 })).toEqual([])
     const [v] = createGuidanceChecker(context).check({ geometry: pointAt(0, 0), capacity: 0 })
-    expect(v).toEqual({ code: 'no-capacity', message: '容量为 0 个摊位,应大于 0', message_en: 'Capacity is 0 stalls; it must be greater than 0' })
+    expect(v).toEqual({ code: 'no-capacity', message: '容量为 0 个摊位，应大于 0', message_en: 'Capacity is 0 stalls; it must be greater than 0' })
   })
 
   test('skips the rule when the capacity is not given', () => {
@@ -231,7 +231,7 @@ describe('createGuidanceChecker', () => {
     expect(violations[1]?.message).toContain('14.1 米')
     expect(violations[1]?.message_en).toContain('14.1 m')
     expect(violations[2]?.message_en).toContain('20 m apart')
-    expect(violations[3]?.message).toBe('15 米内没有规范街或商业街,也未标为场外区域(广场、停车场)')
+    expect(violations[3]?.message).toBe('15 米内没有规范街或商业街，也未标为场外区域（广场、停车场）')
   })
 
   test('with an empty context fails only not-beside-allowed-street, unless off-street', () => {
@@ -240,7 +240,7 @@ describe('createGuidanceChecker', () => {
     expect(violations).toEqual([
       {
         code: 'not-beside-allowed-street',
-        message: '15 米内没有规范街或商业街,也未标为场外区域(广场、停车场)',
+        message: '15 米内没有规范街或商业街，也未标为场外区域（广场、停车场）',
         message_en: 'No regulated street or commercial street within 15 m, and not marked as an off-street area (plaza, parking lot)',
         limit_m: 15,
       },

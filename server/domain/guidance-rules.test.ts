@@ -11,6 +11,8 @@ describe('guidance rules table', () => {
   test('has zh-CN and en text for every code', () => {
     for (const code of GUIDANCE_VIOLATION_CODES) {
       expect(GUIDANCE_VIOLATION_TEXT[code].zh).toMatch(/\p{Script=Han}/u)
+      // Chinese text takes Chinese punctuation: full-width commas and brackets, never ASCII ones
+      expect(GUIDANCE_VIOLATION_TEXT[code].zh).not.toMatch(/[,()]/)
       expect(GUIDANCE_VIOLATION_TEXT[code].en).toMatch(/^[\x20-\x7e]+$/)
     }
   })
@@ -62,16 +64,16 @@ describe('distance comparison', () => {
 describe('formatGuidanceViolationText', () => {
   test('fills distance with one decimal, the limit and the name', () => {
     const text = formatGuidanceViolationText('on-demonstration-street', { distanceM: 48.04, limitM: 50, name: '春熙路' })
-    expect(text.zh).toBe('距示范街「春熙路」仅 48.0 米,示范街禁止摆卖,疏导点应距其至少 50 米')
+    expect(text.zh).toBe('距示范街「春熙路」仅 48.0 米，示范街禁止摆卖，疏导点应距其至少 50 米')
     expect(text.en).toBe('Is 48.0 m from the demonstration street 春熙路, where vending is banned; a guidance point must be at least 50 m away')
   })
 
   test('names the allowed categories and the nearest street only when there is one', () => {
     const near = formatGuidanceViolationText('not-beside-allowed-street', { distanceM: 42.3, limitM: 15, name: '红星路', categories: ['regulated', 'commercial'] })
-    expect(near.zh).toBe('15 米内没有规范街或商业街(最近的「红星路」在 42.3 米外),也未标为场外区域(广场、停车场)')
+    expect(near.zh).toBe('15 米内没有规范街或商业街（最近的「红星路」在 42.3 米外），也未标为场外区域（广场、停车场）')
     expect(near.en).toBe('No regulated street or commercial street within 15 m (the nearest, 红星路, is 42.3 m away), and not marked as an off-street area (plaza, parking lot)')
     const none = formatGuidanceViolationText('not-beside-allowed-street', { limitM: 15, categories: ['commercial'] })
-    expect(none.zh).toBe('15 米内没有商业街,也未标为场外区域(广场、停车场)')
+    expect(none.zh).toBe('15 米内没有商业街，也未标为场外区域（广场、停车场）')
   })
 
   test('leaves no placeholder in any message', () => {

@@ -45,30 +45,30 @@ export function resolveGuidanceRules(overrides: Partial<GuidanceRules> = {}): Gu
  */
 export const GUIDANCE_VIOLATION_TEXT: Record<GuidanceViolationCode, { zh: string; en: string }> = {
   'on-demonstration-street': {
-    zh: '距示范街「{name}」仅 {distance} 米,示范街禁止摆卖,疏导点应距其至少 {limit} 米',
+    zh: '距示范街「{name}」仅 {distance} 米，示范街禁止摆卖，疏导点应距其至少 {limit} 米',
     en: 'Is {distance} m from the demonstration street {name}, where vending is banned; a guidance point must be at least {limit} m away',
   },
   'near-arterial-intersection': {
-    zh: '距主干道交叉口「{name}」仅 {distance} 米,应距其至少 {limit} 米',
+    zh: '距主干道交叉口「{name}」仅 {distance} 米，应距其至少 {limit} 米',
     en: 'Is {distance} m from the arterial intersection {name}; a guidance point must be at least {limit} m away',
   },
   'too-close-to-guidance-point': {
-    zh: '距疏导点「{name}」仅 {distance} 米,疏导点间距应至少 {limit} 米',
+    zh: '距疏导点「{name}」仅 {distance} 米，疏导点间距应至少 {limit} 米',
     en: 'Is {distance} m from guidance point {name}; guidance points must be at least {limit} m apart',
   },
   'not-beside-allowed-street': {
-    zh: '{limit} 米内没有{categories}{nearest},也未标为场外区域(广场、停车场)',
+    zh: '{limit} 米内没有{categories}{nearest}，也未标为场外区域（广场、停车场）',
     en: 'No {categories} within {limit} m{nearest}, and not marked as an off-street area (plaza, parking lot)',
   },
   'no-capacity': {
-    zh: '容量为 {capacity} 个摊位,应大于 0',
+    zh: '容量为 {capacity} 个摊位，应大于 0',
     en: 'Capacity is {capacity} stalls; it must be greater than 0',
   },
 }
 
 /** The {nearest} fragment of `not-beside-allowed-street`, when some allowed street exists. */
 export const GUIDANCE_NEAREST_TEXT = {
-  zh: '(最近的「{name}」在 {distance} 米外)',
+  zh: '（最近的「{name}」在 {distance} 米外）',
   en: ' (the nearest, {name}, is {distance} m away)',
 } as const
 

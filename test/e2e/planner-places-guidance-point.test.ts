@@ -157,7 +157,7 @@ describe.skipIf(skipReason !== undefined)('a planner places a guidance point', (
     const newPoint = draft('新建疏导点')
     await visible(newPoint.getByText(/违反 \d+ 条设点规则/))
     const violations = await newPoint.getByRole('listitem').allInnerTexts()
-    expect(violations.some((text) => text.includes('示范街') && /要求至少 50 米/.test(text))).toBe(true)
+    expect(violations.some((text) => text.includes('示范街') && /应距其至少 50 米/.test(text))).toBe(true)
     // terra-draw holds the draft in its own layers
     expect(await findStyleIds(page, 'guidance-draw-point')).toContain('guidance-draw-point')
   })
@@ -193,7 +193,7 @@ describe.skipIf(skipReason !== undefined)('a planner places a guidance point', (
     await page.mouse.down()
     await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 10 })
     // halfway the point is still too close, and the distance shown is where it is now, not where it started
-    await visible(moving.getByText(/实测 [1-9][\d.]* 米，要求至少 50 米/))
+    await visible(moving.getByText(/仅 [1-9][\d.]* 米，示范街禁止摆卖，疏导点应距其至少 50 米/))
     await page.mouse.move(to.x, to.y, { steps: 10 })
     await page.mouse.up()
 
