@@ -13,9 +13,10 @@ const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(20).default(8),
 })
 
-// I0012345 (a case) or GW261206ABC234 (a tracking number), typed in any case
+// I0012345 (a case) or GW261206ABC234 (a tracking number), typed in any case; a lamp by its pole number
 const CASE_ID = /^I\d{7}$/i
 const TRACKING_NUMBER = /^GW\d{6}[A-Z0-9]{6}$/i
+const LAMP_ID = /^L\d{3,12}$/i
 
 export const searchRoutes = (ctx: UseCaseContext) =>
   new Hono<AppEnv>().get('/search', validate('query', searchQuery), async (c) => {
@@ -23,7 +24,13 @@ export const searchRoutes = (ctx: UseCaseContext) =>
     const user = c.get('user')
     const places = await ctx.model.places()
     const cases = []
+    const lamps = []
     const term = q.replace(/\s+/g, '')
+    // lamps are staff-only, as their layer is: a pole number finds the lamp for a crew on the keyboard
+    if (user && LAMP_ID.test(term)) {
+      const lamp = await ctx.store.lamp(term.toUpperCase())
+      if (lamp) lamps.push({ kind: 'lamp' as const, id: lamp.id, name: lamp.id, center: lamp.coordinates, status: lamp.status })
+    }
     if (user && (CASE_ID.test(term) || TRACKING_NUMBER.test(term))) {
       const found = CASE_ID.test(term) ? await ctx.store.case(term.toUpperCase()) : await ctx.store.caseByTracking(term.toUpperCase())
       if (found && mayReadCase(user, found)) {
@@ -44,5 +51,5 @@ export const searchRoutes = (ctx: UseCaseContext) =>
         ? { kind: hit.kind, id: hit.id, name: hit.name, name_en: hit.nameEn, center: hit.center, bbox: hit.bbox, street_ids: hit.streetIds, length_m: hit.lengthM }
         : { kind: hit.kind, id: hit.id, name: hit.name, center: hit.center, names: hit.names },
     )
-    return c.json({ query: q, results: [...cases, ...hits] })
+    return c.json({ query: q, results: [...cases, ...lamps, ...hits] })
   })

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { createTestApp, expectProblemResponse, getJson, signIn } from './helpers.ts'
 
 interface Hit {
-  kind: 'street' | 'intersection' | 'case'
+  kind: 'street' | 'intersection' | 'case' | 'lamp'
   id: string
   name: string
   center: [number, number]
@@ -33,13 +33,18 @@ describe('GET /api/search', () => {
   })
 
   test('a case number finds the case for staff who may read it, and nothing for a visitor', async () => {
-    const { app } = await createTestApp()
+    const { app, store } = await createTestApp()
     const dispatcher = await signIn(app, 'dispatcher')
     const list = await getJson<{ items: { id: string }[] }>(app, '/api/cases?limit=1', dispatcher)
     const id = list.body.items[0]?.id
     expect(id).toMatch(/^I\d{7}$/)
     const staff = await getJson<Answer>(app, `/api/search?q=${id!.toLowerCase()}`, dispatcher)
     expect(staff.body.results[0]).toMatchObject({ kind: 'case', id })
+    // a lamp by its pole number, for staff too
+    const lampId = (await store.lampPoints()).ids[0]
+    expect(lampId).toMatch(/^L\d+$/)
+    expect((await getJson<Answer>(app, `/api/search?q=${lampId!.toLowerCase()}`, dispatcher)).body.results[0]).toMatchObject({ kind: 'lamp', id: lampId })
+    expect((await getJson<Answer>(app, `/api/search?q=${lampId}`)).body.results.filter((r) => r.kind === 'lamp')).toEqual([])
     const visitor = await getJson<Answer>(app, `/api/search?q=${id}`)
     expect(visitor.res.status).toBe(200)
     expect(visitor.body.results.filter((r) => r.kind === 'case')).toEqual([])

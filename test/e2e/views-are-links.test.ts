@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type RunningServer, browserUnavailableReason, launchBrowser, startServer } from './harness.ts'
 
 const skipReason = browserUnavailableReason()
+const CATEGORY_FORM = '修改街道分类'
 if (skipReason) console.warn(`views-are-links: skipped, ${skipReason}`)
 
 async function signIn(page: Page, username: string, displayName: string) {
@@ -165,6 +166,37 @@ describe.skipIf(skipReason !== undefined)('views are links', () => {
     await page.getByLabel('单元大小').selectOption('h3-9')
     await busy.waitFor({ timeout: 5_000 })
     await busy.waitFor({ state: 'detached', timeout: 30_000 })
+    expect(consoleErrors).toEqual([])
+  }, 120_000)
+  test('a planner picks a street and places a guidance point with the keyboard alone', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/`)
+    await signIn(page, 'planner', '演示规划员')
+    await page.getByRole('tab', { name: '街道与疏导点' }).click()
+    await page.getByText('点击地图上的街道，查看其分类和修改记录。').waitFor()
+    // a street by name from the search box: Enter picks it, and its category form opens
+    const layer = (await (await page.request.get(`${server.baseUrl}/api/intersections`)).json()) as { features: { properties: { names: string[] } }[] }
+    const name = layer.features.find((f) => f.properties.names.length > 0)!.properties.names[0]!
+    const box = page.getByRole('combobox', { name: '查找街道、路口或案件' })
+    await box.focus()
+    await page.keyboard.type(name)
+    await expect.poll(() => page.getByRole('listbox', { name: '查找街道、路口或案件' }).getByRole('option').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => new URL(page.url()).searchParams.get('street'), { timeout: 15_000 }).toMatch(/^w\d+$/)
+    const categoryForm = page.getByRole('form', { name: CATEGORY_FORM })
+    await categoryForm.waitFor({ timeout: 15_000 })
+    await expect(page.locator('.side-panel__body').innerText()).resolves.toContain(name)
+
+    // a new point: tab to the button, press it, then place it at the map's centre
+    const place = page.getByRole('button', { name: '放置疏导点' })
+    await place.focus()
+    await page.keyboard.press('Enter')
+    const atCentre = page.getByRole('button', { name: /放在地图中心/ })
+    await atCentre.focus()
+    await page.keyboard.press('Enter')
+    // the draft is placed (its live rule check runs) and the form to name it opens
+    await page.getByRole('form', { name: '新建疏导点信息' }).waitFor({ timeout: 15_000 })
+    await page.getByText(/设点规则|符合设点规则/).first().waitFor({ timeout: 15_000 })
     expect(consoleErrors).toEqual([])
   }, 120_000)
 })

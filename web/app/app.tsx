@@ -29,7 +29,7 @@ import { useLayerVisibility } from './layer-visibility.ts'
 import { PANEL_BODY_ID, PanelTabs, panelTabId } from './panel-tabs.tsx'
 import { PanelBoundary } from './panel-boundary.tsx'
 import { listPanelModes, may } from './permissions.ts'
-import { ALL_ZONES, VIEW_KEYS, useCaseParam, useTabParam, useZoneParam } from './url-state.ts'
+import { ALL_ZONES, VIEW_KEYS, useCaseParam, usePlanningParams, useTabParam, useZoneParam } from './url-state.ts'
 import { PlaceSearchBox } from '../lib/place-search-box.tsx'
 import type { PlaceSearchHit } from '../lib/place-search.ts'
 import { useViews } from './views/index.ts'
@@ -54,6 +54,7 @@ export function App() {
   const [chosenMode, setChosenMode] = useTabParam()
   const [zoneChoice, setZoneChoice] = useZoneParam()
   const setOpenCase = useCaseParam()[1]
+  const setPlanningPick = usePlanningParams()[1]
   const clearView = useQueryStates(Object.fromEntries(VIEW_KEYS.map((key) => [key, parseAsString])))[1]
   const [focus, setFocus] = useState<MapFocus>()
   const categories = meta.data?.incident_categories ?? NO_CATEGORIES
@@ -99,8 +100,12 @@ export function App() {
   const view = views[mode]
   // a street fits the map, a junction is shown close up, a case opens in the case view (where it is drawn)
   const showFound = (hit: PlaceSearchHit) => {
-    if (hit.kind === 'street') setFocus({ bounds: hit.bbox, maxZoom: 17 })
-    else if (hit.kind === 'intersection') setFocus({ center: hit.center, zoom: 18 })
+    if (hit.kind === 'street') {
+      setFocus({ bounds: hit.bbox, maxZoom: 17 })
+      // in the planning view a street found is a street picked: its category can be edited without a mouse
+      if (mode === 'planning') void setPlanningPick({ street: hit.id, point: null })
+    } else if (hit.kind === 'intersection') setFocus({ center: hit.center, zoom: 18 })
+    else if (hit.kind === 'lamp') setFocus({ center: hit.center, zoom: 19 })
     else {
       void setChosenMode('cases')
       void setOpenCase(hit.id)
@@ -204,7 +209,7 @@ export function App() {
                   label: t('search.label'),
                   placeholder: t('search.placeholder'),
                   empty: t('search.empty'),
-                  kind: { street: t('search.kind.street'), intersection: t('search.kind.intersection'), case: t('search.kind.case') },
+                  kind: { street: t('search.kind.street'), intersection: t('search.kind.intersection'), case: t('search.kind.case'), lamp: t('search.kind.lamp') },
                 }}
               />
             )}

@@ -86,6 +86,12 @@ export function GuidanceDraftSection({ workspace, draft, moving }: GuidanceDraft
         {title}
       </h4>
       <p className="form-hint">{hint}</p>
+      {/* without a mouse: pan the map with the arrow keys (its focus ring shows it has the keys), then place here */}
+      {draft.stage !== 'polygon' && geometry?.type !== 'Polygon' && (
+        <button type="button" className="small-button" onClick={workspace.requestCentre}>
+          {t('planning.placeAtCentre')}
+        </button>
+      )}
       {geometry && <LiveCheckResult check={check} />}
       {moving ? (
         <>

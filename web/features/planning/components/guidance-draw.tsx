@@ -17,6 +17,7 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
 import { useMapHandle } from '../../../map/map-context.ts'
 import { readDrawnGeometry } from './guidance-geometry.ts'
 import { GUIDANCE_DRAW_PREFIX, PLANNING_COLORS } from './planning-style.ts'
+import type { GuidanceGeometry } from '../api/get-guidance-points.ts'
 import type { PlanningWorkspace } from './planning-workspace.ts'
 import { usePlanningState } from './planning-workspace.ts'
 
@@ -173,6 +174,19 @@ export function GuidanceDraw({ workspace }: { workspace: PlanningWorkspace }) {
     draw.setMode('select')
     draw.selectFeature(id)
   }, [draftSerial, handle, workspace])
+
+  // the keyboard's way to place (or move) a point: the map's centre, after panning there with the arrow keys
+  const centreRequest = usePlanningState(workspace, (s) => s.centreRequest)
+  useEffect(() => {
+    if (centreRequest === 0) return
+    const { draft } = workspace.getState()
+    if (!draft || draft.geometry?.type === 'Polygon' || draft.stage === 'polygon') return
+    const { lng, lat } = handle.map.getCenter()
+    const round = (x: number) => Number(x.toFixed(COORDINATE_PRECISION))
+    const geometry: GuidanceGeometry = { type: 'Point', coordinates: [round(lng), round(lat)] }
+    if (draft.pointId) workspace.startMove(draft.pointId, geometry)
+    else workspace.startAt(geometry, draft.presetName ?? '')
+  }, [centreRequest, handle, workspace])
 
   useEffect(() => {
     const container = handle.map.getCanvasContainer()

@@ -24,6 +24,8 @@ export interface PlanningState {
   /** Counts draft starts and ends: the drawing layer reloads its features when it changes, not on every drag. */
   draftSerial: number
   suggestions: GuidanceSuggestionsQuery | undefined
+  /** Counts requests to place the draft point at the map's centre (the keyboard's way to place it). */
+  centreRequest: number
 }
 
 export interface PlanningWorkspace {
@@ -45,9 +47,11 @@ export interface PlanningWorkspace {
   /** Closes the draft after a save and picks the saved point. */
   finishDraft: (savedPointId: string) => void
   showSuggestions: (query: GuidanceSuggestionsQuery | undefined) => void
+  /** Asks the map to put the draft point where the map's centre is (pan there with the arrow keys first). */
+  requestCentre: () => void
 }
 
-const INITIAL_STATE: PlanningState = { streetId: undefined, pointId: undefined, draft: undefined, draftSerial: 0, suggestions: undefined }
+const INITIAL_STATE: PlanningState = { streetId: undefined, pointId: undefined, draft: undefined, draftSerial: 0, suggestions: undefined, centreRequest: 0 }
 
 /** A workspace starting with nothing picked, or with the street and point a link names. */
 export function createPlanningWorkspace(picked: Partial<Pick<PlanningState, 'streetId' | 'pointId'>> = {}): PlanningWorkspace {
@@ -84,6 +88,9 @@ export function createPlanningWorkspace(picked: Partial<Pick<PlanningState, 'str
     },
     finishDraft: (savedPointId) => closeDraft(savedPointId),
     showSuggestions: (suggestions) => set({ ...state, suggestions }),
+    requestCentre: () => {
+      if (state.draft) set({ ...state, centreRequest: state.centreRequest + 1 })
+    },
   }
 }
 
