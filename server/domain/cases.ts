@@ -36,6 +36,8 @@ export interface CaseEvent {
   toStatus: string | null
   username: string
   note: string | null
+  /** The deadline this step set, when it moved it (dispatch, an approved extension, an escalation). */
+  deadlineMs: number | null
 }
 
 export interface CasePhoto {

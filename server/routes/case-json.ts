@@ -61,6 +61,8 @@ export const eventJson = (e: CaseEvent, displayNames: ReadonlyMap<string, string
   username: e.username,
   display_name: displayNames.get(e.username) ?? null,
   note: e.note,
+  // the deadline this step moved the case to (the timeline says why: dispatch, extension, escalation)
+  deadline: e.deadlineMs === null ? null : new Date(e.deadlineMs).toISOString(),
 })
 
 export const photoJson = (p: CasePhoto) => ({ id: p.id, stage: p.stage, content_type: p.contentType, bytes: p.bytes, uploaded_at: p.uploadedAt, uploaded_by: p.uploadedBy, url: `/api/photos/${p.id}` })

@@ -179,4 +179,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incidents_period ON incidents (reported_ms, category, source) INCLUDE (lon, lat);
     `,
   },
+  {
+    version: 4,
+    name: 'case events: the deadline a step set',
+    sql: `
+      ALTER TABLE case_events ADD COLUMN deadline_ms bigint;
+    `,
+  },
 ]

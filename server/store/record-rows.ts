@@ -229,7 +229,12 @@ export const toCaseEvent = (r: Row): CaseEvent => ({
   toStatus: strOrNull(r.to_status),
   username: str(r.username),
   note: strOrNull(r.note),
+  deadlineMs: numOrNull(r.deadline_ms),
 })
+
+/** The deadline a step sets, when it moves it (dispatch, an approved extension, an escalation); else null. */
+export const movedDeadline = (before: { deadlineMs: number }, change: { set: { deadlineMs?: number } }): number | null =>
+  change.set.deadlineMs !== undefined && change.set.deadlineMs !== before.deadlineMs ? change.set.deadlineMs : null
 
 /** The columns a guidance-point patch sets, as [column, value] pairs (fields it leaves out are not among them). */
 export function guidancePointColumns(patch: GuidancePointPatch): [string, unknown][] {

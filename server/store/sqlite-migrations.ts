@@ -201,4 +201,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incidents_period ON incidents (reported_ms, category, source, lon, lat);
     `,
   },
+  {
+    version: 8,
+    name: 'case events: the deadline a step set',
+    sql: `
+      -- a step that moved the deadline (dispatch, an approved extension, an escalation) says so in the timeline
+      ALTER TABLE case_events ADD COLUMN deadline_ms INTEGER;
+    `,
+  },
 ]

@@ -227,6 +227,10 @@ describe('the closed loop', () => {
     expect(detail.timeline.find((e) => e.action === 'accept')).toMatchObject({ username: 'dispatcher', display_name: '演示指挥中心派遣员' })
     expect(detail.timeline.find((e) => e.action === 'report')?.display_name).toBeNull()
     expect(detail.near_street).toEqual(expect.any(String))
+    // the deadline moved at dispatch, and the timeline says so with the new deadline
+    const steps = closed.body.timeline as unknown as { action: string; deadline: string | null }[]
+    expect(steps.find((e) => e.action === 'dispatch')?.deadline).toBe(dispatched.body.deadline)
+    expect(steps.find((e) => e.action === 'accept')?.deadline).toBeNull()
 
     const rated = await app.request(`/api/reports/${r.tracking_number}/rating`, post({ stars: 4, comment: '处理及时' }))
     expect(rated.status).toBe(200)

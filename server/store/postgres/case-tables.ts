@@ -9,7 +9,7 @@ import type { ResponsibleUnit, UnitKind } from '../../domain/case-routing.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../domain/cases.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { CaseChange, CaseQuery, IncidentQuery, Page, Store } from '../store.ts'
-import { caseColumnValues, toCase, toCaseEvent, toIncident, toPhoto } from '../record-rows.ts'
+import { caseColumnValues, movedDeadline, toCase, toCaseEvent, toIncident, toPhoto } from '../record-rows.ts'
 import { num, str, strOrNull, type Params, type Row } from '../row-values.ts'
 import { anyOf, bboxClause, where, type PgContext } from './context.ts'
 
@@ -124,7 +124,7 @@ export function caseTables(x: PgContext): CaseTables {
         values.forEach(([column, value]) => (params[column] = value))
         const sets = ['status = :status', 'updated_at = :updated_at', 'closed_at = :closed_at', 'version = version + 1', ...values.map(([column]) => `${column} = :${column}`)]
         const after = toCase((await w.get(`UPDATE incidents SET ${sets.join(', ')} WHERE id = :id RETURNING ${INCIDENT_COLUMNS}`, params)) as Row)
-        await w.event(id, at, change.action, before.status, change.toStatus, actor, change.note)
+        await w.event(id, at, change.action, before.status, change.toStatus, actor, change.note, movedDeadline(before, change))
         await w.audit(actor, `case.${change.action}`, 'case', id, { status: before.status, version: before.version }, { status: after.status, version: after.version, note: change.note, ...change.set })
         return after
       })

@@ -127,10 +127,10 @@ export class PgContext {
   }
 
   /** Appends a step to a case's timeline. */
-  async event(caseId: string, at: Date, action: string, from: string | null, to: string | null, actor: Actor, note: string | null): Promise<void> {
+  async event(caseId: string, at: Date, action: string, from: string | null, to: string | null, actor: Actor, note: string | null, deadlineMs: number | null = null): Promise<void> {
     await this.query(
-      'INSERT INTO case_events (case_id, at, action, from_status, to_status, user_id, username, note) VALUES (:caseId, :at, :action, :from, :to, :userId, :username, :note)',
-      { caseId, at: at.toISOString(), action, from, to, userId: actor.userId, username: actor.username, note },
+      'INSERT INTO case_events (case_id, at, action, from_status, to_status, user_id, username, note, deadline_ms) VALUES (:caseId, :at, :action, :from, :to, :userId, :username, :note, :deadlineMs)',
+      { caseId, at: at.toISOString(), action, from, to, userId: actor.userId, username: actor.username, note, deadlineMs },
     )
   }
 

@@ -10,7 +10,7 @@ import type { Case, CaseEvent, CaseFields, CasePhoto, NewReport } from '../../do
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { CaseChange, CaseQuery, IncidentQuery, Page, Store } from '../store.ts'
 import { forEachRawPage, type SqliteContext } from './context.ts'
-import { caseColumnValues, toCase, toCaseEvent, toIncident, toPhoto } from '../record-rows.ts'
+import { caseColumnValues, movedDeadline, toCase, toCaseEvent, toIncident, toPhoto } from '../record-rows.ts'
 import { inList, num, spatialJoin, str, strOrNull, where, type Params, type Row } from './sql.ts'
 import type Database from 'better-sqlite3'
 
@@ -112,7 +112,7 @@ export function caseTables(x: SqliteContext): CaseTables {
         const sets = ['status = :status', 'updated_at = :updated_at', 'closed_at = :closed_at', 'version = version + 1', ...values.map(([column]) => `${column} = :${column}`)]
         const changed = x.db.prepare(`UPDATE incidents SET ${sets.join(', ')} WHERE id = :id AND version = :expected`).run(params).changes
         if (changed === 0) throw new ConflictError(`case ${id} is at version ${before.version}, not ${expectedVersion}: it changed since you loaded it; reload and try again`)
-        x.event(id, at, change.action, before.status, change.toStatus, actor, change.note)
+        x.event(id, at, change.action, before.status, change.toStatus, actor, change.note, movedDeadline(before, change))
         const after = toCase(x.get('SELECT * FROM incidents WHERE id = :id', { id }) as Row)
         x.audit(actor, `case.${change.action}`, 'case', id, { status: before.status, version: before.version }, { status: after.status, version: after.version, note: change.note, ...change.set })
         return after

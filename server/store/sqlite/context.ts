@@ -84,10 +84,10 @@ export class SqliteContext {
   }
 
   /** Appends a step to a case's timeline. */
-  event(caseId: string, at: Date, action: string, from: string | null, to: string | null, actor: Actor, note: string | null): void {
+  event(caseId: string, at: Date, action: string, from: string | null, to: string | null, actor: Actor, note: string | null, deadlineMs: number | null = null): void {
     this.db
-      .prepare('INSERT INTO case_events (case_id, at, action, from_status, to_status, user_id, username, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(caseId, at.toISOString(), action, from, to, actor.userId, actor.username, note)
+      .prepare('INSERT INTO case_events (case_id, at, action, from_status, to_status, user_id, username, note, deadline_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(caseId, at.toISOString(), action, from, to, actor.userId, actor.username, note, deadlineMs)
   }
 }
 

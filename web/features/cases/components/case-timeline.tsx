@@ -44,6 +44,12 @@ export function CaseTimeline({ events }: { events: readonly TimelineEvent[] }) {
                 )}
               </div>
               {note !== null && note !== '' && <p className="case-timeline__note">{note}</p>}
+              {/* a deadline never moves silently: the step that moved it says to when, and why */}
+              {event.deadline !== null && (
+                <p className="case-timeline__deadline">
+                  {t('cases.deadlineMoved', { deadline: formatDateTime(event.deadline), reason: lookup(`cases.deadlineReason.${event.action}`, t('cases.deadlineReason.other')) })}
+                </p>
+              )}
             </li>
           )
         })}
