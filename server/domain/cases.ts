@@ -31,7 +31,8 @@ export interface CaseEvent {
   id: number
   caseId: string
   at: string
-  action: CaseAction | 'report' | 'merge' | 'escalate' | 'rate' | 'photo' | 'lamp_repair' // lamp_repair: closed by a crew's repair of its lamp
+  // lamp_repair: closed by a crew's repair of its lamp; enforce_*: illegal construction's stop and outcome (case-enforcement.ts)
+  action: CaseAction | 'report' | 'merge' | 'escalate' | 'rate' | 'photo' | 'lamp_repair' | 'enforce_stop' | 'enforce_outcome'
   fromStatus: string | null
   toStatus: string | null
   username: string

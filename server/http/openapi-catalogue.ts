@@ -90,6 +90,7 @@ export const ROUTE_CATALOGUE: Readonly<Record<string, RouteWords>> = {
   'GET /api/cases/:id': { tag: 'Cases', summary: 'One case with its events and available actions' },
   'POST /api/cases/:id/transitions': { tag: 'Cases', summary: 'Take a workflow step on a case' },
   'POST /api/cases/:id/merge': { tag: 'Cases', summary: 'Merge a case into another as a repeat' },
+  'POST /api/cases/:id/enforcement': { tag: 'Cases', summary: 'Record illegal construction’s stop (制止) or investigation outcome (查处)', status: 201, description: 'Once each, by the responsible unit: `{ step: "stop", date, notice_number }` or `{ step: "outcome", date, outcome: penalty | demolition | legalisation, note? }`.' },
   'POST /api/cases/:id/photos': { tag: 'Cases', summary: 'Attach a photo to a case', status: 201, description: 'multipart/form-data with one image file.' },
   'GET /api/photos/:id': { tag: 'Cases', summary: 'A case photo' },
 

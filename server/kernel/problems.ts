@@ -22,6 +22,7 @@ export const PROBLEM_TITLES = {
   'invalid-transition': 'Step not possible in this state',
   'category-mismatch': 'Cases of different categories',
   'evidence-required': 'A photo of the work is needed first',
+  'enforcement-required': 'The stop or the investigation outcome is not recorded yet',
   'unknown-unit': 'Unknown responsible unit',
   'not-a-repeat': 'Not a repeat of that case',
   'unnamed-street': 'The street has no name',

@@ -1,4 +1,5 @@
 // Cases on the wire: the staff view (everything), and the public view (no personal data, no staff names).
+import { enforcementDeadlines, isEnforced, readEnforcement, type EnforcementRecord } from '../domain/case-enforcement.ts'
 import type { ResponsibleUnit } from '../domain/case-routing.ts'
 import { CONSTRUCTION_STAGE } from '../domain/case-workflow.ts'
 import type { Case, CaseEvent, CasePhoto } from '../domain/cases.ts'
@@ -53,17 +54,44 @@ export function caseJson(c: Case, units: ReadonlyMap<string, ResponsibleUnit>, n
 }
 
 /** A timeline step; `display_name` is who did it as colleagues know them (null for the system and the public). */
-export const eventJson = (e: CaseEvent, displayNames: ReadonlyMap<string, string> = new Map()) => ({
+export const eventJson = (e: CaseEvent, displayNames: ReadonlyMap<string, string> = new Map()) => {
+  const enforcement = readEnforcement(e.action, e.note)
+  return {
   at: e.at,
   action: e.action,
   from: e.fromStatus,
   to: e.toStatus,
   username: e.username,
   display_name: displayNames.get(e.username) ?? null,
-  note: e.note,
+  // a stop or an outcome of illegal construction: its fields, not the stored JSON
+  note: enforcement ? (enforcement.step === 'outcome' ? enforcement.note : null) : e.note,
+  enforcement: enforcement ? enforcementJson(enforcement) : null,
   // the deadline this step moved the case to (the timeline says why: dispatch, extension, escalation)
   deadline: e.deadlineMs === null ? null : new Date(e.deadlineMs).toISOString(),
-})
+  }
+}
+
+export const enforcementJson = (r: EnforcementRecord) =>
+  r.step === 'stop' ? { step: r.step, date: r.date, notice_number: r.noticeNumber, outcome: null } : { step: r.step, date: r.date, notice_number: null, outcome: r.outcome }
+
+/** Illegal construction's two steps as recorded so far, with their deadlines; null for every other category. */
+export function caseEnforcementJson(c: Case, events: readonly CaseEvent[]) {
+  if (!isEnforced(c.category)) return null
+  const find = (step: EnforcementRecord['step']) => {
+    for (const e of events) {
+      const r = readEnforcement(e.action, e.note)
+      if (r?.step === step) return { ...enforcementJson(r), at: e.at, username: e.username }
+    }
+    return null
+  }
+  const { stopMs, outcomeMs } = enforcementDeadlines(c.dispatchedMs)
+  return {
+    stop: find('stop'),
+    outcome: find('outcome'),
+    stop_deadline: stopMs === null ? null : new Date(stopMs).toISOString(),
+    outcome_deadline: outcomeMs === null ? null : new Date(outcomeMs).toISOString(),
+  }
+}
 
 export const photoJson = (p: CasePhoto) => ({ id: p.id, stage: p.stage, content_type: p.contentType, bytes: p.bytes, uploaded_at: p.uploadedAt, uploaded_by: p.uploadedBy, url: `/api/photos/${p.id}` })
 

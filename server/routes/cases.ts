@@ -22,7 +22,10 @@ import { mergeCase } from '../use-cases/merge-case.ts'
 import { reportIncident } from '../use-cases/report-incident.ts'
 import { transitionCase } from '../use-cases/transition-case.ts'
 import { findRepeats } from '../use-cases/locate-report.ts'
-import { caseJson, eventJson, photoJson } from './case-json.ts'
+import { isCalendarDate } from '../kernel/calendar.ts'
+import { ENFORCEMENT_OUTCOMES, type EnforcementRecord } from '../domain/case-enforcement.ts'
+import { recordEnforcement } from '../use-cases/record-enforcement.ts'
+import { caseEnforcementJson, caseJson, eventJson, photoJson } from './case-json.ts'
 import { ZONE_ID_PATTERN } from '../kernel/record-ids.ts'
 import { districtCategoryCodes, isDistrictCategory } from '../domain/district-categories.ts'
 
@@ -59,6 +62,16 @@ const intakeBody = z.strictObject({
 
 const idParam = z.object({ id: z.string().min(1).max(32) })
 
+// Illegal construction's stop (制止: the notice's date and number) or outcome (查处), recorded once each.
+const calendarDate = z.string().refine((text) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))
+}, 'a date that exists, YYYY-MM-DD')
+const enforcementBody = z.discriminatedUnion('step', [
+  z.strictObject({ step: z.literal('stop'), date: calendarDate, notice_number: z.string().trim().min(1).max(40) }),
+  z.strictObject({ step: z.literal('outcome'), date: calendarDate, outcome: z.enum(ENFORCEMENT_OUTCOMES), note: z.string().trim().max(500).optional() }),
+])
+
 // how far a named street may be to describe a case's place (as a report's street is found when it is filed)
 const NEAR_STREET_M = 100
 
@@ -81,6 +94,7 @@ export const caseRoutes = (ctx: UseCaseContext, photos: PhotoFiles) => {
       ...caseJson(c, places.unitById, now, isOverdue(c, now)),
       // where it is, as staff and citizens say it: the nearest named street (within a street's width or two)
       near_street: places.nearestStreet.nearest(c.coordinates, NEAR_STREET_M)?.name ?? null,
+      enforcement: caseEnforcementJson(c, events),
       likely_repeats: repeats.map((r) => ({ id: r.id, distance_m: Math.round(r.distanceM), same_lamp: r.sameLamp, report_count: r.case.reportCount, state: r.case.status })),
       timeline: events.map((e) => eventJson(e, names)),
       photos: casePhotos.map(photoJson),
@@ -172,6 +186,18 @@ export const caseRoutes = (ctx: UseCaseContext, photos: PhotoFiles) => {
       const merged = await mergeCase(ctx, { id, into, expectedVersion: expected, actor: actorOf(c) })
       c.header('etag', `"${merged.version}"`)
       return c.json(await detail(merged))
+    })
+    .post('/cases/:id/enforcement', requirePermission('casesView'), validate('param', idParam), validate('json', enforcementBody), async (c) => {
+      const { id } = c.req.valid('param')
+      const body = c.req.valid('json')
+      const record: EnforcementRecord =
+        body.step === 'stop' ? { step: 'stop', date: body.date, noticeNumber: body.notice_number } : { step: 'outcome', date: body.date, outcome: body.outcome, note: body.note ?? null }
+      await recordEnforcement(ctx, id, record, signedInUser(c), actorOf(c))
+      await model.changed({ kind: 'incidents', ids: [id] })
+      const updated = await store.case(id)
+      if (!updated) throw new ProblemError(404, 'not-found', `case ${id} does not exist`)
+      c.header('etag', `"${updated.version}"`)
+      return c.json(await detail(updated), 201)
     })
     .post('/cases/:id/photos', requirePermission('addCasePhotos'), validate('param', idParam), async (c) => {
       const found = await loadCase(c, c.req.valid('param').id)

@@ -2,6 +2,7 @@
 // version they saw. The workflow decides whether the step is allowed and what it records.
 import { mayReadCase, unitScopeAllows } from '../domain/case-access.ts'
 import { EVIDENCE_STAGE, missingEvidence, needsPhotoEvidence } from '../domain/case-evidence.ts'
+import { isEnforced, missingEnforcement, readEnforcement } from '../domain/case-enforcement.ts'
 import { stepFields } from '../domain/case-steps.ts'
 import { checkTransition, type CaseAction } from '../domain/case-workflow.ts'
 import type { Case } from '../domain/cases.ts'
@@ -34,6 +35,20 @@ export async function transitionCase(ctx: UseCaseContext, input: TransitionInput
     const expected = input.expectedVersion()
     if (expected !== found.version) throw new ProblemError(409, 'conflict', `case ${id} is at version ${found.version}, not ${expected}: it changed since you loaded it`)
     if (!check.ok) throw new ProblemError(409, 'invalid-transition', check.detail)
+    if (isEnforced(found.category)) {
+      const recorded = new Set((await tx.caseEvents(id)).flatMap((e) => readEnforcement(e.action, e.note)?.step ?? []))
+      const lacking = missingEnforcement(action, found.category, recorded)
+      if (lacking) {
+        throw new ProblemError(
+          422,
+          'enforcement-required',
+          lacking === 'stop'
+            ? `case ${id} is illegal construction: record the stop (制止: the notice's date and number, POST /api/cases/${id}/enforcement) first`
+            : `case ${id} is illegal construction: record the investigation's outcome (查处: penalty, demolition or legalisation) before closing it`,
+          [{ path: 'enforcement', message: `the ${lacking} is not recorded` }],
+        )
+      }
+    }
     if (EVIDENCE_STAGE[action] && needsPhotoEvidence(found.category)) {
       // since the case entered its current state: the latest step that moved it
       const since = (await tx.caseEvents(id)).filter((e) => e.toStatus !== null && e.toStatus === found.status).at(-1)?.at ?? found.updatedAt

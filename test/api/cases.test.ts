@@ -50,6 +50,56 @@ async function act(app: TestApp, cookie: string, id: string, action: string, ext
   return { res, body: (await res.clone().json()) as CaseJson }
 }
 
+describe('illegal construction: found, stopped, investigated', () => {
+  test('cannot be handled before the stop nor closed before the outcome; each is recorded once, with its deadline', async () => {
+    const time = clockAt(NOW)
+    const { app } = await createTestApp({ clock: time.clock })
+    const { body: r } = await report(app, { category: '0101', lon: 104.0586, lat: 30.6681, description: '楼顶正在加建彩钢棚' })
+    const dispatcher = await signIn(app, 'dispatcher')
+    expect((await act(app, dispatcher, r.case_id, 'accept')).body.state).toBe('accepted')
+    const dispatched = await act(app, dispatcher, r.case_id, 'dispatch')
+    const unitId = (dispatched.body as unknown as { unit: { id: string } }).unit.id
+    const unit = await signIn(app, unitId)
+    type Enforcement = { stop: { date: string; notice_number: string } | null; outcome: { outcome: string } | null; stop_deadline: string; outcome_deadline: string }
+    const detail = async () => (await getJson<{ enforcement: Enforcement; state: string }>(app, `/api/cases/${r.case_id}`, unit)).body
+    const before = await detail()
+    expect(before.enforcement).toMatchObject({ stop: null, outcome: null })
+    expect(Date.parse(before.enforcement.stop_deadline) - NOW.getTime()).toBe(24 * 3_600_000)
+    expect(Date.parse(before.enforcement.outcome_deadline) - NOW.getTime()).toBe(15 * 24 * 3_600_000)
+
+    // handled before the stop: refused, even with a photo
+    await addPhoto(app, unit, r.case_id)
+    const early = await act(app, unit, r.case_id, 'handle')
+    expect(early.res.status).toBe(422)
+    expect(early.body).toMatchObject({ code: 'enforcement-required' })
+    const enforce = (cookie: string, body: Record<string, unknown>) => app.request(`/api/cases/${r.case_id}/enforcement`, post(body, { cookie }))
+    // the outcome cannot come before the stop; a bad outcome or date is a 400
+    expect((await enforce(unit, { step: 'outcome', date: '2026-11-02', outcome: 'demolition' })).status).toBe(422)
+    await expectProblemResponse(await enforce(unit, { step: 'outcome', date: '2026-11-02', outcome: 'fine' }), 400, 'invalid-body')
+    await expectProblemResponse(await enforce(unit, { step: 'stop', date: '2026-02-30', notice_number: 'X' }), 400, 'invalid-body')
+    // only the responsible unit records it
+    await expectProblemResponse(await enforce(dispatcher, { step: 'stop', date: '2026-11-01', notice_number: '责停〔2026〕7号' }), 403, 'forbidden')
+    const stopped = await enforce(unit, { step: 'stop', date: '2026-11-01', notice_number: '责停〔2026〕7号' })
+    expect(stopped.status).toBe(201)
+    expect((await detail()).enforcement.stop).toMatchObject({ date: '2026-11-01', notice_number: '责停〔2026〕7号' })
+    await expectProblemResponse(await enforce(unit, { step: 'stop', date: '2026-11-01', notice_number: '又一份' }), 409, 'conflict')
+    expect((await act(app, unit, r.case_id, 'handle')).body.state).toBe('handled')
+
+    // closing needs the outcome
+    const inspector = await signIn(app, 'inspector')
+    await addPhoto(app, inspector, r.case_id)
+    const noOutcome = await act(app, inspector, r.case_id, 'verify_pass')
+    expect(noOutcome.res.status).toBe(422)
+    expect(noOutcome.body).toMatchObject({ code: 'enforcement-required' })
+    expect((await enforce(unit, { step: 'outcome', date: '2026-11-05', outcome: 'demolition', note: '当事人自行拆除' })).status).toBe(201)
+    const closed = await act(app, inspector, r.case_id, 'verify_pass')
+    expect(closed.body.state).toBe('closed')
+    const steps = (closed.body as unknown as { timeline: { action: string; enforcement: { outcome: string | null } | null; note: string | null }[] }).timeline
+    expect(steps.filter((e) => e.action.startsWith('enforce_')).map((e) => e.action)).toEqual(['enforce_stop', 'enforce_outcome'])
+    expect(steps.find((e) => e.action === 'enforce_outcome')).toMatchObject({ enforcement: { outcome: 'demolition' }, note: '当事人自行拆除' })
+  })
+})
+
 describe('likely repeats', () => {
   test('a new report matching an open case is flagged to the dispatcher, and merging it counts towards escalation', async () => {
     const { app } = await createTestApp({ clock: () => NOW })

@@ -42,6 +42,15 @@ export async function createFixture(): Promise<Fixture> {
     system,
     NOW,
   )
+  // Illegal construction with the demo unit handler's unit: its stop (制止) is recorded by that handler.
+  const unitId = (await store.users()).find((u) => u.username === 'unit')?.unitId ?? null
+  const reportedConstruction = await store.createReport(
+    { trackingNumber: newTrackingNumber(NOW, districtCalendar), status: 'reported', repeatOf: null, category: '0101', coordinates: reported.coordinates, description: '屋顶加建', source: 'patrol', phone: null, zoneId: reported.zoneId, unitId, lampId: null, streetId: null, deadlineMs: reported.deadlineMs },
+    system,
+    NOW,
+  )
+  const accepted = await store.transitionCase(reportedConstruction.id, reportedConstruction.version, { action: 'accept', toStatus: 'accepted', note: null, set: { acceptedMs: NOW.getTime() } }, system, NOW)
+  const construction = await store.transitionCase(accepted.id, accepted.version, { action: 'dispatch', toStatus: 'dispatched', note: null, set: { unitId, dispatchedMs: NOW.getTime() } }, system, NOW)
   const point = await store.createGuidancePoint({ name: '模糊测试点', geometry: { type: 'Point', coordinates: [104.055, 30.665] }, capacity: 10, openingHours: '', allowedGoods: '', unit: '城管中队', offStreet: false }, system, NOW)
   const target = await store.createUser({ username: 'fuzz-target', displayName: '模糊测试目标', passwordHash: await fuzzPasswordHash(), roles: ['planner'] }, system)
   const photoId = '00000000-0000-4000-8000-000000000001'
@@ -71,6 +80,7 @@ export async function createFixture(): Promise<Fixture> {
   const ids: Ids = {
     reportedCase: reported.id,
     mergeableCase: mergeable.id,
+    constructionCase: construction.id,
     closedTracking: closed.trackingNumber,
     openTracking: reported.trackingNumber,
     lamp: lamp.id,

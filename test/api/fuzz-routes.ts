@@ -10,6 +10,7 @@ export type Who = Role | 'anonymous'
 export interface Ids {
   reportedCase: string // a case in state reported: transitions, photos
   mergeableCase: string // an open case of the same category as reportedCase: merged into it
+  constructionCase: string // illegal construction (0101) dispatched to the demo unit handler's unit
   closedTracking: string // tracking number of a closed case its reporter may rate
   openTracking: string // tracking number of a case that still takes citizens' photos
   lamp: string
@@ -121,6 +122,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     json: (ids) => ({ into: ids.reportedCase }),
     ifMatch: (ids) => `/api/cases/${ids.mergeableCase}`,
   },
+  'POST /api/cases/:id/enforcement': { who: 'unit', params: (ids) => ({ id: ids.constructionCase }), json: () => ({ step: 'stop', date: '2026-11-01', notice_number: '城管责停〔2026〕1号' }) },
   'POST /api/cases/:id/photos': { who: 'dispatcher', params: (ids) => ({ id: ids.reportedCase }), photo: true },
   'GET /api/photos/:id': { who: 'dispatcher', params: (ids) => ({ id: ids.photo }) },
   'GET /api/reports/similar': { who: 'anonymous', query: () => ({ category: '0501', lon: '104.0502', lat: '30.6602' }) },

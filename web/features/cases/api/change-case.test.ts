@@ -45,7 +45,7 @@ function createSummary(id: string, fields: Partial<CaseSummary> = {}): CaseSumma
   }
 }
 
-const detailOf = (summary: CaseSummary): CaseDetail => ({ ...summary, near_street: null, likely_repeats: [], timeline: [], photos: [] })
+const detailOf = (summary: CaseSummary): CaseDetail => ({ ...summary, near_street: null, enforcement: null, likely_repeats: [], timeline: [], photos: [] })
 
 /** A fresh cache holding the open cases the queues and the map had loaded. */
 function createLoadedCache(...items: CaseSummary[]) {

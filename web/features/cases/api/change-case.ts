@@ -91,6 +91,23 @@ export function useMergeCase() {
   })
 }
 
+export type EnforcementInput =
+  | { step: 'stop'; date: string; notice_number: string }
+  | { step: 'outcome'; date: string; outcome: 'penalty' | 'demolition' | 'legalisation'; note?: string }
+
+/** Records illegal construction's stop (制止) or outcome (查处) on case `id`; answers the case as it now is. */
+export const postEnforcement = ({ id, record }: { id: string; record: EnforcementInput }) =>
+  parseResponse(client.api.cases[':id'].enforcement.$post({ param: { id }, json: record }))
+
+export function useRecordEnforcement() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: postEnforcement,
+    // a timeline step, like a photo: the case's version does not change, its detail and lists are read again
+    onSuccess: () => invalidateAffected(queryClient, 'casePhoto'),
+  })
+}
+
 export function useAddCasePhoto() {
   const queryClient = useQueryClient()
   return useMutation({

@@ -1,5 +1,6 @@
 // One case in full: where it stands (state, report and rework counts, deadline), what it is and where, the steps
 // the user may take now, its photos and its whole history.
+import { CaseEnforcement } from './case-enforcement.tsx'
 import { useId } from 'react'
 import type { ReactNode } from 'react'
 import { isOpenStatus } from '../../../../server/kernel/statuses.ts'
@@ -26,12 +27,14 @@ export interface CaseDetailViewProps {
   units: readonly UnitChoice[]
   canMerge: boolean
   canAddPhotos: boolean
+  /** A responsible unit's handler: records illegal construction's stop and outcome (the server checks the unit). */
+  canRecordEnforcement?: boolean
   onBack: () => void
   onOpenCase: (id: string) => void
   onFocus: (focus: MapFocus) => void
 }
 
-export function CaseDetailView({ caseId, units, canMerge, canAddPhotos, onBack, onOpenCase, onFocus }: CaseDetailViewProps) {
+export function CaseDetailView({ caseId, units, canMerge, canAddPhotos, canRecordEnforcement = false, onBack, onOpenCase, onFocus }: CaseDetailViewProps) {
   const { t } = useI18n()
   const loaded = useCase(caseId)
   const headingId = useId()
@@ -61,6 +64,10 @@ export function CaseDetailView({ caseId, units, canMerge, canAddPhotos, onBack, 
       {loaded.data && current && (
         <>
           <CaseSummaryBlock current={current} onOpenCase={onOpenCase} />
+          <CaseEnforcement
+            current={current}
+            canRecord={canRecordEnforcement && ['dispatched', 'in_handling', 'handled'].includes(current.state)}
+          />
           <CaseActions key={current.id} loaded={loaded.data} units={units} />
           {canMerge && isOpenStatus(current.state) && <CaseMerge key={current.id} caseId={current.id} etag={loaded.data.etag} onOpenCase={onOpenCase} likelyRepeats={current.likely_repeats} />}
           <CasePhotos caseId={current.id} photos={current.photos} canAdd={canAddPhotos && current.state !== 'merged'} />

@@ -9,13 +9,13 @@ const zh = createI18n('zh-CN', noop)
 const en = createI18n('en', noop)
 
 // the events the store writes besides the workflow steps (server/domain/cases.ts CaseEvent)
-type EventAction = 'report' | 'merge' | 'escalate' | 'rate' | 'photo' | 'lamp_repair'
+type EventAction = 'report' | 'merge' | 'escalate' | 'rate' | 'photo' | 'lamp_repair' | 'enforce_stop' | 'enforce_outcome'
 
 describe('ACTION_LABELS', () => {
   test('names every workflow step and timeline event of the server', () => {
     // checked by the type-check: a new server action makes the two unions differ
     expectTypeOf<keyof typeof ACTION_LABELS>().toEqualTypeOf<CaseAction | EventAction>()
-    expect(Object.keys(ACTION_LABELS)).toHaveLength(16)
+    expect(Object.keys(ACTION_LABELS)).toHaveLength(18)
   })
 
   test('names each one differently, in Chinese and in English', () => {

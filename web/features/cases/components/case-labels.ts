@@ -21,6 +21,8 @@ export const ACTION_LABELS: Readonly<Record<TimelineAction, MessageKey>> = {
   rate: 'cases.action.rate',
   photo: 'cases.action.photo',
   lamp_repair: 'cases.action.lamp_repair',
+  enforce_stop: 'cases.action.enforce_stop',
+  enforce_outcome: 'cases.action.enforce_outcome',
 }
 
 /** How a step's button looks: 'go' moves the case on, 'back' refuses or sends work back, 'plain' neither. */

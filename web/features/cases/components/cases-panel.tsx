@@ -98,6 +98,7 @@ export function CasesPanel({
           units={units}
           canMerge={canMerge}
           canAddPhotos={canAddPhotos}
+          canRecordEnforcement={roles.includes('unit')}
           onBack={() => {
             setCreated(undefined)
             onSelect(undefined)
