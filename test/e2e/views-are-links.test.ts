@@ -9,7 +9,7 @@ const skipReason = browserUnavailableReason()
 const CATEGORY_FORM = '修改街道分类'
 if (skipReason) console.warn(`views-are-links: skipped, ${skipReason}`)
 
-async function signIn(page: Page, username: string, displayName: string) {
+async function signIn(page: Page, username: string, displayName: string | RegExp) {
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill('gridwatch-demo')
@@ -197,6 +197,36 @@ describe.skipIf(skipReason !== undefined)('views are links', () => {
     // the draft is placed (its live rule check runs) and the form to name it opens
     await page.getByRole('form', { name: '新建疏导点信息' }).waitFor({ timeout: 15_000 })
     await page.getByText(/设点规则|符合设点规则/).first().waitFor({ timeout: 15_000 })
+    expect(consoleErrors).toEqual([])
+  }, 120_000)
+  test('illegal construction: the unit records the stop in the case view, and the outcome is asked for next', async () => {
+    const page = await newPage()
+    const request = page.request
+    const report = await request.post(`${server.baseUrl}/api/reports`, { data: { category: '0101', lon: 104.0586, lat: 30.6681, description: '楼顶正在加建彩钢棚' } })
+    const { case_id: caseId } = (await report.json()) as { case_id: string }
+    // the command centre accepts and dispatches it (through the API: the journey here is the unit's)
+    expect((await request.post(`${server.baseUrl}/api/session`, { data: { username: 'dispatcher', password: 'gridwatch-demo' } })).status()).toBe(200)
+    for (const action of ['accept', 'dispatch']) {
+      const current = await request.get(`${server.baseUrl}/api/cases/${caseId}`)
+      const moved = await request.post(`${server.baseUrl}/api/cases/${caseId}/transitions`, { data: { action }, headers: { 'if-match': current.headers()['etag'] ?? '' } })
+      expect(moved.status(), action).toBe(200)
+    }
+    const unit = ((await (await request.get(`${server.baseUrl}/api/cases/${caseId}`)).json()) as { unit: { id: string } }).unit.id
+    await request.delete(`${server.baseUrl}/api/session`, { headers: { origin: server.baseUrl } })
+
+    await page.goto(`${server.baseUrl}/?tab=cases&case=${caseId}`)
+    await signIn(page, unit, /处置员/)
+    await page.getByRole('heading', { name: `案件 ${caseId}` }).waitFor({ timeout: 30_000 })
+    const block = page.getByRole('region', { name: '违建查处：发现一起、制止一起、查处一起' })
+    await expect(block.innerText()).resolves.toMatch(/制止\s*期限/)
+    const stop = page.getByRole('form', { name: '记录制止' })
+    await stop.getByLabel('日期').fill('2026-12-06')
+    await stop.getByLabel('通知书编号').fill('责停〔2026〕88号')
+    await stop.getByRole('button', { name: '记录制止' }).click()
+    await block.getByText('2026-12-06 已送达责令停止通知书（责停〔2026〕88号）').waitFor({ timeout: 15_000 })
+    await page.getByRole('form', { name: '记录查处结果' }).waitFor()
+    // the timeline holds the stop as a step of its own
+    await page.getByRole('list', { name: '办理过程' }).getByText('制止', { exact: true }).waitFor()
     expect(consoleErrors).toEqual([])
   }, 120_000)
 })
