@@ -1,3 +1,5 @@
+import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec'
+import type { StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec'
 import { describe, expect, test } from 'vitest'
 import { LAYER_ORDER } from '../../../map/layer-order.ts'
 import { casesEscalatedCountLayer, casesEscalatedLayer, casesOpenLayer, casesSelectedLayer, colorForState, CASE_COLORS } from './case-style.ts'
@@ -13,6 +15,17 @@ describe('the case layers', () => {
     expect(at('cases-escalated')).toBeGreaterThan(at('cases-open'))
     expect(at('cases-escalated-count')).toBeGreaterThan(at('cases-escalated'))
     expect(at('cases-selected')).toBeGreaterThan(at('cases-escalated-count'))
+  })
+
+  test('overlapping counts do not print over each other: they collide, and the largest is placed first', () => {
+    const layout = casesEscalatedCountLayer.layout as Record<string, unknown>
+    expect(layout['text-allow-overlap']).toBe(false)
+    const spec = latest.layout_symbol['symbol-sort-key'] as unknown as StylePropertySpecification
+    const parsed = createPropertyExpression(layout['symbol-sort-key'] as never, 'symbol-sort-key', spec)
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value))
+    const key = (count: number) => Number(parsed.value.evaluate({ zoom: 14 }, { type: 'Point', properties: { report_count: count } } as never))
+    // placed in ascending key order: 12 reports before 3
+    expect(key(12)).toBeLessThan(key(3))
   })
 
   test('colour each open state differently and anything else grey', () => {

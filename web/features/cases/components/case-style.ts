@@ -75,10 +75,12 @@ export const casesEscalatedCountLayer: MapLayerSpec = {
     'text-field': ['to-string', ['get', 'report_count']],
     'text-font': LABEL_FONT,
     'text-size': 11,
-    // a count belongs to its bubble: never hidden behind a street name or a neighbour's count
-    'text-allow-overlap': true,
+    // Where bubbles overlap, their counts would print over each other unreadably: counts collide with one another
+    // and the largest is placed first (lowest sort key), so the one shown is the top bubble's (circle-sort-key puts
+    // the largest on top); zooming in separates the bubbles and shows every count. Street names never hide one.
+    'text-allow-overlap': false,
     'text-ignore-placement': true,
-    'symbol-sort-key': ['get', 'report_count'],
+    'symbol-sort-key': ['-', 0, ['get', 'report_count']],
   },
   paint: { 'text-color': CASE_COLORS.count, 'text-halo-color': 'rgba(0, 0, 0, 0.55)', 'text-halo-width': 1 },
 }
