@@ -229,4 +229,18 @@ describe.skipIf(skipReason !== undefined)('views are links', () => {
     await page.getByRole('list', { name: '办理过程' }).getByText('制止', { exact: true }).waitFor()
     expect(consoleErrors).toEqual([])
   }, 120_000)
+  test('a citizen on the report page puts the pin on a junction found by name', async () => {
+    const page = await newPage()
+    await page.goto(`${server.baseUrl}/report/`)
+    const layer = (await (await page.request.get(`${server.baseUrl}/api/intersections`)).json()) as { features: { properties: { names: string[] } }[] }
+    const [a, b] = layer.features.find((f) => f.properties.names.length === 2)!.properties.names
+    const box = page.getByRole('combobox', { name: '查找街道或路口' })
+    await box.fill(`${a}和${b}`)
+    await expect.poll(() => page.getByRole('listbox', { name: '查找街道或路口' }).getByRole('option').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    await box.press('Enter')
+    const found = (await (await page.request.get(`${server.baseUrl}/api/search?q=${encodeURIComponent(`${a} × ${b}`)}`)).json()) as { results: { center: [number, number] }[] }
+    const [lon, lat] = found.results[0]!.center
+    await page.getByText(`已选位置：北纬 ${lat.toFixed(5)}，东经 ${lon.toFixed(5)}`).waitFor({ timeout: 15_000 })
+    expect(consoleErrors).toEqual([])
+  }, 120_000)
 })

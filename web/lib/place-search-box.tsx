@@ -2,6 +2,7 @@
 // move with ↑/↓, Enter picks, Esc clears. The words come from the page that shows it (staff map or report page).
 import { useDeferredValue, useId, useState } from 'react'
 import type { KeyboardEvent } from 'react'
+import './place-search-box.css'
 import type { PlaceSearchHit } from './place-search.ts'
 import { usePlaceSearch } from './place-search.ts'
 

@@ -1,4 +1,5 @@
 // 位置: where the problem is, by a tap on the offline map or from the phone's position.
+import { PlaceSearchBox } from '../../lib/place-search-box.tsx'
 import { Suspense, lazy, useState } from 'react'
 import { useReportI18n } from '../i18n.ts'
 import type { FieldError } from '../lib/field-errors.ts'
@@ -15,7 +16,7 @@ export const PAN_MARGIN = 0.5
 
 export interface PickedLocation {
   coordinates: [number, number]
-  via: 'map' | 'gps'
+  via: 'map' | 'gps' | 'search'
   /** From the phone: the radius it is sure of, in metres. */
   accuracyMeters?: number
 }
@@ -81,6 +82,21 @@ export function LocationField({ bounds, value, error, similar, onChange }: Locat
           </Suspense>
         </MapBoundary>
       </div>
+      {/* a street or a junction by name, from the district's own data (no internet needed) */}
+      <PlaceSearchBox
+        className="location-search"
+        english={i18n.locale === 'en'}
+        labels={{
+          label: t('location.search'),
+          placeholder: t('location.searchPlaceholder'),
+          empty: t('location.searchEmpty'),
+          kind: { street: t('location.kind.street'), intersection: t('location.kind.intersection'), case: '', lamp: '' },
+        }}
+        onPick={(hit) => {
+          setProblem(null)
+          onChange({ coordinates: [hit.center[0], hit.center[1]], via: 'search' })
+        }}
+      />
       <div className="location-actions">
         <button
           id="report-locate"

@@ -225,7 +225,8 @@ export default function LocationMap({ bounds, maxBounds, picked, similar, onPick
   useEffect(() => {
     if (!map) return
     setSourceData(map, PICKED_SOURCE, pointCollection(picked ? [picked.coordinates] : []))
-    if (picked?.via === 'gps') map.flyTo({ center: picked.coordinates, zoom: Math.max(map.getZoom(), LOCATED_ZOOM) })
+    // a position from the phone or the search box is shown where it is (a tap is already in view)
+    if (picked?.via === 'gps' || picked?.via === 'search') map.flyTo({ center: picked.coordinates, zoom: Math.max(map.getZoom(), LOCATED_ZOOM) })
   }, [map, picked])
 
   useEffect(() => {
