@@ -23,6 +23,7 @@ import type { ZoneOption } from '../lib/zone-select.tsx'
 import type { MapFocus } from '../map/map-view.tsx'
 import { FALLBACK_BOUNDS, MapView } from '../map/map-view.tsx'
 import { DemoNotice } from './demo-notice.tsx'
+import { MapLegend } from './map-legend.tsx'
 import { Header } from './header.tsx'
 import type { LayerKey } from './layer-visibility.ts'
 import { useLayerVisibility } from './layer-visibility.ts'
@@ -37,6 +38,8 @@ import { MapLayerBoundary } from './views/map-layer-boundary.tsx'
 import type { SignedInUser } from './views/view.ts'
 
 const NO_CATEGORIES: never[] = []
+// drawn for staff only (their tiles answer 401 to a visitor)
+const STAFF_LAYERS: ReadonlySet<LayerKey> = new Set(['lamps', 'incidents', 'density'])
 const NO_ROLES: never[] = []
 
 /** A crew assigned to zones changes lamps there only (the server refuses the rest with 403): the buttons hide elsewhere. */
@@ -213,6 +216,7 @@ export function App() {
                 }}
               />
             )}
+            {!meta.isPending && <MapLegend shown={(key) => shown(key) && (signedIn || !STAFF_LAYERS.has(key))} night={night} />}
             {meta.data?.demo !== false && <DemoNotice />}
           </PanelBoundary>
         </div>
