@@ -88,6 +88,27 @@ const WRITE_ROUTES: Record<string, WriteRouteCase> = {
     allowed: ['unit', 'inspector', 'dispatcher'],
     request: () => ({ path: '/api/cases/I0000002/photos', init: { method: 'POST', body: photoForm() } }),
   },
+  'POST /api/cases/:id/enforcement': {
+    // illegal construction dispatched to the demo 'unit' account's unit: only a unit handler records its stop
+    allowed: ['unit'],
+    prepare: async (store) => {
+      const unitId = (await store.users()).find((u) => u.username === 'unit')?.unitId ?? null
+      const actor = { userId: null, username: 'test' }
+      const at = new Date()
+      const reported = await store.createReport(
+        { trackingNumber: 'GW261101TEST01', status: 'reported', repeatOf: null, category: '0101', coordinates: [104.0586, 30.6681], description: '加建', source: 'patrol', phone: null, zoneId: null, unitId, lampId: null, streetId: null, deadlineMs: at.getTime() + 86_400_000 },
+        actor,
+        at,
+      )
+      const accepted = await store.transitionCase(reported.id, reported.version, { action: 'accept', toStatus: 'accepted', note: null, set: { acceptedMs: at.getTime() } }, actor, at)
+      await store.transitionCase(accepted.id, accepted.version, { action: 'dispatch', toStatus: 'dispatched', note: null, set: { unitId, dispatchedMs: at.getTime() } }, actor, at)
+    },
+    request: async ({ store }) => {
+      const construction = (await store.cases({ categories: ['0101'], statuses: ['dispatched'], limit: 100 })).items.find((x) => x.trackingNumber === 'GW261101TEST01')
+      if (!construction) throw new Error('the prepared 0101 case is missing')
+      return { path: `/api/cases/${construction.id}/enforcement`, init: json('POST', { step: 'stop', date: '2026-11-01', notice_number: '责停〔2026〕1号' }) }
+    },
+  },
   'POST /api/reports': {
     allowed: 'everyone',
     request: () => ({ path: '/api/reports', init: json('POST', { category: '0104', lon: 104.0585, lat: 30.668, description: '巷子很脏' }) }),

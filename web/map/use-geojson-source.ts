@@ -50,7 +50,8 @@ export function useGeoJsonSource(sourceId: string, { data, status, options }: Ge
   useEffect(() => {
     // no data (first load, or reset after sign-out) draws nothing rather than what the last answer held
     void findGeoJsonSource(handle.map, sourceId)?.setData(data ? withIdProperty(data) : EMPTY_COLLECTION)
-    handle.setSourceStatus(sourceId, data ? 'success' : status === 'success' ? 'pending' : status)
+    // data kept over from the last answer while the next loads (a layer passes 'pending') is not yet the answer
+    handle.setSourceStatus(sourceId, data && status !== 'pending' ? 'success' : status === 'success' ? 'pending' : status)
   }, [handle, sourceId, data, status])
 }
 
