@@ -12,6 +12,9 @@ import type { Zone } from '../kernel/records.ts'
 import type { LampPoints } from '../store/lamp-points.ts'
 import type { Store } from '../store/store.ts'
 
+/** How far a named street may be to name a place ("near X"): a report's street, a case's, a search hit's. */
+export const NEAR_STREET_M = 100
+
 export interface Places {
   bounds: BBox | undefined // undefined while the store holds no district
   units: ResponsibleUnit[]

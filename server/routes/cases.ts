@@ -1,5 +1,7 @@
 // The closed loop for staff (docs/domain-notes.md §2): queues, a case with its timeline and photos, workflow transitions with
 // optimistic locking (ETag / If-Match), merging repeats, photos, and the field intake by inspectors.
+import { readDisplayNames } from './display-names.ts'
+import { NEAR_STREET_M } from '../model/places.ts'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { CASE_ACTIONS, availableActions } from '../domain/case-workflow.ts'
@@ -72,9 +74,6 @@ const enforcementBody = z.discriminatedUnion('step', [
   z.strictObject({ step: z.literal('outcome'), date: calendarDate, outcome: z.enum(ENFORCEMENT_OUTCOMES), note: z.string().trim().max(500).optional() }),
 ])
 
-// how far a named street may be to describe a case's place (as a report's street is found when it is filed)
-const NEAR_STREET_M = 100
-
 /** 403 unless one of the user's roles lets them read this case (a unit handler: only its own unit's). */
 function assertMayView(user: User, c: Case): void {
   if (!mayReadCase(user, c)) throw new ProblemError(403, 'forbidden', `case ${c.id} belongs to another unit`)
@@ -84,9 +83,8 @@ export const caseRoutes = (ctx: UseCaseContext, photos: PhotoFiles) => {
   const { store, model, clock } = ctx
   const units = async () => (await model.places()).unitById
   async function detail(c: Case) {
-    const [events, casePhotos, places, users] = await Promise.all([store.caseEvents(c.id), store.photos(c.id), model.places(), store.users()])
+    const [events, casePhotos, places, names] = await Promise.all([store.caseEvents(c.id), store.photos(c.id), model.places(), readDisplayNames(store)])
     const now = clock().getTime()
-    const names = new Map(users.map((u) => [u.username, u.displayName]))
     // a report not yet accepted that matches an open case (same category within its radius, or the same lamp) is
     // flagged to the dispatcher as a likely repeat, whether or not the citizen said so ("called countless times")
     const repeats = c.status === 'reported' ? (await findRepeats(store, c.category, c.coordinates, c.lampId)).filter((r) => r.id !== c.id) : []

@@ -1,5 +1,6 @@
 // Street lighting for crews and planners: dark zones (亮灯死角), coverage, the prioritised dark-stretch list, the
 // broken-lamp work list, lamp status changes, and the phase-2 retrofit plan.
+import { readDisplayNames } from './display-names.ts'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { findCoverageRadius } from '../analysis/coverage-radius.ts'
@@ -234,7 +235,7 @@ export const lightingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) => {
       if (!(await store.lamp(id))) throw new ProblemError(404, 'not-found', `lamp ${id} does not exist`)
       const history = await store.lampHistory(id)
       // who changed it, as colleagues know them (the display name), beside the account name
-      const names = new Map((await store.users()).map((u) => [u.username, u.displayName]))
+      const names = await readDisplayNames(store)
       return c.json(
         history.map((h) => ({ at: h.at, from_status: h.fromStatus, to_status: h.toStatus, username: h.username, display_name: names.get(h.username) ?? h.username, closed_case_ids: h.closedCaseIds })),
       )

@@ -1,6 +1,7 @@
 // GET /api/search?q=…: one search box for a street ("人民南路"), a junction ("人民南路 × 锦里") or, for staff who may
 // read it, a case by its number or tracking number. Offline: the district's own streets and junctions (the place
 // index), no geocoder. Public, because the citizen's report page finds its spot with it too.
+import { NEAR_STREET_M } from '../model/places.ts'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { mayReadCase } from '../domain/case-access.ts'
@@ -42,7 +43,7 @@ export const searchRoutes = (ctx: UseCaseContext) =>
           category: found.category,
           status: found.status,
           center: found.coordinates,
-          street_name: places.nearestStreet.nearest(found.coordinates, 100)?.name ?? null,
+          street_name: places.nearestStreet.nearest(found.coordinates, NEAR_STREET_M)?.name ?? null,
         })
       }
     }

@@ -1,4 +1,5 @@
 // Account administration (admin) and the audit log (admin, leader).
+import { readDisplayNames } from './display-names.ts'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts'
@@ -97,7 +98,7 @@ export const userRoutes = (store: Store) =>
         beforeId: q.before,
       })
       // who, as colleagues know them (the display name), beside the account name
-      const names = new Map((await store.users()).map((u) => [u.username, u.displayName]))
+      const names = await readDisplayNames(store)
       return c.json(
         entries.map((e) => ({ id: e.id, at: e.at, user_id: e.userId, username: e.username, display_name: names.get(e.username) ?? null, action: e.action, entity: e.entity, entity_id: e.entityId, before: e.before, after: e.after, ip: e.ip })),
       )

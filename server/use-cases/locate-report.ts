@@ -1,5 +1,6 @@
 // Where a report is and what it may repeat: its zone, nearest street, the lamp it names, the responsible unit and
 // its first deadline, and the open cases it could be another report of. Reads only.
+import { NEAR_STREET_M } from '../model/places.ts'
 import { DEFAULT_REPEAT_RADIUS_M, findRepeatCandidates, type RepeatCandidate } from '../analysis/repeat-reports.ts'
 import { ownCategory } from '../domain/district-categories.ts'
 import { computeDeadlineMs } from '../domain/case-deadlines.ts'
@@ -38,7 +39,7 @@ export async function isInDistrict(model: DistrictModel, coordinates: LngLat): P
 export async function locateReport(model: DistrictModel, category: string, coordinates: LngLat, reportedMs: number, lampId?: string | null): Promise<ReportPlace> {
   const places = await model.places()
   const zoneId = places.zoneAt(coordinates)?.id ?? null
-  const street = places.nearestStreet.nearest(coordinates, 100)
+  const street = places.nearestStreet.nearest(coordinates, NEAR_STREET_M)
   let lamp: string | null = null
   if (category === LAMP_OUTAGE_CATEGORY) lamp = lampId && places.hasLamp(lampId) ? lampId : places.nearestLamp(coordinates, LAMP_SNAP_M)
   const unitId = places.units.length > 0 ? routeCase({ category, zoneId }, places.units) : null
