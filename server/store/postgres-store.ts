@@ -3,6 +3,7 @@
 // store; the tables live in ./postgres/, one module per part of the record, as they do for SQLite.
 import pg from 'pg'
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts'
+import { accountCacheFor } from './postgres/account-cache.ts'
 import { accountTables } from './postgres/account-tables.ts'
 import { caseTables } from './postgres/case-tables.ts'
 import { PgContext } from './postgres/context.ts'
@@ -74,15 +75,17 @@ export class PostgresStore {
       x = new PgContext(pool, pool, ready)
     }
     const ctx = x
+    const accounts = accountCacheFor(url, ctx.pool)
     this.url = url
     this.pool = ctx.pool
     this.ready = ctx.ready
-    Object.assign(this, districtTables(ctx), caseTables(ctx), accountTables(ctx), importTables(ctx), {
+    Object.assign(this, districtTables(ctx), caseTables(ctx), accountTables(ctx, accounts), importTables(ctx), {
       transaction: <T>(work: (tx: Store) => Promise<T>): Promise<T> =>
         ctx.inTransaction ? work(this) : ctx.transaction((inside) => work(new PostgresStore(url, options, inside))),
       close: async (): Promise<void> => {
         if (ctx.inTransaction) return
         await ctx.ready.catch(() => undefined)
+        await accounts.close()
         await ctx.pool.end()
       },
     } satisfies Pick<Store, 'transaction' | 'close'>)

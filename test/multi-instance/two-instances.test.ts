@@ -27,6 +27,17 @@ async function cookieOf(baseUrl: string, username: string): Promise<string> {
   return `gw_session=${match[1]}`
 }
 
+/** Asks until the answer has `status` or `ms` have passed; the last status seen. */
+async function statusWithin(ms: number, status: number, ask: () => Promise<Response>): Promise<number> {
+  const started = Date.now()
+  let seen = (await ask()).status
+  while (seen !== status && Date.now() - started < ms) {
+    await new Promise((r) => setTimeout(r, 25))
+    seen = (await ask()).status
+  }
+  return seen
+}
+
 interface Coverage {
   dark_length_m: number
 }
@@ -57,13 +68,32 @@ describe.skipIf(reason !== undefined)('two instances on one PostgreSQL database'
     expect([a.log(), b.log()].filter((log) => log.includes('seeded the demo district')).length).toBe(1)
   })
 
-  test('a session started on A is good on B, and signing out on B ends it on A', async () => {
+  test('a session started on A is good on B, and signing out on B ends it on A within one second', async () => {
     const cookie = await cookieOf(a.baseUrl, 'leader')
     const onB = await fetch(`${b.baseUrl}/api/session`, { headers: { cookie } })
     expect(onB.status).toBe(200)
     expect(((await onB.json()) as { user: { username: string } }).user.username).toBe('leader')
+    // A has resolved (and keeps, for a few seconds) the session before it ends on B; the first lookup starts the
+    // instance listening for account changes, the one after it is answered from memory
+    for (const pause of [200, 0]) {
+      expect((await fetch(`${a.baseUrl}/api/session`, { headers: { cookie } })).status).toBe(200)
+      await new Promise((r) => setTimeout(r, pause))
+    }
     expect((await fetch(`${b.baseUrl}/api/session`, { method: 'DELETE', headers: { cookie, origin: b.baseUrl } })).status).toBe(204)
-    expect((await fetch(`${a.baseUrl}/api/session`, { headers: { cookie } })).status).toBe(401)
+    expect(await statusWithin(1_000, 401, () => fetch(`${a.baseUrl}/api/session`, { headers: { cookie } })), 'A one second after the sign-out on B').toBe(401)
+    // and on B itself at once
+    expect((await fetch(`${b.baseUrl}/api/session`, { headers: { cookie } })).status).toBe(401)
+  })
+
+  test('an account disabled on B is signed out on A within one second', async () => {
+    const inspector = await cookieOf(a.baseUrl, 'inspector')
+    expect((await fetch(`${a.baseUrl}/api/cases?limit=1`, { headers: { cookie: inspector } })).status).toBe(200)
+    const admin = await cookieOf(b.baseUrl, 'admin')
+    const users = (await (await fetch(`${b.baseUrl}/api/users`, { headers: { cookie: admin } })).json()) as { id: string; username: string }[]
+    const id = users.find((u) => u.username === 'inspector')?.id
+    expect(id).toBeDefined()
+    expect((await fetch(`${b.baseUrl}/api/users/${id}`, json('PATCH', { disabled: true }, { cookie: admin, origin: b.baseUrl }))).status).toBe(200)
+    expect(await statusWithin(1_000, 401, () => fetch(`${a.baseUrl}/api/cases?limit=1`, { headers: { cookie: inspector } })), 'A one second after B disabled the account').toBe(401)
   })
 
   test('a lamp repaired through A shows in B’s coverage within one second', async () => {

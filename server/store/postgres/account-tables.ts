@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import type { AuditQuery, NewMeasure, NewUser, SessionRecord, Store, UserPatch } from '../store.ts'
 import { toAudit, toSession, toUser } from '../record-rows.ts'
 import { num, numOrNull, str, type Params, type Row } from '../row-values.ts'
+import type { AccountCache } from './account-cache.ts'
 import { where, type PgContext } from './context.ts'
 
 type AccountTables = Pick<
@@ -36,7 +37,7 @@ async function toMeasure(x: PgContext, r: Row): Promise<Measure> {
   }
 }
 
-export function accountTables(x: PgContext): AccountTables {
+export function accountTables(x: PgContext, cache: AccountCache): AccountTables {
   return {
     async measures(): Promise<Measure[]> {
       const rows = await x.all('SELECT * FROM measures ORDER BY deadline, id')
@@ -98,8 +99,10 @@ export function accountTables(x: PgContext): AccountTables {
     },
 
     async user(id: string): Promise<User | undefined> {
-      const row = await x.get('SELECT * FROM users WHERE id = :id', { id })
-      return row && toUser(row)
+      return cache.user(id, async () => {
+        const row = await x.get('SELECT * FROM users WHERE id = :id', { id })
+        return row && toUser(row)
+      })
     },
 
     async credentials(username: string): Promise<{ user: User; passwordHash: string } | undefined> {
@@ -132,7 +135,7 @@ export function accountTables(x: PgContext): AccountTables {
     },
 
     async updateUser(id: string, patch: UserPatch, actor: Actor): Promise<User> {
-      return x.write(async (w) => {
+      const updated = await x.write(async (w) => {
         const row = await w.get('SELECT * FROM users WHERE id = :id FOR UPDATE', { id })
         if (!row) throw new NotFoundError(`user ${id}`)
         const before = toUser(row)
@@ -157,6 +160,8 @@ export function accountTables(x: PgContext): AccountTables {
         await w.audit(actor, 'user.update', 'user', id, before, { ...after, ...(patch.passwordHash !== undefined ? { passwordChanged: true } : {}) })
         return after
       })
+      await cache.changed()
+      return updated
     },
 
     async createSession(session: SessionRecord, actor: Actor, replacedIdHash?: string): Promise<void> {
@@ -165,15 +170,19 @@ export function accountTables(x: PgContext): AccountTables {
         await w.run('INSERT INTO sessions (id_hash, user_id, created_ms, last_seen_ms, expires_ms) VALUES (:idHash, :userId, :createdMs, :lastSeenMs, :expiresMs)', { ...session })
         await w.audit(actor, 'session.create', 'user', session.userId, null, { expires_at: new Date(session.expiresMs).toISOString() })
       })
+      if (replacedIdHash) await cache.changed()
     },
 
     async session(idHash: string): Promise<SessionRecord | undefined> {
-      const row = await x.get('SELECT * FROM sessions WHERE id_hash = :idHash', { idHash })
-      return row && toSession(row)
+      return cache.session(idHash, async () => {
+        const row = await x.get('SELECT * FROM sessions WHERE id_hash = :idHash', { idHash })
+        return row && toSession(row)
+      })
     },
 
     async touchSession(idHash: string, lastSeenMs: number): Promise<void> {
       await x.run('UPDATE sessions SET last_seen_ms = :lastSeenMs WHERE id_hash = :idHash', { lastSeenMs, idHash })
+      cache.touched(idHash, lastSeenMs)
     },
 
     async deleteSession(idHash: string, actor: Actor): Promise<void> {
@@ -181,10 +190,13 @@ export function accountTables(x: PgContext): AccountTables {
         const row = await w.get('DELETE FROM sessions WHERE id_hash = :idHash RETURNING user_id', { idHash })
         if (row) await w.audit(actor, 'session.delete', 'user', str(row.user_id), null, null)
       })
+      await cache.changed()
     },
 
     async deleteExpiredSessions(nowMs: number, idleMs: number): Promise<number> {
-      return x.run('DELETE FROM sessions WHERE expires_ms <= :nowMs OR last_seen_ms + :idleMs <= :nowMs', { nowMs, idleMs })
+      const deleted = await x.run('DELETE FROM sessions WHERE expires_ms <= :nowMs OR last_seen_ms + :idleMs <= :nowMs', { nowMs, idleMs })
+      if (deleted > 0) await cache.changed()
+      return deleted
     },
 
     async auditLog(q: AuditQuery): Promise<AuditEntry[]> {

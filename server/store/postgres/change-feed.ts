@@ -36,6 +36,10 @@ export class PostgresChangeFeed<T> {
     private readonly url: string,
     private readonly pool: pg.Pool,
     private readonly everything: T,
+    /** The notification channel: one per kind of change (the district model's, accounts and sessions). */
+    private readonly channel: string = CHANNEL,
+    /** false: listening alone does not keep the process running (a store nobody closed must not hang its exit). */
+    private readonly holdsProcess = true,
   ) {}
 
   /** Starts listening; resolves once LISTEN is in place (changes published after that reach this instance). */
@@ -49,7 +53,7 @@ export class PostgresChangeFeed<T> {
     this.lastSeq = Math.max(this.lastSeq, seq)
     let payload = JSON.stringify({ origin: this.instanceId, seq, change } satisfies Message<T>)
     if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ origin: this.instanceId, seq, change: this.everything } satisfies Message<T>)
-    await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload])
+    await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, payload])
   }
 
   subscribe(onChange: (change: T) => void): void {
@@ -78,7 +82,7 @@ export class PostgresChangeFeed<T> {
   private async connect(reconnecting: boolean): Promise<void> {
     const client = new pg.Client({ connectionString: this.url })
     client.on('notification', (n) => {
-      if (n.channel !== CHANNEL || !n.payload) return
+      if (n.channel !== this.channel || !n.payload) return
       let message: Message<T>
       try {
         message = JSON.parse(n.payload) as Message<T>
@@ -100,7 +104,9 @@ export class PostgresChangeFeed<T> {
     this.listener = client
     try {
       await client.connect()
-      await client.query(`LISTEN ${CHANNEL}`)
+      // pg keeps its socket on the client's connection; it has no public way to unref it
+      if (!this.holdsProcess) (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
+      await client.query(`LISTEN ${this.channel}`)
     } catch (err) {
       if (this.listener === client) this.listener = undefined
       client.end().catch(() => undefined)
