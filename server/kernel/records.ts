@@ -60,6 +60,7 @@ export interface StoredLamp extends Lamp {
 
 /** One status change of a lamp: the repair record crews and the audit read. */
 export interface LampStatusChange {
+  lampId: string
   at: string // ISO 8601
   fromStatus: LampStatus
   toStatus: LampStatus

@@ -186,4 +186,24 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE case_events ADD COLUMN deadline_ms bigint;
     `,
   },
+  {
+    version: 5,
+    name: 'briefings: drafts and the immutable issued archive',
+    sql: `
+      CREATE TABLE briefings (
+        id text PRIMARY KEY, kind text NOT NULL, from_ms bigint NOT NULL, to_ms bigint NOT NULL, zone_id text,
+        lang text NOT NULL, status text NOT NULL, title text NOT NULL, facts text NOT NULL,
+        created_by text NOT NULL, created_at text NOT NULL, schedule_key text UNIQUE,
+        issued_by text, issued_by_name text, issued_at text, year text, number integer, sha256 text, pdf bytea,
+        UNIQUE (year, number)
+      );
+      CREATE INDEX briefings_created ON briefings (created_at);
+      -- the repairs of a period, for the briefing's lighting section
+      CREATE INDEX lamp_status_history_at ON lamp_status_history (at);
+      CREATE FUNCTION briefings_issued_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'an issued briefing cannot be changed or deleted'; END $$;
+      CREATE TRIGGER briefings_issued_immutable BEFORE UPDATE OR DELETE ON briefings
+        FOR EACH ROW WHEN (OLD.status = 'issued') EXECUTE FUNCTION briefings_issued_immutable();
+    `,
+  },
 ]

@@ -4,6 +4,7 @@
 import pg from 'pg'
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts'
 import { accountCacheFor } from './postgres/account-cache.ts'
+import { briefingTables } from './postgres/briefing-tables.ts'
 import { accountTables } from './postgres/account-tables.ts'
 import { caseTables } from './postgres/case-tables.ts'
 import { PgContext } from './postgres/context.ts'
@@ -79,7 +80,7 @@ export class PostgresStore {
     this.url = url
     this.pool = ctx.pool
     this.ready = ctx.ready
-    Object.assign(this, districtTables(ctx), caseTables(ctx), accountTables(ctx, accounts), importTables(ctx), {
+    Object.assign(this, districtTables(ctx), caseTables(ctx), accountTables(ctx, accounts), briefingTables(ctx), importTables(ctx), {
       transaction: <T>(work: (tx: Store) => Promise<T>): Promise<T> =>
         ctx.inTransaction ? work(this) : ctx.transaction((inside) => work(new PostgresStore(url, options, inside))),
       close: async (): Promise<void> => {

@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../kernel/permissions.ts'
 import type { AuditEntry, User } from '../domain/roles.ts'
 import type { Case, CaseEvent, CaseFields, CasePhoto } from '../domain/cases.ts'
 import type { GuidancePoint, GuidancePointGeometry, StreetCategoryChange } from '../domain/guidance-points.ts'
-import type { GuidancePointPatch, SessionRecord } from './store.ts'
+import type { BriefingRecord, GuidancePointPatch, SessionRecord } from './store.ts'
 import { json, num, numOrNull, str, strOrNull, type Row } from './row-values.ts'
 
 export const toStreet = (r: Row): Street => ({
@@ -212,6 +212,7 @@ export const toWater = (r: Row): WaterFeature => ({
 })
 
 export const toLampChange = (r: Row): LampStatusChange => ({
+  lampId: str(r.lamp_id),
   at: str(r.at),
   fromStatus: str(r.from_status) as LampStatus,
   toStatus: str(r.to_status) as LampStatus,
@@ -254,3 +255,26 @@ export function guidancePointColumns(patch: GuidancePointPatch): [string, unknow
 /** The columns, in the order `IncidentColumnsBuilder.push` (server/kernel/incident-columns.ts) takes them. */
 export const INCIDENT_COLUMNS_SQL =
   'i.rid, i.reported_ms, i.version, i.lon, i.lat, i.category, i.source, i.status, i.unit_id, i.zone_id, i.dispatched_ms, i.first_handled_ms, i.closed_ms, i.deadline_ms, i.rework_count, i.extension_count, i.rating, i.id'
+
+/** A briefing row without its facts and PDF (the list reads many; those two are read one at a time). */
+export const toBriefing = (r: Row): BriefingRecord => ({
+  id: str(r.id),
+  kind: str(r.kind) as BriefingRecord['kind'],
+  fromMs: num(r.from_ms),
+  toMs: num(r.to_ms),
+  zoneId: strOrNull(r.zone_id),
+  lang: str(r.lang) as BriefingRecord['lang'],
+  status: str(r.status) as BriefingRecord['status'],
+  title: str(r.title),
+  createdBy: str(r.created_by),
+  createdAt: str(r.created_at),
+  issuedBy: strOrNull(r.issued_by),
+  issuedByName: strOrNull(r.issued_by_name),
+  issuedAt: strOrNull(r.issued_at),
+  number: numOrNull(r.number),
+  sha256: strOrNull(r.sha256),
+  bytes: numOrNull(r.bytes),
+})
+
+/** The columns a briefing list reads: everything but the facts and the PDF (its size instead). */
+export const BRIEFING_COLUMNS = 'id, kind, from_ms, to_ms, zone_id, lang, status, title, created_by, created_at, issued_by, issued_by_name, issued_at, number, sha256, length(pdf) AS bytes'

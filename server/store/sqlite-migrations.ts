@@ -209,4 +209,25 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE case_events ADD COLUMN deadline_ms INTEGER;
     `,
   },
+  {
+    version: 9,
+    name: 'briefings: drafts and the immutable issued archive',
+    sql: `
+      CREATE TABLE briefings (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL, zone_id TEXT,
+        lang TEXT NOT NULL, status TEXT NOT NULL, title TEXT NOT NULL, facts TEXT NOT NULL,
+        created_by TEXT NOT NULL, created_at TEXT NOT NULL, schedule_key TEXT UNIQUE,
+        issued_by TEXT, issued_by_name TEXT, issued_at TEXT, year TEXT, number INTEGER, sha256 TEXT, pdf BLOB,
+        UNIQUE (year, number)
+      );
+      CREATE INDEX briefings_created ON briefings (created_at);
+      -- the repairs of a period, for the briefing's lighting section
+      CREATE INDEX lamp_status_history_at ON lamp_status_history (at);
+      -- an issued briefing is the record of what was circulated: the database itself refuses to change or drop it
+      CREATE TRIGGER briefings_issued_immutable BEFORE UPDATE ON briefings WHEN OLD.status = 'issued'
+        BEGIN SELECT RAISE(ABORT, 'an issued briefing cannot be changed'); END;
+      CREATE TRIGGER briefings_issued_kept BEFORE DELETE ON briefings WHEN OLD.status = 'issued'
+        BEGIN SELECT RAISE(ABORT, 'an issued briefing cannot be deleted'); END;
+    `,
+  },
 ]

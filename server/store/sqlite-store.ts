@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts'
+import { briefingTables } from './sqlite/briefing-tables.ts'
 import { accountTables } from './sqlite/account-tables.ts'
 import { caseTables } from './sqlite/case-tables.ts'
 import { SqliteContext, TransactionGate } from './sqlite/context.ts'
@@ -63,7 +64,7 @@ export class SqliteStore {
   constructor(path: string, context?: SqliteContext) {
     const x = context ?? new SqliteContext(openDatabase(path), new TransactionGate())
     this.db = x.db
-    Object.assign(this, districtTables(x), caseTables(x), accountTables(x), importTables(x), {
+    Object.assign(this, districtTables(x), caseTables(x), accountTables(x), briefingTables(x), importTables(x), {
       transaction: <T>(work: (tx: Store) => Promise<T>): Promise<T> =>
         x.inTransaction ? work(this) : x.gate.run(x.db, () => work(new SqliteStore(path, x.insideTransaction()))),
       close: async (): Promise<void> => {

@@ -168,6 +168,47 @@ export interface ImportedIncident extends Omit<Incident, 'id' | 'updatedAt'> {
 /** The district profile's settings as stored (the profile minus its layers), read by the server at start. */
 export type DistrictSettingsRecord = Record<string, unknown> & { district: { name: string; name_en?: string | undefined; time_zone: string; language: string; bounds?: BBox | undefined } }
 
+/** A briefing (通报) as stored: a draft holds the facts it was drafted from; an issued one also its PDF, never changed. */
+export interface BriefingRecord {
+  id: string
+  kind: 'week' | 'month' | 'custom'
+  fromMs: number
+  toMs: number
+  zoneId: string | null
+  lang: 'zh' | 'en'
+  status: 'draft' | 'issued'
+  title: string
+  createdBy: string // username, or "schedule" for the weekly draft
+  createdAt: string // ISO instant
+  issuedBy: string | null // username
+  issuedByName: string | null // the issuer's display name, as printed
+  issuedAt: string | null
+  number: number | null // 期号: the n-th briefing issued in the district's year
+  sha256: string | null // of the issued PDF
+  bytes: number | null
+}
+
+export interface NewBriefing {
+  kind: BriefingRecord['kind']
+  fromMs: number
+  toMs: number
+  zoneId: string | null
+  lang: BriefingRecord['lang']
+  title: string
+  facts: unknown // JSON: what the PDF is drawn from
+  /** The scheduled weekly draft's key: at most one briefing per key, whichever instance makes it first. */
+  scheduleKey?: string
+}
+
+export interface BriefingIssue {
+  number: number // 期号, unique within `year`
+  year: string // the district's calendar year the number counts in
+  pdf: Uint8Array
+  sha256: string
+  issuedByName: string
+  at: Date
+}
+
 export interface Store {
   /**
    * Runs `work` as one transaction: everything it writes through `tx` commits together, or nothing does when it
@@ -208,6 +249,15 @@ export interface Store {
   addPhoto(photo: CasePhoto, actor: Actor): Promise<void>
   photos(caseId: string): Promise<CasePhoto[]>
   photo(id: string): Promise<CasePhoto | undefined>
+  // Briefings (通报). Issued ones are immutable (the database refuses to change them).
+  /** Creates a draft; with a scheduleKey already used, returns the briefing made under it (created: false). */
+  createBriefing(b: NewBriefing, actor: Actor): Promise<{ briefing: BriefingRecord; created: boolean }>
+  briefings(): Promise<BriefingRecord[]>
+  briefing(id: string): Promise<(BriefingRecord & { facts: unknown }) | undefined>
+  /** Issues a draft with its PDF. ConflictError when it is no longer a draft or the number was taken meanwhile. */
+  issueBriefing(id: string, issue: BriefingIssue, actor: Actor): Promise<BriefingRecord>
+  briefingPdf(id: string): Promise<Uint8Array | undefined>
+
   measures(): Promise<Measure[]>
   measure(id: string): Promise<Measure | undefined>
   createMeasure(m: NewMeasure, actor: Actor, at: Date): Promise<Measure>
@@ -222,6 +272,8 @@ export interface Store {
   updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp>
   /** A lamp's status changes, newest first. */
   lampHistory(id: string): Promise<LampStatusChange[]>
+  /** Every lamp's status changes in [fromMs, toMs), oldest first. */
+  lampChangesBetween(fromMs: number, toMs: number): Promise<LampStatusChange[]>
   incidents(q: IncidentQuery): Promise<Page<Incident>>
   /**
    * Every incident's position, time, category, source and case facts as columns, sorted by (reported time, rid) —

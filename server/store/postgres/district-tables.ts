@@ -16,7 +16,7 @@ import { anyOf, bboxClause, where, type PgContext } from './context.ts'
 type DistrictTables = Pick<
   Store,
   | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
-  | 'buildings' | 'water' | 'seedDistrict' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+  | 'buildings' | 'water' | 'seedDistrict' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'lampChangesBetween' | 'updateLampStatus'
 >
 
 // Every column but the generated `shape` (and `rid` where PostgreSQL numbers the rows).
@@ -224,6 +224,11 @@ export function districtTables(x: PgContext): DistrictTables {
         await w.audit(actor, 'guidance-point.update', 'guidance-point', id, before, after)
         return after
       })
+    },
+
+    async lampChangesBetween(fromMs: number, toMs: number): Promise<LampStatusChange[]> {
+      const params = { fromAt: new Date(fromMs).toISOString(), toAt: new Date(toMs).toISOString() }
+      return (await x.all('SELECT * FROM lamp_status_history WHERE at >= :fromAt AND at < :toAt ORDER BY at, id', params)).map(toLampChange)
     },
 
     async lampHistory(id: string): Promise<LampStatusChange[]> {

@@ -16,7 +16,7 @@ import { boundsOf, inList, json, num, spatialJoin, where, type Params, type Row 
 type DistrictTables = Pick<
   Store,
   | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
-  | 'buildings' | 'water' | 'seedDistrict' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'updateLampStatus'
+  | 'buildings' | 'water' | 'seedDistrict' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'lampChangesBetween' | 'updateLampStatus'
 >
 
 const LAMP_PAGE = 50_000
@@ -220,6 +220,11 @@ export function districtTables(x: SqliteContext): DistrictTables {
         x.audit(actor, 'guidance-point.update', 'guidance-point', id, before, after)
         return after
       })
+    },
+
+    async lampChangesBetween(fromMs: number, toMs: number): Promise<LampStatusChange[]> {
+      const params = { fromAt: new Date(fromMs).toISOString(), toAt: new Date(toMs).toISOString() }
+      return (x.all('SELECT * FROM lamp_status_history WHERE at >= :fromAt AND at < :toAt ORDER BY at, id', params)).map(toLampChange)
     },
 
     async lampHistory(id: string): Promise<LampStatusChange[]> {
