@@ -11,6 +11,7 @@ import { notFound, onError } from './http/problem.ts'
 import { apiDocsRoutes } from './http/api-docs.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { guidancePointRoutes } from './routes/guidance-points.ts'
+import { briefingRoutes } from './routes/briefings.ts'
 import { kpiRoutes } from './routes/kpis.ts'
 import { open311Routes } from './routes/open311.ts'
 import { tileRoutes } from './routes/tiles.ts'
@@ -97,6 +98,7 @@ export function createApi(deps: AppDeps) {
     .route('/', caseRoutes(ctx, photos))
     .route('/', reportRoutes(ctx, photos, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, deps.publicReadLimit ?? DEFAULT_PUBLIC_READ_LIMIT, counters))
     .route('/', kpiRoutes(ctx))
+    .route('/', briefingRoutes(ctx, analysis))
     .route('/', open311Routes(ctx, deps.publicReportLimit ?? DEFAULT_PUBLIC_REPORT_LIMIT, counters))
     .route('/', searchRoutes(ctx))
     .route('/', importRoutes(ctx, { dataDir: deps.dataDir, applySettings: () => applyDistrictSettings(store) }))

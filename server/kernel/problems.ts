@@ -39,6 +39,9 @@ export const PROBLEM_TITLES = {
   'unreadable-file': 'The file cannot be read',
   'unknown-crs': 'Unknown coordinate system',
   'invalid-profile': 'Invalid district profile',
+  'empty-period': 'The period is empty',
+  'unknown-zone': 'Unknown zone',
+  'already-issued': 'Already issued',
   internal: 'Internal server error',
 } as const satisfies Record<string, string>
 
