@@ -12,6 +12,8 @@ import { apiDocsRoutes } from './http/api-docs.ts'
 import { caseRoutes } from './routes/cases.ts'
 import { guidancePointRoutes } from './routes/guidance-points.ts'
 import { briefingRoutes } from './routes/briefings.ts'
+import { startWeeklyBriefings, type WeeklySchedule } from './briefing/weekly-schedule.ts'
+import { draftBriefing } from './use-cases/briefings.ts'
 import { kpiRoutes } from './routes/kpis.ts'
 import { open311Routes } from './routes/open311.ts'
 import { tileRoutes } from './routes/tiles.ts'
@@ -51,6 +53,7 @@ export interface AppDeps {
   dataDir?: string // the Data view's uploads, import runs and saved profiles; default a fresh temp folder (tests)
   changeFeed?: ChangeFeed // how other instances on the same database hear of this one's writes; default: none (one instance)
   rateCounters?: RateCounterFactory // where rate-limit windows are kept; default: this process's memory (one instance)
+  briefingSchedule?: WeeklySchedule // when the weekly briefing is drafted; default: never (the server passes its setting)
   warm?: boolean // build the district model at once, in the background (the server does; tests leave it to first use)
 }
 
@@ -76,6 +79,18 @@ export function createApi(deps: AppDeps) {
   if (deps.warm) void ctx.model.warm()
   const counters = deps.rateCounters ?? memoryRateCounters
   const analysis = deps.analysisPool ?? sharedAnalysisPool()
+  if (deps.briefingSchedule) {
+    startWeeklyBriefings(
+      deps.briefingSchedule,
+      clock,
+      async (week, key) => {
+        if ((await store.briefings()).some((b) => b.scheduleKey === key)) return
+        const { created } = await draftBriefing(ctx, analysis, { ...week, zoneId: null, lang: 'zh', scheduleKey: key }, { userId: null, username: 'schedule' })
+        if (created) console.log(`[gridwatch] drafted the weekly briefing (${key}); it waits for a leader to issue it`)
+      },
+      (err) => console.error('[gridwatch] the weekly briefing could not be drafted', err),
+    )
+  }
   const photos = new PhotoFiles(deps.photoDir ?? join(tmpdir(), 'gridwatch-photos'))
   const bodyLimit = limitBodySize((c) => (c.req.path.endsWith('/photos') ? MAX_PHOTO_BYTES + 64 * 1024 : MAX_BODY_BYTES))
   return new Hono<AppEnv>()

@@ -1,6 +1,7 @@
 // Node entry: open the store named by DATABASE_URL, seed a fresh one with the demo district (unless
 // GRIDWATCH_SEED=none: a bureau starting from scratch imports its own through the Data view), serve API and web app.
 // Nothing imports this file.
+import { parseWeeklySchedule } from './briefing/weekly-schedule.ts'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
@@ -70,7 +71,7 @@ if (store instanceof PostgresStore) {
 const sharing = store instanceof PostgresStore && changeFeed ? { changeFeed, rateCounters: sharedRateCounters(postgresRateWindows(store.pool)) } : {}
 
 const analysisPool = createAnalysisPool()
-const app = createApp({ store, mode, photoDir, dataDir, analysisPool, ...sharing, warm: true, allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
+const app = createApp({ store, mode, photoDir, dataDir, analysisPool, ...sharing, warm: true, briefingSchedule: parseWeeklySchedule(process.env.GRIDWATCH_BRIEFING_SCHEDULE), allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean) })
 if (existsSync(webRoot)) {
   // Hashed assets are immutable; index.html must be revalidated so a rebuild shows at once.
   app.use('/assets/*', serveStatic({ root: webRoot, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }))

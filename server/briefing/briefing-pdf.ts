@@ -202,10 +202,11 @@ export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingB
     )
     const named = facts.overdue_by_laggard
     para(named.length === 0 ? t.noLaggards : t.namedUnits(named.map((u) => (lang === 'zh' ? u.name : u.name_en)).join(lang === 'zh' ? '、' : ', ')), named.length === 0 ? INK : RED)
-    for (const u of named) {
+    const clean = named.filter((u) => u.cases.length === 0)
+    if (clean.length > 0) para(t.namedWithoutOverdue(clean.map((u) => (lang === 'zh' ? u.name : u.name_en)).join(lang === 'zh' ? '、' : ', ')), MUTED)
+    for (const u of named.filter((x) => x.cases.length > 0)) {
       heading(t.overdueOf(lang === 'zh' ? u.name : u.name_en, u.cases.length))
-      if (u.cases.length === 0) para(t.noOverdue, MUTED)
-      else {
+      {
         table(
           [t.caseId, t.place, t.category, t.deadline, t.daysOverdue],
           u.cases.slice(0, OVERDUE_LISTED).map((x) => [x.id, [x.street ?? t.unnamed, x.zone].filter(Boolean).join(' · '), lang === 'zh' ? x.category_name : x.category_name_en, localTime(new Date(x.deadline), facts.time_zone), fmt(x.days_overdue)]),

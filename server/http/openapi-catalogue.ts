@@ -24,6 +24,7 @@ export const TAGS = [
   { name: 'Cases', description: 'Urban-management cases from intake to closure, with photos' },
   { name: 'Reports', description: 'Public citizen reports, tracking and rating' },
   { name: 'KPIs', description: 'Performance indicators, league table and improvement measures' },
+  { name: 'Briefings', description: 'The bureau\'s briefing (通报): drafts, the issued PDF archive, CSV annexes' },
   { name: 'Imports', description: 'The Data view: uploads, previews, import runs and saved district profiles (admin)' },
   { name: 'Open311', description: 'Open311 GeoReport v2 (its own error format, JSON or XML by file extension)' },
 ] as const
@@ -106,6 +107,21 @@ export const ROUTE_CATALOGUE: Readonly<Record<string, RouteWords>> = {
   'GET /api/measures': { tag: 'KPIs', summary: 'Improvement measures' },
   'POST /api/measures': { tag: 'KPIs', summary: 'Create an improvement measure', status: 201 },
   'PATCH /api/measures/:id': { tag: 'KPIs', summary: 'Update an improvement measure' },
+
+  'GET /api/briefings': { tag: 'Briefings', summary: 'Drafts and issued briefings, newest first' },
+  'POST /api/briefings': {
+    tag: 'Briefings',
+    summary: 'Draft a briefing for a period (and optionally one zone)',
+    status: 201,
+    description: 'Periods as in `GET /api/kpis`: `from` inclusive, `to` exclusive, a bare date is midnight in the district\'s time zone (a month is `from: 2026-11-01, to: 2026-12-01`). The facts are gathered now and kept with the draft, so the preview is what gets issued.',
+  },
+  'GET /api/briefings/:file': {
+    tag: 'Briefings',
+    summary: 'One briefing: `{id}` as JSON with its facts, `{id}.pdf` as PDF',
+    description: 'The PDF of a draft is drawn afresh as a watermarked preview; an issued briefing is returned byte for byte as issued, with its SHA-256 as ETag.',
+  },
+  'GET /api/briefings/:id/annexes/:name': { tag: 'Briefings', summary: 'One CSV annex of a briefing (`league.csv`, `overdue-cases.csv`, …)' },
+  'POST /api/briefings/:id/issue': { tag: 'Briefings', summary: 'Issue a draft (numbered, filed immutably with its hash)' },
 
   'POST /api/imports/uploads': {
     tag: 'Imports',

@@ -28,6 +28,12 @@ const draftBody = z
   .refine((b) => b.from < b.to, { message: 'from must be earlier than to', path: ['from'] })
 
 const idParam = z.object({ id: z.string().regex(new RegExp(`^${ID}$`), 'not a briefing id') })
+const fileParam = z.object({
+  file: z
+    .string()
+    .regex(new RegExp(`^${ID}(\\.pdf)?$`), 'a briefing id, or a briefing id followed by .pdf')
+    .transform((v) => ({ id: v.replace(/\.pdf$/, ''), pdf: v.endsWith('.pdf') })),
+})
 
 /** A briefing on the wire. */
 export function briefingJson(b: BriefingRecord) {
@@ -64,10 +70,16 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
       c.header('location', `/api/briefings/${briefing.id}`)
       return c.json(briefingJson(briefing), 201)
     })
-    .get(`/briefings/:file{${ID}\\.pdf}`, requireUser(), async (c) => {
-      const id = c.req.param('file').replace(/\.pdf$/, '')
-      const found = await briefingPdf(ctx, id)
-      if (!found) throw new ProblemError(404, 'not-found', `briefing ${id} does not exist`)
+    // One path for both representations: `<id>` is the briefing as JSON (with its facts), `<id>.pdf` its PDF.
+    .get('/briefings/:file', requireUser(), validate('param', fileParam), async (c) => {
+      const { file } = c.req.valid('param')
+      if (!file.pdf) {
+        const b = await ctx.store.briefing(file.id)
+        if (!b) throw new ProblemError(404, 'not-found', `briefing ${file.id} does not exist`)
+        return c.json({ ...briefingJson(b), facts: b.facts })
+      }
+      const found = await briefingPdf(ctx, file.id)
+      if (!found) throw new ProblemError(404, 'not-found', `briefing ${file.id} does not exist`)
       const { record, pdf } = found
       const headers: Record<string, string> = {
         'content-type': 'application/pdf',
@@ -82,13 +94,7 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
       } else headers['cache-control'] = 'no-store'
       return c.body(Buffer.from(pdf) as unknown as ArrayBuffer, 200, headers)
     })
-    .get(`/briefings/:id{${ID}}`, requireUser(), validate('param', idParam), async (c) => {
-      const { id } = c.req.valid('param')
-      const b = await ctx.store.briefing(id)
-      if (!b) throw new ProblemError(404, 'not-found', `briefing ${id} does not exist`)
-      return c.json({ ...briefingJson(b), facts: b.facts })
-    })
-    .get(`/briefings/:id{${ID}}/annexes/:name{[a-z-]+\\.csv}`, requireUser(), validate('param', z.object({ id: idParam.shape.id, name: z.enum(ANNEX_NAMES.map((n) => `${n}.csv`) as [string, ...string[]]) })), async (c) => {
+    .get('/briefings/:id/annexes/:name', requireUser(), validate('param', z.object({ id: idParam.shape.id, name: z.enum(ANNEX_NAMES.map((n) => `${n}.csv`) as [string, ...string[]]) })), async (c) => {
       const { id, name } = c.req.valid('param')
       const b = await ctx.store.briefing(id)
       if (!b) throw new ProblemError(404, 'not-found', `briefing ${id} does not exist`)
@@ -96,7 +102,7 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
       c.header('content-disposition', `attachment; filename="${fileName(b)}-${annex}.csv"`)
       return c.body(briefingAnnex(b.facts as BriefingFacts, annex), 200, { 'content-type': 'text/csv; charset=utf-8' })
     })
-    .post(`/briefings/:id{${ID}}/issue`, requirePermission('issueBriefings'), validate('param', idParam), async (c) => {
+    .post('/briefings/:id/issue', requirePermission('issueBriefings'), validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param')
       const issued = await issueBriefing(ctx, id, signedInUser(c), actorOf(c))
       return c.json(briefingJson(issued))

@@ -274,7 +274,8 @@ export const toBriefing = (r: Row): BriefingRecord => ({
   number: numOrNull(r.number),
   sha256: strOrNull(r.sha256),
   bytes: numOrNull(r.bytes),
+  scheduleKey: strOrNull(r.schedule_key),
 })
 
 /** The columns a briefing list reads: everything but the facts and the PDF (its size instead). */
-export const BRIEFING_COLUMNS = 'id, kind, from_ms, to_ms, zone_id, lang, status, title, created_by, created_at, issued_by, issued_by_name, issued_at, number, sha256, length(pdf) AS bytes'
+export const BRIEFING_COLUMNS = 'id, kind, from_ms, to_ms, zone_id, lang, status, title, created_by, created_at, issued_by, issued_by_name, issued_at, number, sha256, length(pdf) AS bytes, schedule_key'

@@ -186,6 +186,7 @@ export interface BriefingRecord {
   number: number | null // 期号: the n-th briefing issued in the district's year
   sha256: string | null // of the issued PDF
   bytes: number | null
+  scheduleKey: string | null // the weekly draft's, e.g. "week:2026-11-29T16:00:00.000Z"
 }
 
 export interface NewBriefing {

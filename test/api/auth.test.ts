@@ -143,6 +143,19 @@ const WRITE_ROUTES: Record<string, WriteRouteCase> = {
     },
     request: async ({ store }) => ({ path: `/api/measures/${(await store.measures()).find((m) => m.title === '疏导点')?.id}`, init: json('PATCH', { progress: 50, note: '已完成一半' }) }),
   },
+  'POST /api/briefings': {
+    allowed: ['leader'],
+    request: () => ({ path: '/api/briefings', init: json('POST', { from: '2026-10-01', to: '2026-11-01' }) }),
+  },
+  'POST /api/briefings/:id/issue': {
+    allowed: ['leader'],
+    request: async ({ app }) => {
+      // a draft made by a leader, for whoever is asked to issue it
+      const res = await app.request('/api/briefings', json('POST', { from: '2026-10-26', to: '2026-11-02' }, await signIn(app, 'leader')))
+      const { id } = (await res.json()) as { id: string }
+      return { path: `/api/briefings/${id}/issue`, init: { method: 'POST' } }
+    },
+  },
   'PATCH /api/users/:id': {
     allowed: ['admin'],
     request: ({ userIds }) => ({ path: `/api/users/${userIds.planner}`, init: json('PATCH', { display_name: '改名的规划员' }) }),

@@ -75,6 +75,9 @@ export async function createFixture(): Promise<Fixture> {
     if (state.state !== 'running') break
     await new Promise((r) => setTimeout(r, 25))
   }
+  const leader = await signIn(app, 'leader')
+  const drafted = await app.request('/api/briefings', { method: 'POST', headers: { cookie: leader, 'content-type': 'application/json' }, body: JSON.stringify({ from: '2026-10-01', to: '2026-11-01' }) })
+  const { id: briefing } = (await drafted.json()) as { id: string }
   const profile = 'fuzz-profile'
   await app.request(`/api/imports/profiles/${profile}`, { method: 'PUT', headers: { cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify({ district: { name: '模糊测试' } }) })
   const ids: Ids = {
@@ -94,6 +97,7 @@ export async function createFixture(): Promise<Fixture> {
     upload,
     run,
     profile,
+    briefing,
   }
   const cookies = new Map<Who, Promise<string>>()
   const cookie = async (who: Who) => (who === 'anonymous' ? undefined : await (cookies.get(who) ?? cookies.set(who, signIn(app, who)).get(who)))

@@ -56,7 +56,7 @@ async function startServer(cwd: string, databaseUrl: string): Promise<Server> {
   const port = await freePort()
   const started = performance.now()
   let log = ''
-  const child = spawn(process.execPath, ['--import', tsx, 'server/main.ts'], { cwd, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, GRIDWATCH_SEED: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', tsx, 'server/main.ts'], { cwd, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, GRIDWATCH_SEED: 'none', GRIDWATCH_BRIEFING_SCHEDULE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
   const baseUrl = `http://127.0.0.1:${port}`
