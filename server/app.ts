@@ -138,7 +138,8 @@ export function createApp(deps: AppDeps) {
     // Layers are megabytes of repetitive JSON: gzip cuts them ~8× on the intranet's slower links.
     .use(compress())
     // Photos carry their own stricter headers (routes/cases.ts), so they are left out here.
-    .use(async (c, next) => (c.req.path.startsWith('/api/photos/') ? next() : appSecurityHeaders(c, next)))
+    // A briefing's PDF opens in the browser's own viewer, which the app's CSP (object-src 'none') would block.
+    .use(async (c, next) => (c.req.path.startsWith('/api/photos/') || /^\/api\/briefings\/[^/]+\.pdf$/.test(c.req.path) ? next() : appSecurityHeaders(c, next)))
     .route('/api', createApi(deps))
   // Every method on an unknown API path is a 404 problem, even where a server adds a catch-all after the API (the
   // web app's fallback in main.ts); registered apart from the chain so it stays out of AppType.

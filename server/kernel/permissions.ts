@@ -45,6 +45,7 @@ export const PERMISSIONS = {
   createCase: ['inspector', 'dispatcher'], // POST /api/cases
   mergeCases: ['dispatcher', 'inspector'], // POST /api/cases/:id/merge
   addCasePhotos: ['unit', 'inspector', 'dispatcher'], // POST /api/cases/:id/photos
+  readBriefings: ['leader', 'admin', 'dispatcher', 'inspector', 'unit', 'crew', 'planner'], // GET /api/briefings…: every staff role reads what is circulated
   issueBriefings: ['leader'], // POST /api/briefings, /api/briefings/:id/issue: the leader signs what is circulated
   importData: ['admin'], // /api/imports/*: uploads, previews, import runs, saved profiles (the Data view)
 } as const satisfies Record<string, readonly Role[]>

@@ -6,12 +6,13 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { ANNEX_NAMES, briefingAnnex } from '../briefing/briefing-annexes.ts'
 import type { BriefingFacts } from '../briefing/briefing-facts.ts'
-import { actorOf, requirePermission, requireUser, signedInUser } from '../http/auth.ts'
+import { actorOf, requirePermission, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { instantParam } from '../http/params.ts'
 import { validate } from '../http/validate.ts'
 import { ProblemError } from '../kernel/problems.ts'
 import type { BriefingRecord } from '../store/store.ts'
+import { readDisplayNames } from './display-names.ts'
 import { briefingPdf, draftBriefing, issueBriefing } from '../use-cases/briefings.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
@@ -36,7 +37,7 @@ const fileParam = z.object({
 })
 
 /** A briefing on the wire. */
-export function briefingJson(b: BriefingRecord) {
+export function briefingJson(b: BriefingRecord, names: ReadonlyMap<string, string> = new Map()) {
   return {
     id: b.id,
     title: b.title,
@@ -47,6 +48,7 @@ export function briefingJson(b: BriefingRecord) {
     lang: b.lang,
     status: b.status,
     created_by: b.createdBy,
+    created_by_name: names.get(b.createdBy) ?? b.createdBy,
     created_at: b.createdAt,
     issued_by: b.issuedBy,
     issued_by_name: b.issuedByName,
@@ -63,7 +65,10 @@ const fileName = (b: BriefingRecord) => `briefing-${new Date(b.fromMs).toISOStri
 
 export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
   new Hono<AppEnv>()
-    .get('/briefings', requireUser(), async (c) => c.json((await ctx.store.briefings()).map(briefingJson)))
+    .get('/briefings', requirePermission('readBriefings'), async (c) => {
+      const names = await readDisplayNames(ctx.store)
+      return c.json((await ctx.store.briefings()).map((b) => briefingJson(b, names)))
+    })
     .post('/briefings', requirePermission('issueBriefings'), validate('json', draftBody), async (c) => {
       const b = c.req.valid('json')
       const { briefing } = await draftBriefing(ctx, analysis, { fromMs: b.from, toMs: b.to, zoneId: b.zone ?? null, lang: b.lang ?? 'zh' }, actorOf(c))
@@ -71,7 +76,7 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
       return c.json(briefingJson(briefing), 201)
     })
     // One path for both representations: `<id>` is the briefing as JSON (with its facts), `<id>.pdf` its PDF.
-    .get('/briefings/:file', requireUser(), validate('param', fileParam), async (c) => {
+    .get('/briefings/:file', requirePermission('readBriefings'), validate('param', fileParam), async (c) => {
       const { file } = c.req.valid('param')
       if (!file.pdf) {
         const b = await ctx.store.briefing(file.id)
@@ -94,7 +99,7 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
       } else headers['cache-control'] = 'no-store'
       return c.body(Buffer.from(pdf) as unknown as ArrayBuffer, 200, headers)
     })
-    .get('/briefings/:id/annexes/:name', requireUser(), validate('param', z.object({ id: idParam.shape.id, name: z.enum(ANNEX_NAMES.map((n) => `${n}.csv`) as [string, ...string[]]) })), async (c) => {
+    .get('/briefings/:id/annexes/:name', requirePermission('readBriefings'), validate('param', z.object({ id: idParam.shape.id, name: z.enum(ANNEX_NAMES.map((n) => `${n}.csv`) as [string, ...string[]]) })), async (c) => {
       const { id, name } = c.req.valid('param')
       const b = await ctx.store.briefing(id)
       if (!b) throw new ProblemError(404, 'not-found', `briefing ${id} does not exist`)

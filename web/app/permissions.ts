@@ -7,7 +7,7 @@ import type { Permission } from '../../server/kernel/permissions.ts'
 export { PERMISSIONS, may, type Permission }
 
 /** The side panel's views, in tab order. */
-export const PANEL_MODES = ['layers', 'overview', 'cases', 'crew', 'planner', 'planning', 'audit', 'users', 'data'] as const
+export const PANEL_MODES = ['layers', 'overview', 'cases', 'crew', 'planner', 'planning', 'briefings', 'audit', 'users', 'data'] as const
 export type PanelMode = (typeof PANEL_MODES)[number]
 
 const MODE_PERMISSION: Record<PanelMode, Permission | undefined> = {
@@ -17,6 +17,7 @@ const MODE_PERMISSION: Record<PanelMode, Permission | undefined> = {
   crew: 'crewView',
   planner: 'plannerView',
   planning: 'planningView',
+  briefings: 'readBriefings',
   audit: 'auditLog',
   users: 'manageUsers',
   data: 'importData',

@@ -4,6 +4,7 @@
 // queries the app really makes). Features never import each other; this module may, because it only names keys.
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { auditKeys } from '../features/audit/api/keys.ts'
+import { briefingKeys } from '../features/briefings/api/keys.ts'
 import { caseKeys } from '../features/cases/api/keys.ts'
 import { incidentKeys } from '../features/incidents/api/keys.ts'
 import { casesOverviewKeys, measureKeys, unitLeagueKeys } from '../features/kpis/api/keys.ts'
@@ -46,6 +47,8 @@ export const AFFECTS = {
   // a new password or new roles may be the administrator's own: the header and the tabs must follow
   ownAccountChange: [sessionKeys.all],
   measureChange: [measureKeys.all, auditKeys.all],
+  // a briefing drafted or issued: the list (and the audit log that records both)
+  briefing: [briefingKeys.all, auditKeys.all],
   // an import replaces the district: streets, lamps, zones, cases, analyses, bounds, categories, time zone. The
   // empty prefix matches every query, so everything the page shows is fetched again
   districtImport: [[]],

@@ -3,6 +3,7 @@
 // them and holds the machinery: lookup, placeholders, number, length and time formats.
 import { createContext, use } from 'react'
 import { auditMessagesEn, auditMessagesZh } from '../features/audit/messages.ts'
+import { briefingMessagesEn, briefingMessagesZh } from '../features/briefings/messages.ts'
 import { casesMessagesEn, casesMessagesZh } from '../features/cases/messages.ts'
 import { dataMessagesEn, dataMessagesZh } from '../features/data/messages.ts'
 import { hotspotMessagesEn, hotspotMessagesZh } from '../features/hotspots/messages.ts'
@@ -20,11 +21,12 @@ export { LOCALES, type Locale } from './locale.ts'
 
 // One dictionary per language, composed from the shared words and each feature's. Prefixes keep the parts apart
 // (a feature's keys start with its name); i18n.test.ts checks that no key is defined twice.
-export const MESSAGE_PARTS = [sharedMessagesZh, auditMessagesZh, casesMessagesZh, dataMessagesZh, hotspotMessagesZh, kpiMessagesZh, lightingMessagesZh, planningMessagesZh, retrofitMessagesZh, sessionMessagesZh, userMessagesZh] as const
+export const MESSAGE_PARTS = [sharedMessagesZh, auditMessagesZh, briefingMessagesZh, casesMessagesZh, dataMessagesZh, hotspotMessagesZh, kpiMessagesZh, lightingMessagesZh, planningMessagesZh, retrofitMessagesZh, sessionMessagesZh, userMessagesZh] as const
 
 const zhCN = {
   ...sharedMessagesZh,
   ...auditMessagesZh,
+  ...briefingMessagesZh,
   ...casesMessagesZh,
   ...dataMessagesZh,
   ...hotspotMessagesZh,
@@ -45,6 +47,7 @@ type Messages = Record<MessageKey, string>
 const en: Messages = {
   ...sharedMessagesEn,
   ...auditMessagesEn,
+  ...briefingMessagesEn,
   ...casesMessagesEn,
   ...dataMessagesEn,
   ...hotspotMessagesEn,

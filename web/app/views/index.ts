@@ -2,6 +2,7 @@
 // (and React its hook order) while the user is on another tab.
 import type { PanelMode } from '../permissions.ts'
 import { useAuditView, useUsersView } from './admin-views.tsx'
+import { useBriefingsView } from './briefings-view.tsx'
 import { useCasesView } from './cases-view.tsx'
 import { useCrewView } from './crew-view.tsx'
 import { useDataView } from './data-view.tsx'
@@ -23,6 +24,7 @@ export function useViews(mode: PanelMode, context: Omit<ViewContext, 'active'>, 
     crew: useCrewView(as('crew')),
     planner: usePlannerView(as('planner')),
     planning: usePlanningView(as('planning')),
+    briefings: useBriefingsView(as('briefings')),
     audit: useAuditView(as('audit')),
     users: useUsersView(as('users')),
     data: useDataView(as('data')),

@@ -30,7 +30,7 @@ function describeAction(action: string, { lookup }: I18n): string {
 }
 
 // Every kind of record the server audits (an entity not listed here still shows, under its raw name).
-const ENTITIES = ['case', 'lamp', 'street', 'guidance-point', 'measure', 'user', 'zone', 'district', 'incident'] as const
+const ENTITIES = ['case', 'lamp', 'street', 'guidance-point', 'measure', 'briefing', 'user', 'zone', 'district', 'incident'] as const
 
 // fields holding an instant as milliseconds (the case workflow's clocks)
 const isMillisField = (field: string) => field.endsWith('Ms')
