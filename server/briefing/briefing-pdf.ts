@@ -151,7 +151,7 @@ export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingB
       [t.overdueOpen, fmt(c.overdue_open), fmt(p.overdue_open), change(c.overdue_open, p.overdue_open, 'count', lang)],
       [t.meanHandling, fmt(c.mean_handling_hours, 1), fmt(p.mean_handling_hours, 1), change(c.mean_handling_hours, p.mean_handling_hours, 'number', lang)],
       [t.satisfaction, fmt(c.satisfaction, 2), fmt(p.satisfaction, 2), change(c.satisfaction, p.satisfaction, 'number', lang)],
-      [t.litShare, pct(facts.lighting.lit_share), t.none, t.none],
+      [t.litShare, facts.lighting.lamps === 0 ? t.none : pct(facts.lighting.lit_share), t.none, t.none],
     ],
     [3, 2, 2, 2],
     ['left', 'right', 'right', 'right'],
@@ -254,31 +254,34 @@ export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingB
   doc.addPage()
   section(t.s3)
   const l = facts.lighting
-  table(
-    [t.indicator, t.current],
-    [
-      [t.litShare, pct(l.lit_share)],
-      [t.lamps, fmt(l.lamps)],
-      [t.workingLamps, fmt(l.working_lamps)],
-      [t.totalLength, `${fmt(l.total_length_m)} m`],
-      [t.darkLength, `${fmt(l.dark_length_m)} m`],
-      [t.repairedLamps, fmt(l.repaired_lamps)],
-      [t.repairedDark, `${fmt(l.repaired_dark_length_m)} m`],
-      [t.outageReports, fmt(l.outage_reports)],
-      [t.outageClosed, fmt(l.outage_closed)],
-    ],
-    [3, 2],
-    ['left', 'right'],
-  )
-  heading(t.longestDark)
-  if (l.longest.length === 0) para(t.noDark, MUTED)
-  else
+  if (l.lamps === 0) para(t.noLamps, MUTED)
+  else {
     table(
-      ['#', t.street, t.zone, t.roadClass, t.length],
-      l.longest.map((x, i) => [String(i + 1), x.street ?? t.unnamed, x.zone ?? t.none, x.highway, fmt(x.length_m, 1)]),
-      [0.7, 4, 3, 2, 2],
-      ['center', 'left', 'left', 'left', 'right'],
+      [t.indicator, t.current],
+      [
+        [t.litShare, pct(l.lit_share)],
+        [t.lamps, fmt(l.lamps)],
+        [t.workingLamps, fmt(l.working_lamps)],
+        [t.totalLength, `${fmt(l.total_length_m)} m`],
+        [t.darkLength, `${fmt(l.dark_length_m)} m`],
+        [t.repairedLamps, fmt(l.repaired_lamps)],
+        [t.repairedDark, `${fmt(l.repaired_dark_length_m)} m`],
+        [t.outageReports, fmt(l.outage_reports)],
+        [t.outageClosed, fmt(l.outage_closed)],
+      ],
+      [3, 2],
+      ['left', 'right'],
     )
+    heading(t.longestDark)
+    if (l.longest.length === 0) para(t.noDark, MUTED)
+    else
+      table(
+        ['#', t.street, t.zone, t.roadClass, t.length],
+        l.longest.map((x, i) => [String(i + 1), x.street ?? t.unnamed, x.zone ?? t.none, x.highway, fmt(x.length_m, 1)]),
+        [0.7, 4, 3, 2, 2],
+        ['center', 'left', 'left', 'left', 'right'],
+      )
+  }
 
   // ── 4. Measures ──
   section(t.s4)
