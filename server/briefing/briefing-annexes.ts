@@ -1,6 +1,6 @@
 // The briefing's annexes: its tables as CSV (UTF-8 with a byte-order mark, so Excel opens the Chinese text), drawn
 // from the same facts as the PDF. They are embedded in the PDF and served on their own.
-import { csvCell } from '../routes/csv.ts'
+import { csvCell } from '../kernel/csv.ts'
 import type { BriefingFacts } from './briefing-facts.ts'
 
 export const ANNEX_NAMES = ['league', 'overdue-cases', 'hotspots', 'dark-stretches', 'measures'] as const

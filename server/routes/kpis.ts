@@ -12,7 +12,7 @@ import type { AppEnv } from '../http/env.ts'
 import { calendarDateString, instantParam } from '../http/params.ts'
 import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
-import { csvCell } from './csv.ts'
+import { csvCell } from '../kernel/csv.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
 import { districtCategories } from '../domain/district-categories.ts'
 

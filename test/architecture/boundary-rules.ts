@@ -10,6 +10,7 @@ export type PartName =
   | 'store'
   | 'model'
   | 'use-cases'
+  | 'briefing'
   | 'http'
   | 'routes'
   | 'workers'
@@ -33,22 +34,23 @@ const SERVER_FOLDER = (...folders: string[]) => new RegExp(`^server/(${folders.j
 
 /** The parts, in matching order.  */
 export const PARTS: readonly Part[] = [
-  { name: 'test', files: /^test\/|\.test\.tsx?$/, may: ['kernel', 'analysis', 'domain', 'store', 'model', 'use-cases', 'http', 'routes', 'workers', 'auth', 'cli', 'import', 'server-root', 'geodata', 'web'], why: 'tests set up whatever they exercise' },
+  { name: 'test', files: /^test\/|\.test\.tsx?$/, may: ['kernel', 'analysis', 'domain', 'store', 'model', 'use-cases', 'briefing', 'http', 'routes', 'workers', 'auth', 'cli', 'import', 'server-root', 'geodata', 'web'], why: 'tests set up whatever they exercise' },
   { name: 'kernel', files: SERVER_FOLDER('kernel'), may: [], why: 'facts every side shares; it depends on nothing so anything can depend on it' },
   { name: 'analysis', files: SERVER_FOLDER('analysis'), may: ['kernel'], why: 'pure algorithms over plain data: rules and limits come in as parameters' },
   { name: 'domain', files: SERVER_FOLDER('domain'), may: ['kernel', 'analysis'], why: 'business rules, pure and table-driven' },
   { name: 'store', files: SERVER_FOLDER('store'), may: ['kernel', 'domain'], why: 'storage adapters behind one async interface' },
   { name: 'model', files: SERVER_FOLDER('model'), may: ['kernel', 'domain', 'analysis'], mayTypes: ['store'], why: 'the live district model reads the store through its interface only' },
-  { name: 'use-cases', files: SERVER_FOLDER('use-cases'), may: ['kernel', 'domain', 'analysis', 'store', 'model'], why: 'writes: domain rules inside the store transaction, then the model hook' },
+  { name: 'use-cases', files: SERVER_FOLDER('use-cases'), may: ['kernel', 'domain', 'analysis', 'store', 'model', 'briefing'], mayTypes: ['workers'], why: 'writes: domain rules inside the store transaction, then the model hook; a briefing draft is handed the analysis pool its hotspots run on' },
+  { name: 'briefing', files: SERVER_FOLDER('briefing'), may: ['kernel', 'domain', 'analysis'], mayTypes: ['model', 'store', 'use-cases', 'workers'], why: 'the briefing: its facts from the model and the analysis pool it is handed, drawn as PDF and CSV' },
   { name: 'http', files: SERVER_FOLDER('http'), may: ['kernel', 'domain', 'auth', 'workers'], mayTypes: ['store'], why: 'HTTP plumbing shared by the routes: session cookies need the token hashing, and the worker pool refusals become 503s' },
-  { name: 'routes', files: SERVER_FOLDER('routes'), may: ['http', 'use-cases', 'model', 'domain', 'analysis', 'kernel', 'workers', 'auth', 'import'], mayTypes: ['store'], why: 'parse → use case → serialise; sign-in and account routes hash passwords' },
+  { name: 'routes', files: SERVER_FOLDER('routes'), may: ['http', 'use-cases', 'briefing', 'model', 'domain', 'analysis', 'kernel', 'workers', 'auth', 'import'], mayTypes: ['store'], why: 'parse → use case → serialise; sign-in and account routes hash passwords' },
   { name: 'workers', files: SERVER_FOLDER('workers'), may: ['analysis', 'kernel', 'domain'], why: 'the analysis worker pool runs analysis off the request thread' },
   { name: 'auth', files: SERVER_FOLDER('auth'), may: ['kernel', 'domain', 'store'], why: 'password hashing and session tokens' },
   { name: 'import', files: SERVER_FOLDER('import'), may: ['kernel', 'analysis', 'domain', 'store', 'geodata'], why: "a city's own files read, checked and stored; the OSM reader and the grid generator are geodata's" },
   { name: 'cli', files: SERVER_FOLDER('cli'), may: ['kernel', 'domain', 'store', 'auth', 'import', 'server-root'], why: 'operator commands over the store; creating an account hashes its password; npm run import creates the demo accounts as the server does' },
-  { name: 'server-root', files: /^server\/[^/]+\.(ts|mts|mjs)$/, may: ['kernel', 'analysis', 'domain', 'store', 'model', 'use-cases', 'http', 'routes', 'workers', 'auth', 'cli', 'import', 'server-root'], why: 'the composition root wires every part together' },
+  { name: 'server-root', files: /^server\/[^/]+\.(ts|mts|mjs)$/, may: ['kernel', 'analysis', 'domain', 'store', 'model', 'use-cases', 'briefing', 'http', 'routes', 'workers', 'auth', 'cli', 'import', 'server-root'], why: 'the composition root wires every part together' },
   { name: 'geodata', files: /^geodata\//, may: ['kernel', 'analysis'], why: 'the OSM import and demo generator share facts and geometry with the server, nothing else' },
-  { name: 'web', files: /^web\//, may: ['kernel'], mayTypes: ['kernel', 'analysis', 'domain', 'store', 'model', 'use-cases', 'http', 'routes', 'workers', 'auth', 'cli', 'import', 'server-root'], why: 'no server code in the bundle: the Hono client needs only `type AppType`' },
+  { name: 'web', files: /^web\//, may: ['kernel'], mayTypes: ['kernel', 'analysis', 'domain', 'store', 'model', 'use-cases', 'briefing', 'http', 'routes', 'workers', 'auth', 'cli', 'import', 'server-root'], why: 'no server code in the bundle: the Hono client needs only `type AppType`' },
 ]
 
 /** Composition-root files that build the demo district and so may import the demo generator. */
