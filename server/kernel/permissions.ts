@@ -14,7 +14,7 @@ export interface RoleInfo {
 }
 
 export const ROLE_TABLE: readonly RoleInfo[] = [
-  { role: 'leader', name: '领导', nameEn: 'Leader', may: '查看全部数据、热点与考核指标、审计日志', mayEn: 'Read everything: hotspots, KPIs, audit log' },
+  { role: 'leader', name: '领导', nameEn: 'Leader', may: '查看全部数据、热点与考核指标、审计日志；起草并签发通报', mayEn: 'Read everything: hotspots, KPIs, audit log; draft and issue briefings' },
   { role: 'planner', name: '规划员', nameEn: 'Planner', may: '编辑街道分类、疏导点、路灯改造方案', mayEn: 'Edit street categories, guidance points, lamp retrofit plans' },
   { role: 'crew', name: '路灯班组', nameEn: 'Streetlight crew', may: '在所辖街道内更新路灯状态、登记维修', mayEn: 'Lamp status and repairs within assigned zones' },
   { role: 'dispatcher', name: '指挥中心派遣员', nameEn: 'Dispatcher', may: '立案、派遣、审批延期与回退', mayEn: 'Accept, dispatch, approve extensions and returns' },
