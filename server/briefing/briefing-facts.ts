@@ -45,6 +45,7 @@ export interface OverdueCase {
   unit_id: string
   street: string | null
   zone: string | null
+  zone_en: string | null
   category: string
   category_name: string
   category_name_en: string
@@ -93,7 +94,7 @@ export interface BriefingFacts {
     repaired_dark_length_m: number // dark street length the period's repairs lit (and that is still lit)
     outage_reports: number
     outage_closed: number
-    longest: { street: string | null; zone: string | null; length_m: number; highway: string }[]
+    longest: { street: string | null; zone: string | null; zone_en: string | null; length_m: number; highway: string }[]
   }
   measures: { area: MeasureArea; items: { id: string; title: string; unit: string; unit_en: string; person: string; deadline: string; status: string; progress: number; overdue: boolean }[] }[]
 }
@@ -188,6 +189,7 @@ export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: Analysi
           unit_id: r.key!,
           street: places.nearestStreet.nearest(c.coordinates, 200)?.name ?? null,
           zone: places.zoneAt(c.coordinates)?.name ?? null,
+          zone_en: places.zoneAt(c.coordinates)?.nameEn ?? null,
           category: c.category,
           category_name: categoryName(c.category).name,
           category_name_en: categoryName(c.category).nameEn,
@@ -278,12 +280,12 @@ export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: Analysi
     outageReports++
     if (c.status === 'closed') outageClosed++
   })
-  const zoneNames = new Map(zones.map((z) => [z.id, z.name]))
+  const zoneNames = new Map(zones.map((z) => [z.id, z]))
   const longest = result.darkLines
     .filter((l) => !zone || l.zoneId === zone.id)
     .sort((a, b) => b.lengthM - a.lengthM)
     .slice(0, LONGEST_DARK)
-    .map((l) => ({ street: l.name, zone: l.zoneId === null ? null : (zoneNames.get(l.zoneId) ?? null), length_m: round(l.lengthM, 1), highway: l.highway }))
+    .map((l) => ({ street: l.name, zone: l.zoneId === null ? null : (zoneNames.get(l.zoneId)?.name ?? null), zone_en: l.zoneId === null ? null : (zoneNames.get(l.zoneId)?.nameEn ?? null), length_m: round(l.lengthM, 1), highway: l.highway }))
 
   const today = districtCalendar.dateOf(nowMs)
   return {

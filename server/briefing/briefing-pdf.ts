@@ -209,7 +209,7 @@ export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingB
       {
         table(
           [t.caseId, t.place, t.category, t.deadline, t.daysOverdue],
-          u.cases.slice(0, OVERDUE_LISTED).map((x) => [x.id, [x.street ?? t.unnamed, x.zone].filter(Boolean).join(' · '), lang === 'zh' ? x.category_name : x.category_name_en, localTime(new Date(x.deadline), facts.time_zone), fmt(x.days_overdue)]),
+          u.cases.slice(0, OVERDUE_LISTED).map((x) => [x.id, [x.street ?? t.unnamed, lang === 'zh' ? x.zone : (x.zone_en ?? x.zone)].filter(Boolean).join(' · '), lang === 'zh' ? x.category_name : x.category_name_en, localTime(new Date(x.deadline), facts.time_zone), fmt(x.days_overdue)]),
           [2, 4, 3, 2.6, 1.4],
           ['left', 'left', 'left', 'left', 'right'],
         )
@@ -277,7 +277,7 @@ export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingB
     else
       table(
         ['#', t.street, t.zone, t.roadClass, t.length],
-        l.longest.map((x, i) => [String(i + 1), x.street ?? t.unnamed, x.zone ?? t.none, x.highway, fmt(x.length_m, 1)]),
+        l.longest.map((x, i) => [String(i + 1), x.street ?? t.unnamed, (lang === 'zh' ? x.zone : (x.zone_en ?? x.zone)) ?? t.none, x.highway, fmt(x.length_m, 1)]),
         [0.7, 4, 3, 2, 2],
         ['center', 'left', 'left', 'left', 'right'],
       )
@@ -297,7 +297,7 @@ export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingB
           const late = m.overdue ? { color: RED, bold: true } : {}
           return [{ text: m.title, ...late }, lang === 'zh' ? m.unit : m.unit_en, m.person, { text: m.overdue ? `${m.deadline} ${t.overdueMark}` : m.deadline, ...late }, t.statuses[m.status] ?? m.status, `${m.progress}%`]
         }),
-        [5, 3, 1.6, 2.4, 1.6, 1.2],
+        [4.4, 3, 2.2, 2.4, 1.7, 1.6],
         ['left', 'left', 'left', 'left', 'center', 'right'],
       )
   }
@@ -332,7 +332,7 @@ export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingB
     if (stamp.status === 'draft') {
       doc.save()
       doc.rotate(-35, { origin: [A4.w / 2, A4.h / 2] })
-      font(true).fontSize(64).fillColor('#d32f2f', 0.12).text(t.draft, 0, A4.h / 2 - 40, { width: A4.w, align: 'center', lineBreak: false })
+      font(true).fontSize(lang === 'zh' ? 64 : 44).fillColor('#d32f2f', 0.12).text(t.draft, 0, A4.h / 2 - 40, { width: A4.w, align: 'center', lineBreak: false })
       doc.restore()
       doc.fillOpacity(1)
     }
