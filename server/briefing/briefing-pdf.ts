@@ -42,7 +42,14 @@ const OVERDUE_LISTED = 20
 type Doc = PDFKit.PDFDocument
 
 /** Draws the briefing; resolves to the PDF's bytes. */
-export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingBasemap, stamp: BriefingStamp, annexes: { name: string; csv: string }[]): Promise<Buffer> {
+export async function renderBriefingPdf(
+  facts: BriefingFacts,
+  basemap: BriefingBasemap,
+  stamp: BriefingStamp,
+  annexes: { name: string; csv: string }[],
+  // false only for the benchmark's baseline: PDFKit's font cache as it comes (test/bench/briefing.bench.ts)
+  options: { seedFontCache?: boolean } = {},
+): Promise<Buffer> {
   const t = briefingWords(stamp.lang)
   const lang = stamp.lang
   const at = new Date(stamp.issuedAt ?? facts.computed_at)
@@ -66,6 +73,7 @@ export async function renderBriefingPdf(facts: BriefingFacts, basemap: BriefingB
     // PDFKit's tables restore the font after each cell by its file path, a key its font cache never fills when the
     // font was registered by name: every cell re-read and re-parsed the 1.6 MB font (half a minute for a long table).
     // Seeding the cache under the path as well makes that a lookup.
+    if (options.seedFontCache === false) continue
     doc.font(name)
     const internals = doc as unknown as { _fontFamilies: Record<string, unknown>; _font: unknown }
     internals._fontFamilies[file] = internals._font
