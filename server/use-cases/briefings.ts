@@ -19,6 +19,8 @@ import type { UseCaseContext } from './context.ts'
 // A year is the longest period one briefing covers: longer ones are annual reviews, not briefings, and would make
 // the trend chart a wall of weeks.
 const MAX_PERIOD_DAYS = 366
+const MAX_MAP_STREETS = 15_000
+const MAIN_ROADS: ReadonlySet<string> = new Set(['motorway', 'trunk', 'primary', 'secondary', 'tertiary'])
 
 export interface DraftRequest {
   fromMs: number
@@ -45,7 +47,10 @@ export async function draftBriefing(ctx: UseCaseContext, analysis: AnalysisPool,
 
 /** The district's own layers within the map's box, for the briefing's map. */
 async function basemapFor(ctx: UseCaseContext, bbox: BBox): Promise<BriefingBasemap> {
-  const [streets, water, zones] = await Promise.all([ctx.store.streets({ bbox }), ctx.store.water({ bbox }), ctx.store.zones()])
+  const [all, water, zones] = await Promise.all([ctx.store.streets({ bbox }), ctx.store.water({ bbox }), ctx.store.zones()])
+  // A megacity's every alley would print as a grey blot (and a PDF of hundreds of megabytes): past this many
+  // streets the map keeps the classified roads only.
+  const streets = all.length > MAX_MAP_STREETS ? all.filter((s) => MAIN_ROADS.has(s.highway.replace(/_link$/, ''))) : all
   return {
     streets: streets.map((s) => ({ coordinates: s.coordinates, highway: s.highway })),
     water: water.map((w) => ({ kind: w.kind, coordinates: w.coordinates })),

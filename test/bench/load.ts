@@ -119,6 +119,22 @@ async function timeGet(baseUrl: string, path: string, cookie: string, runs = 5) 
   return { first: first.ms, median: quantile(times, 0.5), status: last.status, bytes: last.bytes }
 }
 
+/** A leader's month briefing at megacity size: the draft (facts), its PDF preview, the PDF's size. */
+async function monthBriefing(baseUrl: string, cookie: string) {
+  const to = new Date()
+  const from = new Date(to.getTime() - 30 * 86_400_000)
+  let t = performance.now()
+  const res = await fetch(`${baseUrl}/api/briefings`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) }) })
+  if (res.status !== 201) throw new Error(`POST /api/briefings: ${res.status} ${await res.text()}`)
+  const { pdf_url } = (await res.json()) as { pdf_url: string }
+  const draftMs = performance.now() - t
+  t = performance.now()
+  const pdf = await fetch(`${baseUrl}${pdf_url}`, { headers: { cookie } })
+  const bytes = (await pdf.arrayBuffer()).byteLength
+  if (pdf.status !== 200) throw new Error(`GET ${pdf_url}: ${pdf.status}`)
+  return { draftMs, pdfMs: performance.now() - t, kb: Math.round(bytes / 1024) }
+}
+
 async function lampRepairs(baseUrl: string, cookie: string, n = 100) {
   const times: number[] = []
   for (let i = 0; i < n; i++) {
@@ -324,6 +340,8 @@ try {
     console.log(`tiles z12–16, incidents and lamps, ${CLIENTS} clients × ${SECONDS} s: ${tiles.requests.toLocaleString('en-US')} requests, p50 ${ms(tiles.p50)}, p99 ${ms(tiles.p99)}, ${tiles.errors} errors, largest ${tiles.largestKb} KB (${tiles.largestGzipKb} KB gzipped) (targets p99 ≤ 50 ms, ≤ 500 KB); after the first ${WARMUP_S} s (tiles made once) p99 ${ms(tiles.warmP99)}`)
     const rss = server.rssMb()
     console.log(`server memory: ${rss.rss} MB resident, peak ${rss.peak} MB (target ≤ 1,500 MB)`)
+    const briefing = await monthBriefing(server.baseUrl, leader)
+    console.log(`POST /api/briefings (30 days, whole city): ${ms(briefing.draftMs)}; its PDF preview: ${ms(briefing.pdfMs)}, ${briefing.kb.toLocaleString('en-US')} KB; memory after: ${server.rssMb().rss} MB`)
     await server.stop()
   }
 } finally {
