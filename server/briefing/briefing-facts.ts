@@ -85,6 +85,7 @@ export interface BriefingFacts {
   hotspots:
     | { status: 'ok'; cell: string; incidents: number; band_m: number; top: HotspotPlace[]; rising: HotspotPlace[]; summary: Record<string, number>; cells: { ring: LngLat[]; bin: number }[] }
     | { status: 'too-few'; cell: string; incidents: number; minimum: number }
+    | { status: 'unavailable'; cell: string; incidents: number; reason: string }
   map: { bbox: BBox }
   lighting: {
     lamps: number
@@ -217,10 +218,21 @@ export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: Analysi
   const incidents = after.length / 2
   let hotspots: BriefingFacts['hotspots'] = { status: 'too-few', cell: HOTSPOT_CELL_NAME, incidents, minimum: MIN_HOTSPOT_INCIDENTS }
   if (incidents >= MIN_HOTSPOT_INCIDENTS) {
-    const layer = await analysis.run('hotspots', { positions: after.slice(), bbox, scheme: HOTSPOT_CELL, fdr: true })
-    const compared = await analysis.run('compareHotspots', { after: after.slice(), before: positionsOf(prev.fromMs, prev.toMs), bbox, scheme: HOTSPOT_CELL })
-    if (!('refusal' in layer)) {
-      const trends = 'refusal' in compared ? new Map<string, TrendFeature['properties']>() : new Map(decode<TrendFeature[]>(compared.features).map((f) => [f.id, f.properties]))
+    // A briefing is drafted even when the analysis cannot run (the pool busy or out of time, the statistic refused):
+    // the section then says why, and the rest of the briefing stands.
+    const run = async <T,>(work: () => Promise<T>): Promise<T | { failed: string }> => {
+      try {
+        return await work()
+      } catch (err) {
+        return { failed: err instanceof Error ? err.message : String(err) }
+      }
+    }
+    const layer = await run(() => analysis.run('hotspots', { positions: after.slice(), bbox, scheme: HOTSPOT_CELL, fdr: true }))
+    const compared = await run(() => analysis.run('compareHotspots', { after: after.slice(), before: positionsOf(prev.fromMs, prev.toMs), bbox, scheme: HOTSPOT_CELL }))
+    if ('failed' in layer) hotspots = { status: 'unavailable', cell: HOTSPOT_CELL_NAME, incidents, reason: layer.failed }
+    else if ('refusal' in layer) hotspots = { status: 'unavailable', cell: HOTSPOT_CELL_NAME, incidents, reason: layer.refusal.message }
+    else {
+      const trends = 'refusal' in compared || 'failed' in compared ? new Map<string, TrendFeature['properties']>() : new Map(decode<TrendFeature[]>(compared.features).map((f) => [f.id, f.properties]))
       const name = (id: string, center: LngLat, n: number, z: number, bin: number): HotspotPlace => {
         const t = trends.get(id)
         const zoneAt = places.zoneAt(center)
@@ -240,7 +252,7 @@ export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: Analysi
         band_m: round(layer.statistic.bandMeters, 1),
         top: layer.top.slice(0, TOP_PLACES).map((x) => name(x.id, x.center, x.count, x.z, x.bin)),
         rising,
-        summary: 'refusal' in compared ? {} : compared.summary,
+        summary: 'refusal' in compared || 'failed' in compared ? {} : compared.summary,
         cells: features.filter((f) => f.properties.bin !== 0).map((f) => ({ ring: f.geometry.coordinates[0]!.map(([x, y]) => [round(x, 6), round(y, 6)] as LngLat), bin: f.properties.bin })),
       }
     }

@@ -231,6 +231,7 @@ export async function renderBriefingPdf(
   section(t.s2)
   const h = facts.hotspots
   if (h.status === 'too-few') para(t.tooFew(h.incidents, h.minimum), MUTED)
+  else if (h.status === 'unavailable') para(t.hotspotsUnavailable(h.incidents, h.reason), MUTED)
   else para(t.s2Intro(h.incidents, h.cell))
   const mapH = 380
   const mapTop = doc.y
