@@ -2,7 +2,7 @@
 // every staff member can list the briefings and download any issued one, byte for byte as it was issued, with its
 // CSV annexes. Periods follow the KPI endpoints: `from` inclusive, `to` exclusive, a bare date is midnight in the
 // district's time zone — so a briefing's numbers are GET /api/kpis's for the same from and to.
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { ANNEX_NAMES, briefingAnnex } from '../briefing/briefing-annexes.ts'
 import type { BriefingFacts } from '../briefing/briefing-facts.ts'
@@ -10,6 +10,7 @@ import { actorOf, requirePermission, signedInUser } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { instantParam } from '../http/params.ts'
 import { validate } from '../http/validate.ts'
+import { may } from '../kernel/permissions.ts'
 import { ProblemError } from '../kernel/problems.ts'
 import type { BriefingRecord } from '../store/store.ts'
 import { readDisplayNames } from './display-names.ts'
@@ -63,11 +64,22 @@ export function briefingJson(b: BriefingRecord, names: ReadonlyMap<string, strin
 
 const fileName = (b: BriefingRecord) => `briefing-${new Date(b.fromMs).toISOString().slice(0, 10)}-${b.status === 'issued' ? `no${b.number}` : 'draft'}-${b.id.slice(0, 8)}`
 
+/**
+ * The briefing, if this user may read it: an issued one every staff role, a draft only those who may issue it — a
+ * draft names units before a leader has signed it, and is not circulated until then.
+ */
+function readable<B extends BriefingRecord>(c: Context<AppEnv>, b: B | undefined, id: string): B {
+  if (!b) throw new ProblemError(404, 'not-found', `briefing ${id} does not exist`)
+  if (b.status !== 'issued' && !may(signedInUser(c).roles, 'issueBriefings')) throw new ProblemError(403, 'forbidden', `briefing ${id} is a draft; leaders read drafts until one is issued`)
+  return b
+}
+
 export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
   new Hono<AppEnv>()
     .get('/briefings', requirePermission('readBriefings'), async (c) => {
       const names = await readDisplayNames(ctx.store)
-      return c.json((await ctx.store.briefings()).map((b) => briefingJson(b, names)))
+      const leader = may(signedInUser(c).roles, 'issueBriefings')
+      return c.json((await ctx.store.briefings()).filter((b) => leader || b.status === 'issued').map((b) => briefingJson(b, names)))
     })
     .post('/briefings', requirePermission('issueBriefings'), validate('json', draftBody), async (c) => {
       const b = c.req.valid('json')
@@ -79,10 +91,10 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
     .get('/briefings/:file', requirePermission('readBriefings'), validate('param', fileParam), async (c) => {
       const { file } = c.req.valid('param')
       if (!file.pdf) {
-        const b = await ctx.store.briefing(file.id)
-        if (!b) throw new ProblemError(404, 'not-found', `briefing ${file.id} does not exist`)
+        const b = readable(c, await ctx.store.briefing(file.id), file.id)
         return c.json({ ...briefingJson(b), facts: b.facts })
       }
+      readable(c, await ctx.store.briefing(file.id), file.id)
       const found = await briefingPdf(ctx, file.id)
       if (!found) throw new ProblemError(404, 'not-found', `briefing ${file.id} does not exist`)
       const { record, pdf } = found
@@ -101,8 +113,7 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
     })
     .get('/briefings/:id/annexes/:name', requirePermission('readBriefings'), validate('param', z.object({ id: idParam.shape.id, name: z.enum(ANNEX_NAMES.map((n) => `${n}.csv`) as [string, ...string[]]) })), async (c) => {
       const { id, name } = c.req.valid('param')
-      const b = await ctx.store.briefing(id)
-      if (!b) throw new ProblemError(404, 'not-found', `briefing ${id} does not exist`)
+      const b = readable(c, await ctx.store.briefing(id), id)
       const annex = name.replace(/\.csv$/, '') as (typeof ANNEX_NAMES)[number]
       c.header('content-disposition', `attachment; filename="${fileName(b)}-${annex}.csv"`)
       return c.body(briefingAnnex(b.facts as BriefingFacts, annex), 200, { 'content-type': 'text/csv; charset=utf-8' })

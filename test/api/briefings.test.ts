@@ -145,13 +145,22 @@ describe('briefings on the demo district', () => {
     expect(listed.find((b) => b.id === draft.id)).toMatchObject({ status: 'issued', sha256: issued.sha256 })
   })
 
-  test('only a leader drafts and issues; staff read; nobody signed out does', async () => {
+  test('only a leader drafts and issues; staff read issued ones, not drafts; nobody signed out reads any', async () => {
     for (const who of ['planner', 'crew', 'dispatcher', 'inspector', 'unit', 'admin']) {
       await expectProblemResponse(await post('/api/briefings', MONTH, await signIn(app, who)), 403, 'forbidden')
     }
     expect((await app.request('/api/briefings')).status).toBe(401)
     expect((await app.request(draft.pdf_url)).status).toBe(401)
-    expect((await get('/api/briefings', await signIn(app, 'crew'))).status).toBe(200)
+    // a fresh draft: a leader sees it, other staff neither list nor open it until it is issued
+    const fresh = (await (await post('/api/briefings', { from: '2026-11-23', to: '2026-11-30' }, leader)).json()) as BriefingJson
+    expect(((await (await get('/api/briefings', leader)).json()) as BriefingJson[]).map((b) => b.id)).toContain(fresh.id)
+    const crew = await signIn(app, 'crew')
+    const seen = (await (await get('/api/briefings', crew)).json()) as BriefingJson[]
+    expect(seen.map((b) => b.id)).not.toContain(fresh.id)
+    expect(seen.every((b) => b.status === 'issued')).toBe(true)
+    await expectProblemResponse(await get(fresh.pdf_url, crew), 403, 'forbidden')
+    await expectProblemResponse(await get(`/api/briefings/${fresh.id}`, crew), 403, 'forbidden')
+    await expectProblemResponse(await get(`/api/briefings/${fresh.id}/annexes/league.csv`, crew), 403, 'forbidden')
   })
 
   test('bad input is a 4xx problem and stores nothing', async () => {

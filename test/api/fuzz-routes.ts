@@ -24,7 +24,7 @@ export interface Ids {
   upload: string // an uploaded lamp ledger whose rows all lack coordinates: previews and runs that store nothing
   run: string // a finished dry run of that upload
   profile: string // a saved import profile's name
-  briefing: string // a draft briefing of October 2026
+  briefing: string // a draft briefing of October 2026 (drafts are the leaders' until issued)
 }
 
 /** How to make a valid request to one route; the fuzzing varies one part of it at a time. */
@@ -136,8 +136,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/cases-overview': { who: 'leader' },
   'GET /api/briefings': { who: 'dispatcher' },
   'POST /api/briefings': { who: 'leader', json: () => ({ from: '2026-10-01', to: '2026-11-01', lang: 'zh' }) },
-  'GET /api/briefings/:file': { who: 'unit', params: (ids) => ({ file: `${ids.briefing}.pdf` }) },
-  'GET /api/briefings/:id/annexes/:name': { who: 'inspector', params: (ids) => ({ id: ids.briefing, name: 'league.csv' }) },
+  'GET /api/briefings/:file': { who: 'leader', params: (ids) => ({ file: `${ids.briefing}.pdf` }) },
+  'GET /api/briefings/:id/annexes/:name': { who: 'leader', params: (ids) => ({ id: ids.briefing, name: 'league.csv' }) },
   'POST /api/briefings/:id/issue': { who: 'leader', params: (ids) => ({ id: ids.briefing }) },
   'GET /api/measures': { who: 'leader' },
   'POST /api/measures': {

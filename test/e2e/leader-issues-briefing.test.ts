@@ -1,6 +1,6 @@
 // Journey: a leader (领导) opens the briefings (通报), finds the weekly draft the schedule made, drafts last month's
 // briefing, previews its PDF, issues it after confirming, and downloads it; a dispatcher then finds it issued and
-// can download it, but not issue anything.
+// can download it, but neither sees the drafts nor issues anything.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -89,6 +89,8 @@ describe.skipIf(skipReason !== undefined)('a leader issues a briefing', () => {
     await seen.getByRole('link', { name: '下载 PDF' }).waitFor()
     expect(await other.getByRole('form', { name: '起草通报' }).count()).toBe(0)
     expect(await other.getByRole('button', { name: '签发' }).count()).toBe(0)
+    // drafts stay with the leaders until issued: the scheduled draft is not listed for the dispatcher
+    expect(await other.locator('.briefing-list').getByText(/按计划自动起草于/).count()).toBe(0)
     const downloaded = await other.request.get(`${server.baseUrl}${href}`)
     expect(Buffer.compare(await downloaded.body(), await issuedPdf.body())).toBe(0)
     await other.screenshot({ path: join(SCREENSHOT_DIR, 'dispatcher-reads-briefing.png') })

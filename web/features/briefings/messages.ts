@@ -3,7 +3,7 @@ import type { Translation } from '../../lib/messages.ts'
 
 export const briefingMessagesZh = {
   'briefing.title': '通报',
-  'briefing.intro': '每周一 8:00 自动起草上周通报，领导预览后签发；签发的通报存档不可更改，可随时下载原件。',
+  'briefing.intro': '每周一 8:00 自动起草上周通报，领导预览后签发；签发后全体工作人员可见，存档不可更改，可随时下载原件。',
   'briefing.draftTitle': '起草通报',
   'briefing.period': '期间',
   'briefing.period.lastWeek': '上周',
@@ -45,7 +45,7 @@ export const briefingMessagesZh = {
 
 export const briefingMessagesEn: Translation<typeof briefingMessagesZh> = {
   'briefing.title': 'Briefings',
-  'briefing.intro': 'Every Monday at 08:00 last week’s briefing is drafted; a leader previews and issues it. Issued briefings are archived unchanged and can be downloaded at any time.',
+  'briefing.intro': 'Every Monday at 08:00 last week’s briefing is drafted; a leader previews and issues it. Once issued, every staff member sees it; it is archived unchanged and can be downloaded at any time.',
   'briefing.draftTitle': 'Draft a briefing',
   'briefing.period': 'Period',
   'briefing.period.lastWeek': 'Last week',
