@@ -14,7 +14,7 @@ import { may } from '../kernel/permissions.ts'
 import { ProblemError } from '../kernel/problems.ts'
 import type { BriefingRecord } from '../store/store.ts'
 import { readDisplayNames } from './display-names.ts'
-import { briefingPdf, draftBriefing, issueBriefing } from '../use-cases/briefings.ts'
+import { briefingPdf, DraftPreviews, draftBriefing, issueBriefing } from '../use-cases/briefings.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
 
@@ -74,8 +74,9 @@ function readable<B extends BriefingRecord>(c: Context<AppEnv>, b: B | undefined
   return b
 }
 
-export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
-  new Hono<AppEnv>()
+export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) => {
+  const previews = new DraftPreviews()
+  return new Hono<AppEnv>()
     .get('/briefings', requirePermission('readBriefings'), async (c) => {
       const names = await readDisplayNames(ctx.store)
       const leader = may(signedInUser(c).roles, 'issueBriefings')
@@ -95,7 +96,7 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
         return c.json({ ...briefingJson(b), facts: b.facts })
       }
       readable(c, await ctx.store.briefing(file.id), file.id)
-      const found = await briefingPdf(ctx, file.id)
+      const found = await briefingPdf(ctx, file.id, previews)
       if (!found) throw new ProblemError(404, 'not-found', `briefing ${file.id} does not exist`)
       const { record, pdf } = found
       const headers: Record<string, string> = {
@@ -121,5 +122,7 @@ export const briefingRoutes = (ctx: UseCaseContext, analysis: AnalysisPool) =>
     .post('/briefings/:id/issue', requirePermission('issueBriefings'), validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param')
       const issued = await issueBriefing(ctx, id, signedInUser(c), actorOf(c))
+      previews.forget(id)
       return c.json(briefingJson(issued))
     })
+}

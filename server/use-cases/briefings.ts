@@ -65,14 +65,41 @@ async function districtName(ctx: UseCaseContext, lang: BriefingLang): Promise<st
 }
 
 /** The PDF of a briefing as it stands: a draft's preview (watermarked), or an issued one's as filed. */
-export async function briefingPdf(ctx: UseCaseContext, id: string): Promise<{ record: BriefingRecord; pdf: Uint8Array } | undefined> {
+/**
+ * The previews drawn lately, by briefing id: a draft's facts never change, and drawing one holds the event loop for
+ * 0.3–0.5 s, so a leader opening the same preview again (or a colleague) gets the bytes already made.
+ */
+export class DraftPreviews {
+  private readonly kept = new Map<string, Promise<Buffer>>()
+  constructor(private readonly size = 8) {}
+
+  get(id: string, draw: () => Promise<Buffer>): Promise<Buffer> {
+    let pdf = this.kept.get(id)
+    if (!pdf) {
+      pdf = draw()
+      pdf.catch(() => this.kept.delete(id))
+      if (this.kept.size >= this.size) this.kept.delete(this.kept.keys().next().value!)
+      this.kept.set(id, pdf)
+    }
+    return pdf
+  }
+
+  /** Issued: the filed PDF is the one to serve from now on. */
+  forget(id: string): void {
+    this.kept.delete(id)
+  }
+}
+
+export async function briefingPdf(ctx: UseCaseContext, id: string, previews?: DraftPreviews): Promise<{ record: BriefingRecord; pdf: Uint8Array } | undefined> {
   const record = await ctx.store.briefing(id)
   if (!record) return undefined
   if (record.status === 'issued') {
+    previews?.forget(id)
     const pdf = await ctx.store.briefingPdf(id)
     return pdf && { record, pdf }
   }
-  return { record, pdf: await draw(ctx, record, record.facts as BriefingFacts, { status: 'draft', number: null, year: null, issuedByName: null, issuedAt: null }) }
+  const drawDraft = () => draw(ctx, record, record.facts as BriefingFacts, { status: 'draft', number: null, year: null, issuedByName: null, issuedAt: null })
+  return { record, pdf: await (previews ? previews.get(id, drawDraft) : drawDraft()) }
 }
 
 async function draw(ctx: UseCaseContext, record: BriefingRecord, facts: BriefingFacts, stamp: Omit<BriefingStamp, 'id' | 'lang' | 'districtName'>): Promise<Buffer> {

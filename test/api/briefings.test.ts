@@ -79,6 +79,12 @@ describe('briefings on the demo district', () => {
     expect(lines).toContain('目 | 录') // the monthly edition has a table of contents
   })
 
+  test('a draft’s preview opened again is the same document, never cached by the browser', async () => {
+    const again = new Uint8Array(await (await get(draft.pdf_url, leader)).arrayBuffer())
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(draftPdf))).toBe(0)
+    expect((await get(draft.pdf_url, leader)).headers.get('cache-control')).toBe('no-store')
+  })
+
   test('the headline figures are the KPI endpoints’ for the same period', async () => {
     const res = await get(`/api/kpis?from=${MONTH.from}&to=${MONTH.to}&group=unit`, leader)
     const rows = (await res.json()) as KpiRow[]
