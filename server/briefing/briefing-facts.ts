@@ -2,6 +2,7 @@
 // is the PDF that is issued: the KPIs and the league table (computed exactly as GET /api/kpis and /api/kpis/league
 // compute them, at the same instant), the overdue cases of the units named, hotspots and their trend, street
 // lighting, the measures board. Plain JSON; the PDF and the CSV annexes are drawn from it.
+import { bbox as turfBbox, centroid, polygon } from '@turf/turf'
 import { computeKpis, rankUnits, type KpiCase, type KpiRow, type LeagueRow } from '../analysis/case-kpis.ts'
 import { isOverdue } from '../domain/case-deadlines.ts'
 import { districtCalendar } from '../domain/district-calendar.ts'
@@ -206,7 +207,7 @@ export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: Analysi
   // Hotspots of the period and their trend against the previous one
   const info = await store.info()
   const districtBox = places.bounds ?? info.bounds ?? [0, 0, 0, 0]
-  const bbox: BBox = zone ? ringBox(zone.coordinates[0]!) : districtBox
+  const bbox: BBox = zone ? (turfBbox(polygon(zone.coordinates)) as BBox) : districtBox
   const positionsOf = (f: number, t: number) => {
     const all = index.positions({ fromMs: f, toMs: t })
     if (!zone) return all
@@ -244,7 +245,7 @@ export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: Analysi
         .filter(([, t]) => (t.trend === 'new' || t.trend === 'intensifying') && t.count > 0)
         .sort((a, b) => b[1].count - a[1].count || b[1].z - a[1].z || a[0].localeCompare(b[0]))
         .slice(0, TOP_PLACES)
-        .map(([id, t]) => name(id, centroid(ringOf.get(id) ?? []), t.count, t.z, t.bin))
+        .map(([id, t]) => name(id, ringCentre(ringOf.get(id)), t.count, t.z, t.bin))
       hotspots = {
         status: 'ok',
         cell: HOTSPOT_CELL_NAME,
@@ -355,19 +356,5 @@ function darkLengthLitBy(engine: Awaited<ReturnType<UseCaseContext['model']['lig
   }
 }
 
-function ringBox(ring: readonly LngLat[]): BBox {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const [x, y] of ring) {
-    w = Math.min(w, x)
-    s = Math.min(s, y)
-    e = Math.max(e, x)
-    n = Math.max(n, y)
-  }
-  return [w, s, e, n]
-}
-
-function centroid(ring: readonly LngLat[]): LngLat {
-  const pts = ring.length > 1 ? ring.slice(0, -1) : ring
-  if (pts.length === 0) return [0, 0]
-  return [pts.reduce((a, p) => a + p[0], 0) / pts.length, pts.reduce((a, p) => a + p[1], 0) / pts.length]
-}
+/** A cell's centre: the mean of its ring's corners, as the worker names its top cells. */
+const ringCentre = (ring: LngLat[] | undefined): LngLat => (ring && ring.length > 3 ? (centroid(polygon([ring])).geometry.coordinates as LngLat) : [0, 0])
