@@ -84,6 +84,7 @@ export function createApi(deps: AppDeps) {
       deps.briefingSchedule,
       clock,
       async (week, key) => {
+        // the store makes one draft per key anyway; asking first spares gathering the facts on every start
         if ((await store.briefings()).some((b) => b.scheduleKey === key)) return
         const { created } = await draftBriefing(ctx, analysis, { ...week, zoneId: null, lang: 'zh', scheduleKey: key }, { userId: null, username: 'schedule' })
         if (created) console.log(`[gridwatch] drafted the weekly briefing (${key}); it waits for a leader to issue it`)

@@ -12,7 +12,8 @@ import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
 import { MEASURE_AREAS, PENDING_WORK_STATUSES, type MeasureArea } from '../kernel/statuses.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
-import type { HotspotFeature, TrendFeature } from '../workers/analysis-tasks.ts'
+import type { TrendFeature } from '../workers/analysis-tasks.ts'
+import type { JsonBytes } from '../workers/json-bytes.ts'
 import { briefingPeriod, trendBuckets, type BriefingKind } from './briefing-period.ts'
 
 const DAY_MS = 86_400_000
@@ -132,10 +133,8 @@ function totalsOf(cases: { forEach(visit: (c: KpiCase) => void): void }, fromMs:
 const iso = (ms: number) => new Date(ms).toISOString()
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits
 
-function decode<T>(bytes: { bytes: Uint8Array } | Uint8Array | string): T {
-  const raw = typeof bytes === 'string' ? bytes : Buffer.from(bytes instanceof Uint8Array ? bytes : bytes.bytes).toString('utf8')
-  return JSON.parse(raw) as T
-}
+/** What a worker sent back as JSON bytes, read. */
+const decode = <T,>(bytes: JsonBytes<T>): T => JSON.parse(Buffer.from(bytes).toString('utf8')) as T
 
 export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: AnalysisPool, req: BriefingRequest): Promise<BriefingFacts> {
   const { store, model, clock } = ctx
@@ -233,13 +232,13 @@ export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: Analysi
     if ('failed' in layer) hotspots = { status: 'unavailable', cell: HOTSPOT_CELL_NAME, incidents, reason: layer.failed }
     else if ('refusal' in layer) hotspots = { status: 'unavailable', cell: HOTSPOT_CELL_NAME, incidents, reason: layer.refusal.message }
     else {
-      const trends = 'refusal' in compared || 'failed' in compared ? new Map<string, TrendFeature['properties']>() : new Map(decode<TrendFeature[]>(compared.features).map((f) => [f.id, f.properties]))
+      const trends = 'refusal' in compared || 'failed' in compared ? new Map<string, TrendFeature['properties']>() : new Map(decode(compared.features).map((f) => [f.id, f.properties]))
       const name = (id: string, center: LngLat, n: number, z: number, bin: number): HotspotPlace => {
         const t = trends.get(id)
         const zoneAt = places.zoneAt(center)
         return { id, count: n, before_count: t?.before_count ?? null, z: round(z, 2), bin, trend: t?.trend ?? null, street: places.nearestStreet.nearest(center, 300)?.name ?? null, zone: zoneAt?.name ?? null, zone_en: zoneAt?.nameEn ?? null, center: [round(center[0], 6), round(center[1], 6)] }
       }
-      const features = decode<HotspotFeature[]>(layer.features)
+      const features = decode(layer.features)
       const ringOf = new Map(features.map((f) => [String(f.id), f.geometry.coordinates[0]!]))
       const rising = [...trends]
         .filter(([, t]) => (t.trend === 'new' || t.trend === 'intensifying') && t.count > 0)

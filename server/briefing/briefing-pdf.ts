@@ -9,6 +9,7 @@ import type { BriefingFacts } from './briefing-facts.ts'
 import { drawBriefingMap, drawMapKey, type BriefingBasemap } from './briefing-map.ts'
 import { drawLeagueChart, drawTrendChart } from './briefing-charts.ts'
 import { periodDates, periodTitle } from './briefing-period.ts'
+import { createCalendar } from '../kernel/calendar.ts'
 import { briefingWords, change, fmt, pct, type BriefingLang } from './briefing-text.ts'
 
 export interface BriefingStamp {
@@ -351,9 +352,5 @@ export async function renderBriefingPdf(
   return done
 }
 
-/** "2026-12-07 08:00" in the district's time zone. */
-function localTime(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`
-}
+/** "2026-12-07 08:00" in the time zone the facts were counted in (the district calendar's ISO form, to the minute). */
+const localTime = (at: Date, timeZone: string): string => createCalendar(timeZone).isoInstant(at).slice(0, 16).replace('T', ' ')
