@@ -42,5 +42,7 @@ describe('rows far from every other row', () => {
       expect((await store.info()).counts.lamps, pass).toBe(40)
       expect(await store.lamp('BEIJING')).toBeUndefined()
     }
+    // its connections closed, so the test worker can exit at once
+    await store.close()
   })
 })
