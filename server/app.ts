@@ -1,10 +1,11 @@
 // The Hono application: one chained app so the web client gets end-to-end types (`AppType`).
 import { Hono } from 'hono'
-import { compress } from 'hono/compress'
 import { secureHeaders } from 'hono/secure-headers'
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/session-tokens.ts'
 import { sessionMiddleware } from './http/auth.ts'
 import { csrfGuard } from './http/csrf.ts'
+import { compression } from './http/compression.ts'
+import { conditionalGet } from './http/conditional-get.ts'
 import type { AppEnv } from './http/env.ts'
 import { limitBodySize } from './http/body-limit.ts'
 import { notFound, onError } from './http/problem.ts'
@@ -137,7 +138,8 @@ const appSecurityHeaders = secureHeaders({
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
     // Layers are megabytes of repetitive JSON: gzip cuts them ~8× on the intranet's slower links.
-    .use(compress())
+    .use(compression())
+    .use('/api/*', conditionalGet())
     // Photos carry their own stricter headers (routes/cases.ts), so they are left out here.
     // A briefing's PDF opens in the browser's own viewer, which the app's CSP (object-src 'none') would block.
     .use(async (c, next) => (c.req.path.startsWith('/api/photos/') || /^\/api\/briefings\/[^/]+\.pdf$/.test(c.req.path) ? next() : appSecurityHeaders(c, next)))

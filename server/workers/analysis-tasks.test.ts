@@ -28,7 +28,17 @@ describe('computeHotspotLayer', () => {
     expect(out.statistic).toMatchObject({ bandMeters: direct.bandMeters, bandSource: 'kth-neighbour', k: direct.k, n: direct.n, mean: direct.mean, dropped: direct.dropped })
     expect(out.autoBandMeters).toBe(direct.bandMeters)
     const features = decode<HotspotFeature[]>(out.features)
-    expect(features.map((f) => [f.id, f.properties.z, f.properties.bin])).toEqual(direct.cells.map((c) => [c.id, c.z, c.bin]))
+    expect(features.map((f) => [f.id, f.properties.bin])).toEqual(direct.cells.map((c) => [c.id, c.bin]))
+    // printed to four decimals (z) and four significant digits (p); the rings to six decimals of a degree
+    features.forEach((f, i) => {
+      const cell = direct.cells[i]!
+      expect(Math.abs(f.properties.z - cell.z)).toBeLessThanOrEqual(0.5e-4 + 1e-12)
+      expect(Math.abs(f.properties.p - cell.p)).toBeLessThanOrEqual(cell.p * 1e-3)
+      f.geometry.coordinates[0]!.forEach((point, v) => {
+        expect(Math.abs(point[0] - cell.ring[v]![0])).toBeLessThanOrEqual(0.5e-6 + 1e-12)
+        expect(Math.abs(point[1] - cell.ring[v]![1])).toBeLessThanOrEqual(0.5e-6 + 1e-12)
+      })
+    })
     // the top ten: hot cells holding incidents, most incidents first
     const hotWithIncidents = direct.cells.filter((c) => c.bin > 0 && c.count > 0).sort((a, b) => b.count - a.count || b.bin - a.bin || b.z - a.z)
     expect(out.top.map((x) => x.id)).toEqual(hotWithIncidents.slice(0, 10).map((c) => c.id))

@@ -96,7 +96,7 @@ describe('GET /api/hotspots', () => {
         }
       }
       const z = (sum - mean * w) / (s * Math.sqrt((n * w - w * w) / (n - 1)))
-      expect(ci.z).toBeCloseTo(z, 9)
+      expect(ci.z).toBeCloseTo(z, 3) // the layer prints z to four decimals
     }
   })
 
