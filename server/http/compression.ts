@@ -30,7 +30,7 @@ export function acceptsGzip(header: string | undefined): boolean {
 /**
  * Gzips compressible responses (JSON, GeoJSON, CSV, text, SVG) of 1 KB or more for clients that accept it. Leaves
  * alone what is already encoded (the tiles are stored gzipped), partial and HEAD responses, and `no-transform`.
- * A strong ETag becomes weak: the bytes differ from the identity representation's.
+ * A strong ETag becomes weak for a client that accepts gzip: the bytes differ from the identity representation's.
  */
 export function compression(): MiddlewareHandler {
   return async function compress(c, next) {
@@ -51,9 +51,11 @@ export function compression(): MiddlewareHandler {
       sent = new Uint8Array(await gzip(body, { level: GZIP_LEVEL }))
       headers.set('content-encoding', 'gzip')
       headers.set('content-length', String(sent.byteLength))
-      const etag = headers.get('etag')
-      if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`)
     }
+    // Weak whether or not this one was worth compressing, so a client sees one form of a record's version tag
+    // (a case's "3" comes back as W/"3" from every read and write; If-Match takes either).
+    const etag = headers.get('etag')
+    if (etag && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`)
     // Cleared first: assigning over a response makes Hono copy the old one's headers onto the new (a second
     // Set-Cookie, the identity Content-Length).
     c.res = undefined

@@ -2,6 +2,7 @@
 // analysis, the guidance rule index — built once, shared, and invalidated through one hook (`changed`) by the use
 // cases whose writes change them. Routes read it; they never keep caches of their own.
 import type { DarkZoneEngineOptions } from '../analysis/dark-zone-engine.ts'
+import type { BBox } from '../kernel/geo.ts'
 import type { Store } from '../store/store.ts'
 import { SOLO_FEED, type ChangeFeed } from './change-feed.ts'
 import { Derived } from './derived.ts'
@@ -106,29 +107,40 @@ export class DistrictModel {
 
   private async apply(change: DistrictChange, remote = false): Promise<LightingDiff | undefined> {
     switch (change.kind) {
-      case 'incidents':
-        this.tiles.bump('incidents')
+      case 'incidents': {
         // The incidents written are read again into the index if it is built (a build under way may already hold
-        // them: `merge` keeps the newer version).
-        if (change.ids?.length && this.incidentIndex.started) {
-          const index = await this.incidentIndex.get()
-          index.merge(await this.store.incidentColumns({ ids: change.ids }))
+        // them: `merge` keeps the newer version), and the tiles holding their places are made again. Without an
+        // index no incident tile has been made, but one may be under way: it is dropped with the layer.
+        if (!change.ids?.length || !this.incidentIndex.started) {
+          this.tiles.bump('incidents')
+          return undefined
         }
+        const index = await this.incidentIndex.get()
+        const written = await this.store.incidentColumns({ ids: change.ids })
+        index.merge(written)
+        this.tiles.touch('incidents', Array.from({ length: written.count }, (_, i): BBox => [written.lon[i]!, written.lat[i]!, written.lon[i]!, written.lat[i]!]))
         return undefined
+      }
       case 'lamps': {
         if (change.lampIds.length === 0) return undefined
-        this.tiles.bump('lamps', 'dark-zones')
+        const lamps = (await Promise.all(change.lampIds.map((id) => this.store.lamp(id)))).filter((l) => l !== undefined)
         if (this.lampIndex.started) {
           const index = await this.lampIndex.get()
-          for (const id of change.lampIds) {
-            const lamp = await this.store.lamp(id)
-            if (lamp) index.setStatus(id, lamp.status)
-          }
+          for (const lamp of lamps) index.setStatus(lamp.id, lamp.status)
         }
+        // the lamp tiles show the lamps' points; a lamp that is gone (none here) leaves no point to name
+        if (lamps.length === change.lampIds.length) this.tiles.touch('lamps', lamps.map(({ coordinates: [lng, lat] }): BBox => [lng, lat, lng, lat]))
+        else this.tiles.bump('lamps')
         // Another instance's change to a state not built here yet: nothing to update; the first request builds it
-        // from the store, change included.
-        if (!this.lightingState.started) return remote ? undefined : refreshLamps(await this.lightingState.get(), this.store, change.lampIds, true)
-        return refreshLamps(await this.lightingState.get(), this.store, change.lampIds, false)
+        // from the store, change included (and no dark-zone tile was made from a state that does not exist).
+        const diff = !this.lightingState.started
+          ? remote
+            ? undefined
+            : await refreshLamps(await this.lightingState.get(), this.store, change.lampIds, true)
+          : await refreshLamps(await this.lightingState.get(), this.store, change.lampIds, false)
+        if (!diff) this.tiles.bump('dark-zones')
+        else if (diff.area) this.tiles.touch('dark-zones', [diff.area])
+        return diff
       }
       case 'street-categories':
         this.tiles.bump('streets')

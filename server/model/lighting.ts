@@ -9,6 +9,7 @@ import type { BBox, LngLat } from '../kernel/geo.ts'
 import { darkZoneLamp, darkZoneStreet, isLampWorking, openOutageLampIds } from '../domain/lighting-inputs.ts'
 import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
 import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
+import { bbox, lineString } from '@turf/turf'
 import type { Store } from '../store/store.ts'
 
 export interface Lighting {
@@ -22,6 +23,12 @@ export interface LightingDiff {
   streetIds: string[]
   darkLines: DarkLine[]
   totals: LightingTotals
+  /**
+   * Where the dark zones may have changed: around each lamp as far as any lamp reaches (a stretch it lit or left
+   * dark), and the whole of every dark line now on the touched streets (a line that grew or merged changes its
+   * length everywhere it is drawn). Undefined when no lamp was found.
+   */
+  area: BBox | undefined
 }
 
 /**
@@ -69,9 +76,11 @@ export async function refreshLamps(lighting: Lighting, store: Store, lampIds: re
   const outages = await openOutages(store, [...lampIds])
   const reachM = Math.max(engine.radiusTable.fallbackM, ...Object.values(engine.radiusTable.byHighwayM))
   const touched = new Set<string>()
+  const boxes: BBox[] = []
   for (const id of lampIds) {
     const lamp = await store.lamp(id)
     if (!lamp) continue
+    boxes.push(boxAround(lamp.coordinates, reachM))
     const working = isLampWorking(lamp, outages)
     lighting.working.set(id, working)
     const change = engine.setLampWorking(id, working)
@@ -79,7 +88,10 @@ export async function refreshLamps(lighting: Lighting, store: Store, lampIds: re
     for (const streetId of streetIds) touched.add(streetId)
   }
   const result = engine.result()
-  return { streetIds: [...touched], darkLines: result.darkLines.filter((line) => touched.has(line.streetId)), totals: result.totals }
+  const darkLines = result.darkLines.filter((line) => touched.has(line.streetId))
+  for (const line of darkLines) boxes.push(bbox(lineString(line.coordinates)) as BBox)
+  const area = boxes.length === 0 ? undefined : boxes.reduce((a, b): BBox => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])])
+  return { streetIds: [...touched], darkLines, totals: result.totals, area }
 }
 
 function boxAround([lng, lat]: LngLat, metres: number): BBox {

@@ -150,7 +150,8 @@ export const tileRoutes = (ctx: UseCaseContext) => {
     const { layer, z: zoom, x, y } = c.req.valid('param')
     if (!isTile(zoom, x, y)) throw new ProblemError(400, 'invalid-param', `${zoom}/${x}/${y} is not a tile: x and y run from 0 to ${2 ** zoom - 1} at zoom ${zoom}`, [{ path: 'x', message: 'within the zoom level' }])
     const q = c.req.valid('query')
-    // Kept in the model until a write touches the layer: one count per low-zoom cell however many maps ask.
+    // Kept in the model until a write touches the tile's area: one count per low-zoom cell however many maps ask.
+    const area = tileBBox(zoom, x, y, BUFFER_UNITS) // what build() reads: a change inside it makes the tile stale
     const { body, encoding, etag } = await model.tiles.get(layer, `${zoom}/${x}/${y}?${JSON.stringify(q)}`, async () => {
       const made = encodeTile(await build(layer, zoom, x, y, q))
       // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
@@ -158,7 +159,7 @@ export const tileRoutes = (ctx: UseCaseContext) => {
       // a near-empty tile (a few dozen bytes) is sent as it is; gzip's own header would make it larger
       if (made.length < MIN_GZIP_BYTES) return { body: made, encoding: 'identity', etag: tag }
       return { body: gzipSync(made, { level: GZIP_LEVEL }), encoding: 'gzip', etag: tag }
-    })
+    }, area)
     c.header('etag', etag)
     // Live data: the browser keeps the tile but asks again each time (a 304 costs a few bytes).
     c.header('cache-control', 'private, no-cache')

@@ -126,6 +126,32 @@ describe('vector tiles', () => {
     expect(lines.reduce((m, f) => m + Number(f.properties.length_m), 0)).toBeCloseTo(coverage.dark_length_m, 0)
   })
 
+  test('a repair remakes the dark-zone and lamp tiles it touches, at every zoom, and they match the coverage', async () => {
+    const { app } = await createTestApp()
+    const crew = await signIn(app, 'crew')
+    const darkLength = async (z: number) => (await tile(app, crew, 'dark-zones', tileOf(CENTRE[0], CENTRE[1], z))).features('dark-zones').reduce((m, f) => m + Number(f.properties.length_m), 0)
+    const coverage = async () => (await getJson<{ dark_length_m: number }>(app, '/api/coverage', crew)).body.dark_length_m
+    const zooms = [12, 14, 16]
+    const before = await Promise.all(zooms.map(darkLength))
+    expect(before[1]).toBeCloseTo(await coverage(), 0)
+    const lamp = await app.request('/api/lamps/L000002', { headers: { cookie: crew } })
+    const repaired = await app.request('/api/lamps/L000002', {
+      method: 'PATCH',
+      headers: { cookie: crew, 'content-type': 'application/json', 'if-match': lamp.headers.get('etag') ?? '' },
+      body: JSON.stringify({ status: 'ok' }),
+    })
+    expect(repaired.status).toBe(200)
+    const lit = await coverage()
+    expect(lit).toBeLessThan(before[1]! - 1) // the repair lit something
+    expect(await darkLength(14)).toBeCloseTo(lit, 0)
+    // the lamp's own tiles at every zoom say it works now
+    for (const z of [15, 16]) {
+      const lamps = (await tile(app, crew, 'lamps', tileOf(104.048, 30.66, z))).features('lamps')
+      expect(lamps.find((f) => f.properties.id === 'L000002')?.properties.working).toBe(true)
+    }
+    expect((await darkLength(12)) - lit).toBeCloseTo(before[0]! - before[1]!, 0)
+  })
+
   test('tiles are gzipped for a client that accepts it', async () => {
     const { app } = await createTestApp()
     const cookie = await signIn(app, 'leader')
