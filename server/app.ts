@@ -17,7 +17,7 @@ import { startWeeklyBriefings, type WeeklySchedule } from './briefing/weekly-sch
 import { draftBriefing } from './use-cases/briefings.ts'
 import { kpiRoutes } from './routes/kpis.ts'
 import { open311Routes } from './routes/open311.ts'
-import { tileRoutes } from './routes/tiles.ts'
+import { createTileMaker, tileRoutes } from './routes/tiles.ts'
 import { reportRoutes } from './routes/reports.ts'
 import { hotspotRoutes } from './routes/hotspots.ts'
 import { incidentRoutes } from './routes/incidents.ts'
@@ -77,7 +77,18 @@ export function createApi(deps: AppDeps) {
   // Everything derived from the store (place indexes, lighting, guidance rules) lives in one model; the use cases
   // tell it what their writes changed.
   const ctx: UseCaseContext = { store, model: new DistrictModel(store, deps.changeFeed ? { feed: deps.changeFeed } : {}), clock }
-  if (deps.warm) void ctx.model.warm()
+  const tiles = createTileMaker(ctx)
+  if (deps.warm) {
+    void ctx.model.warm().then(async () => {
+      const started = performance.now()
+      try {
+        const made = await tiles.prewarm()
+        console.log(`[gridwatch] ${made} low-zoom incident and lamp tiles made ahead in ${Math.round(performance.now() - started)} ms`)
+      } catch (err) {
+        console.error('[gridwatch] making the low-zoom tiles ahead failed; each is made when first asked for', err)
+      }
+    })
+  }
   const counters = deps.rateCounters ?? memoryRateCounters
   const analysis = deps.analysisPool ?? sharedAnalysisPool()
   if (deps.briefingSchedule) {
@@ -108,7 +119,7 @@ export function createApi(deps: AppDeps) {
     .route('/', lightingRoutes(ctx, analysis))
     .route('/', layerRoutes(ctx))
     .route('/', incidentRoutes(store))
-    .route('/', tileRoutes(ctx))
+    .route('/', tileRoutes(tiles))
     .route('/', hotspotRoutes(ctx, analysis))
     .route('/', streetRoutes(ctx))
     .route('/', guidancePointRoutes(ctx, analysis))

@@ -26,3 +26,17 @@ export function toTileUnits([lon, lat]: LngLat, z: number, x: number, y: number)
   const wy = (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * n
   return [Math.round((wx - x) * EXTENT), Math.round((wy - y) * EXTENT)]
 }
+
+/** The tiles of zoom `z` that cover `bbox`, as [x, y] pairs, row by row. */
+export function tilesCovering([w, s, e, n]: BBox, z: number): [number, number][] {
+  const size = 2 ** z
+  const clamp = (v: number) => Math.min(size - 1, Math.max(0, Math.floor(v)))
+  const column = (lon: number) => clamp(((lon + 180) / 360) * size)
+  const row = (lat: number) => {
+    const sin = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180)
+    return clamp((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size)
+  }
+  const out: [number, number][] = []
+  for (let y = row(n); y <= row(s); y++) for (let x = column(w); x <= column(e); x++) out.push([x, y])
+  return out
+}

@@ -20,7 +20,8 @@ import { classOfHighway } from '../kernel/street-classes.ts'
 import type { GridCount } from '../analysis/point-buckets.ts'
 import type { LngLat } from '../kernel/geo.ts'
 import { encodeTile, pointLayer, shapeLayer, type TileLayer, type TileTags } from '../analysis/vector-tile.ts'
-import { isTile, tileBBox } from '../analysis/tile-geometry.ts'
+import { isTile, tileBBox, tilesCovering } from '../analysis/tile-geometry.ts'
+import type { CachedTile } from '../model/tile-cache.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
 
 /** From this zoom every lamp and incident is a feature of its own (a z15 tile is ~1.2 km across at 30°N). */
@@ -80,7 +81,28 @@ function parseStatuses<T extends string>(raw: string | undefined, known: readonl
   return values as T[]
 }
 
-export const tileRoutes = (ctx: UseCaseContext) => {
+/** Layers whose low-zoom tiles are made ahead of the first map (see TileMaker.prewarm). */
+const PREWARMED_LAYERS = ['incidents', 'lamps'] as const
+/** Made ahead from this zoom (a district on one screen) to this one (the last counted per cell). */
+const PREWARM_ZOOMS = [10, DETAIL_ZOOM - 1] as const
+/** At most this many tiles per layer are made ahead, the lowest zooms first. */
+const PREWARM_MAX_TILES = 1_024
+
+export type TileQuery = z.infer<typeof tileQuery>
+
+export interface TileMaker {
+  /** The tile as kept or made now (made once however many ask at the same time). */
+  tile(layer: (typeof TILE_LAYERS)[number], z: number, x: number, y: number, q: TileQuery): Promise<CachedTile>
+  /**
+   * Makes the unfiltered incident and lamp tiles over the district at zooms 10–14 (at most 1,024 per layer), one at
+   * a time between other requests. These are the tiles every map opens on and the costly ones — each counts up to a
+   * whole city's points per cell, 10–100 ms at megacity size — and a write now only drops the tiles around it, so
+   * made once they stay. Resolves with how many were made.
+   */
+  prewarm(): Promise<number>
+}
+
+export function createTileMaker(ctx: UseCaseContext): TileMaker {
   const { store, model } = ctx
 
   async function build(layer: (typeof TILE_LAYERS)[number], z: number, x: number, y: number, q: z.infer<typeof tileQuery>): Promise<Record<string, TileLayer>> {
@@ -146,20 +168,50 @@ export const tileRoutes = (ctx: UseCaseContext) => {
     }
   }
 
-  return new Hono<AppEnv>().get('/tiles/:layer/:z/:x/:y', requireUser(), validate('param', tileParams), validate('query', tileQuery), async (c) => {
-    const { layer, z: zoom, x, y } = c.req.valid('param')
-    if (!isTile(zoom, x, y)) throw new ProblemError(400, 'invalid-param', `${zoom}/${x}/${y} is not a tile: x and y run from 0 to ${2 ** zoom - 1} at zoom ${zoom}`, [{ path: 'x', message: 'within the zoom level' }])
-    const q = c.req.valid('query')
+  function tile(layer: (typeof TILE_LAYERS)[number], zoom: number, x: number, y: number, q: TileQuery): Promise<CachedTile> {
     // Kept in the model until a write touches the tile's area: one count per low-zoom cell however many maps ask.
     const area = tileBBox(zoom, x, y, BUFFER_UNITS) // what build() reads: a change inside it makes the tile stale
-    const { body, encoding, etag } = await model.tiles.get(layer, `${zoom}/${x}/${y}?${JSON.stringify(q)}`, async () => {
-      const made = encodeTile(await build(layer, zoom, x, y, q))
-      // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
-      const tag = `"${createHash('sha1').update(made).digest('base64url').slice(0, 22)}"`
-      // a near-empty tile (a few dozen bytes) is sent as it is; gzip's own header would make it larger
-      if (made.length < MIN_GZIP_BYTES) return { body: made, encoding: 'identity', etag: tag }
-      return { body: gzipSync(made, { level: GZIP_LEVEL }), encoding: 'gzip', etag: tag }
-    }, area)
+    return model.tiles.get(
+      layer,
+      `${zoom}/${x}/${y}?${JSON.stringify(q)}`,
+      async () => {
+        const made = encodeTile(await build(layer, zoom, x, y, q))
+        // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
+        const tag = `"${createHash('sha1').update(made).digest('base64url').slice(0, 22)}"`
+        // a near-empty tile (a few dozen bytes) is sent as it is; gzip's own header would make it larger
+        if (made.length < MIN_GZIP_BYTES) return { body: made, encoding: 'identity', etag: tag }
+        return { body: gzipSync(made, { level: GZIP_LEVEL }), encoding: 'gzip', etag: tag }
+      },
+      area,
+    )
+  }
+
+  async function prewarm(): Promise<number> {
+    const { bounds } = await model.places()
+    if (!bounds) return 0
+    let made = 0
+    for (const layer of PREWARMED_LAYERS) {
+      let budget = PREWARM_MAX_TILES
+      for (let zoom = PREWARM_ZOOMS[0]; zoom <= PREWARM_ZOOMS[1] && budget > 0; zoom++) {
+        for (const [x, y] of tilesCovering(bounds, zoom).slice(0, budget)) {
+          await tile(layer, zoom, x, y, {})
+          made++
+          budget--
+          await new Promise((resolve) => setImmediate(resolve)) // a waiting request goes first
+        }
+      }
+    }
+    return made
+  }
+
+  return { tile, prewarm }
+}
+
+export const tileRoutes = (tiles: TileMaker) =>
+  new Hono<AppEnv>().get('/tiles/:layer/:z/:x/:y', requireUser(), validate('param', tileParams), validate('query', tileQuery), async (c) => {
+    const { layer, z: zoom, x, y } = c.req.valid('param')
+    if (!isTile(zoom, x, y)) throw new ProblemError(400, 'invalid-param', `${zoom}/${x}/${y} is not a tile: x and y run from 0 to ${2 ** zoom - 1} at zoom ${zoom}`, [{ path: 'x', message: 'within the zoom level' }])
+    const { body, encoding, etag } = await tiles.tile(layer, zoom, x, y, c.req.valid('query'))
     c.header('etag', etag)
     // Live data: the browser keeps the tile but asks again each time (a 304 costs a few bytes).
     c.header('cache-control', 'private, no-cache')
@@ -174,4 +226,3 @@ export const tileRoutes = (ctx: UseCaseContext) => {
     // a client that takes no gzip (curl without --compressed, a script) is rare: it pays the unzip
     return c.body(gunzipSync(body) as Uint8Array<ArrayBuffer>)
   })
-}
