@@ -136,8 +136,8 @@ export class DistrictModel {
         const diff = !this.lightingState.started
           ? remote
             ? undefined
-            : await refreshLamps(await this.lightingState.get(), this.store, change.lampIds, true)
-          : await refreshLamps(await this.lightingState.get(), this.store, change.lampIds, false)
+            : await refreshLamps(await this.lightingState.get(), this.store, lamps, true)
+          : await refreshLamps(await this.lightingState.get(), this.store, lamps, false)
         if (!diff) this.tiles.bump('dark-zones')
         else if (diff.area) this.tiles.touch('dark-zones', [diff.area])
         return diff

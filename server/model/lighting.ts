@@ -6,6 +6,7 @@ import { createDarkZoneEngine, type DarkZoneEngine, type DarkZoneEngineOptions }
 import type { DarkLine, LightingTotals } from '../analysis/dark-zones.ts'
 import { computeMetersPerDegreeLng, METERS_PER_DEGREE } from '../analysis/local-metric.ts'
 import type { BBox, LngLat } from '../kernel/geo.ts'
+import type { StoredLamp } from '../kernel/records.ts'
 import { darkZoneLamp, darkZoneStreet, isLampWorking, openOutageLampIds } from '../domain/lighting-inputs.ts'
 import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
 import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
@@ -66,20 +67,19 @@ export async function buildLighting(store: Store, options: DarkZoneEngineOptions
 }
 
 /**
- * Re-reads these lamps' status and outage reports and updates the analysis; unknown ids change nothing. The streets
+ * Updates the analysis for these lamps as just read from the store, re-reading their open outage reports. The streets
  * touched are those the engine reports changed — or, when the analysis was `justBuilt` from the store (so it already
  * shows the change and the engine sees none), every street within a lamp's reach, so a client holding dark zones
  * from before still gets the current ones.
  */
-export async function refreshLamps(lighting: Lighting, store: Store, lampIds: readonly string[], justBuilt: boolean): Promise<LightingDiff> {
+export async function refreshLamps(lighting: Lighting, store: Store, lamps: readonly StoredLamp[], justBuilt: boolean): Promise<LightingDiff> {
   const { engine } = lighting
-  const outages = await openOutages(store, [...lampIds])
+  const outages = await openOutages(store, lamps.map((l) => l.id))
   const reachM = Math.max(engine.radiusTable.fallbackM, ...Object.values(engine.radiusTable.byHighwayM))
   const touched = new Set<string>()
   const boxes: BBox[] = []
-  for (const id of lampIds) {
-    const lamp = await store.lamp(id)
-    if (!lamp) continue
+  for (const lamp of lamps) {
+    const { id } = lamp
     boxes.push(boxAround(lamp.coordinates, reachM))
     const working = isLampWorking(lamp, outages)
     lighting.working.set(id, working)

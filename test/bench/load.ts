@@ -52,11 +52,15 @@ interface Server {
   waitForLog(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray | undefined>
 }
 
+// The heap flags `npm start` runs the server with (package.json; README, GRIDWATCH_HEAP_MB): the server is measured
+// as it is deployed.
+const SERVER_FLAGS = ['--max-old-space-size=1024', '--max-semi-space-size=32']
+
 async function startServer(cwd: string, databaseUrl: string): Promise<Server> {
   const port = await freePort()
   const started = performance.now()
   let log = ''
-  const child = spawn(process.execPath, ['--import', tsx, 'server/main.ts'], { cwd, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, GRIDWATCH_SEED: 'none', GRIDWATCH_BRIEFING_SCHEDULE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...SERVER_FLAGS, '--import', tsx, 'server/main.ts'], { cwd, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, GRIDWATCH_SEED: 'none', GRIDWATCH_BRIEFING_SCHEDULE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
   const baseUrl = `http://127.0.0.1:${port}`

@@ -10,6 +10,8 @@ import pg from 'pg'
 const CHANNEL = 'gridwatch_changes'
 // NOTIFY payloads are capped at 8000 bytes; a change naming more lamps than fit is sent as "everything changed".
 const MAX_PAYLOAD = 7_500
+// What the message adds around the change: the origin (a UUID) and the sequence number, with their keys.
+const SEQ_AND_ORIGIN_BYTES = 100
 const RECONNECT_MS = 1_000
 
 interface Message<T> {
@@ -49,11 +51,16 @@ export class PostgresChangeFeed<T> {
   }
 
   async publish(change: T): Promise<void> {
-    const seq = Number((await this.pool.query<{ n: string }>("SELECT nextval('model_change_seq') AS n")).rows[0]?.n)
-    this.lastSeq = Math.max(this.lastSeq, seq)
-    let payload = JSON.stringify({ origin: this.instanceId, seq, change } satisfies Message<T>)
-    if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ origin: this.instanceId, seq, change: this.everything } satisfies Message<T>)
-    await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, payload])
+    // One round trip: the number is drawn and the message (a Message<T>, with the number written in by the
+    // database) sent in the same statement — a crew's repair waits for this before it is answered.
+    let body = JSON.stringify(change)
+    if (Buffer.byteLength(body) + SEQ_AND_ORIGIN_BYTES > MAX_PAYLOAD) body = JSON.stringify(this.everything)
+    const { rows } = await this.pool.query<{ n: string }>(
+      `WITH s AS (SELECT nextval('model_change_seq') AS n)
+       SELECT n, pg_notify($1, '{"origin":' || to_json($2::text)::text || ',"seq":' || n || ',"change":' || $3::text || '}') FROM s`,
+      [this.channel, this.instanceId, body],
+    )
+    this.lastSeq = Math.max(this.lastSeq, Number(rows[0]?.n))
   }
 
   subscribe(onChange: (change: T) => void): void {
