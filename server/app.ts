@@ -83,9 +83,9 @@ export function createApi(deps: AppDeps) {
       const started = performance.now()
       try {
         const made = await tiles.prewarm()
-        console.log(`[gridwatch] ${made} low-zoom incident and lamp tiles made ahead in ${Math.round(performance.now() - started)} ms`)
+        console.log(`[gridwatch] ${made} incident and lamp tiles (zooms 10–16) made ahead in ${Math.round(performance.now() - started)} ms`)
       } catch (err) {
-        console.error('[gridwatch] making the low-zoom tiles ahead failed; each is made when first asked for', err)
+        console.error('[gridwatch] making the tiles ahead failed; each is made when first asked for', err)
       }
     })
   }

@@ -83,9 +83,13 @@ function parseStatuses<T extends string>(raw: string | undefined, known: readonl
 
 /** Layers whose low-zoom tiles are made ahead of the first map (see TileMaker.prewarm). */
 const PREWARMED_LAYERS = ['incidents', 'lamps'] as const
-/** Made ahead from this zoom (a district on one screen) to this one (the last counted per cell). */
-const PREWARM_ZOOMS = [10, DETAIL_ZOOM - 1] as const
-/** At most this many tiles per layer are made ahead, the lowest zooms first. */
+/** Made ahead from this zoom (a district on one screen) to this one (a street's lamps one by one). */
+const PREWARM_ZOOMS = [10, 16] as const
+/**
+ * At most this many tiles per layer are made ahead, the lowest zooms first and, within a zoom, the centre first:
+ * all of zooms 10–16 over ~20 km² of city (z16 tiles are ~0.4 km² at 30°N), and the costly low zooms of any city.
+ * The kept tiles' budget (64 MB, tile-cache.ts) holds them: a dense z16 lamp tile is ~46 KB gzipped.
+ */
 const PREWARM_MAX_TILES = 1_024
 
 export type TileQuery = z.infer<typeof tileQuery>
@@ -94,10 +98,10 @@ export interface TileMaker {
   /** The tile as kept or made now (made once however many ask at the same time). */
   tile(layer: (typeof TILE_LAYERS)[number], z: number, x: number, y: number, q: TileQuery): Promise<CachedTile>
   /**
-   * Makes the unfiltered incident and lamp tiles over the district at zooms 10–14 (at most 1,024 per layer), one at
-   * a time between other requests. These are the tiles every map opens on and the costly ones — each counts up to a
-   * whole city's points per cell, 10–100 ms at megacity size — and a write now only drops the tiles around it, so
-   * made once they stay. Resolves with how many were made.
+   * Makes the unfiltered incident and lamp tiles over the district at zooms 10–16 (at most 1,024 per layer), one at
+   * a time between other requests. These are the tiles every map opens on; a low-zoom one counts up to a whole
+   * city's points per cell (10–100 ms at megacity size), and a map's first minute would otherwise queue behind
+   * their making. A write drops only the tiles around it, so made once they stay. Resolves with how many were made.
    */
   prewarm(): Promise<number>
 }
@@ -193,7 +197,10 @@ export function createTileMaker(ctx: UseCaseContext): TileMaker {
     for (const layer of PREWARMED_LAYERS) {
       let budget = PREWARM_MAX_TILES
       for (let zoom = PREWARM_ZOOMS[0]; zoom <= PREWARM_ZOOMS[1] && budget > 0; zoom++) {
-        for (const [x, y] of tilesCovering(bounds, zoom).slice(0, budget)) {
+        const tiles = tilesCovering(bounds, zoom)
+        const [cx, cy] = [(tiles[0]![0] + tiles.at(-1)![0]) / 2, (tiles[0]![1] + tiles.at(-1)![1]) / 2]
+        tiles.sort((a, b) => (a[0] - cx) ** 2 + (a[1] - cy) ** 2 - ((b[0] - cx) ** 2 + (b[1] - cy) ** 2))
+        for (const [x, y] of tiles.slice(0, budget)) {
           await tile(layer, zoom, x, y, {})
           made++
           budget--

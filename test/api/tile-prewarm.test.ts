@@ -1,4 +1,4 @@
-// The low-zoom tiles made ahead at start: every unfiltered incident and lamp tile over the district at zooms 10–14,
+// The tiles made ahead at start: every unfiltered incident and lamp tile over the district at zooms 10–16,
 // each then served as kept (not made again) and the same as one made on request.
 import { describe, expect, test } from 'vitest'
 import { tileBBox, tilesCovering } from '../../server/analysis/tile-geometry.ts'
@@ -27,12 +27,12 @@ describe('tiles made ahead', () => {
     }
   })
 
-  test('makes every unfiltered incident and lamp tile of zooms 10–14 over the district, which are then served as kept', async () => {
+  test('makes every unfiltered incident and lamp tile of zooms 10–16 over the district, which are then served as kept', async () => {
     const { store } = await createTestApp()
     const model = new DistrictModel(store)
     const maker = createTileMaker({ store, model, clock: () => new Date('2026-11-01T00:00:00+08:00') })
     const { bounds } = await model.places()
-    const expected = [10, 11, 12, 13, 14].reduce((n, z) => n + tilesCovering(bounds!, z).length, 0)
+    const expected = [10, 11, 12, 13, 14, 15, 16].reduce((n, z) => n + tilesCovering(bounds!, z).length, 0)
     expect(await maker.prewarm()).toBe(2 * expected)
 
     let made = 0
@@ -42,8 +42,11 @@ describe('tiles made ahead', () => {
     const kept = await maker.tile('incidents', 12, x, y, {})
     await maker.tile('lamps', 14, ...tilesCovering(bounds!, 14).at(-1)!, {})
     expect(made).toBe(0)
-    await maker.tile('lamps', 15, ...tilesCovering(bounds!, 15)[0]!, {})
-    expect(made).toBe(1)
+    await maker.tile('lamps', 16, ...tilesCovering(bounds!, 16)[0]!, {})
+    expect(made).toBe(0)
+    await maker.tile('lamps', 17, ...tilesCovering(bounds!, 17)[0]!, {})
+    await maker.tile('incidents', 16, ...tilesCovering(bounds!, 16)[0]!, { category: ['0118'] }) // filtered: not made ahead
+    expect(made).toBe(2)
 
     // the same bytes as a tile made on request by a server that made nothing ahead
     const fresh = createTileMaker({ store, model: new DistrictModel(store), clock: () => new Date() })
