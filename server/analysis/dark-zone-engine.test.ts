@@ -42,7 +42,14 @@ describe('createDarkZoneEngine', () => {
           current.delete(id)
           engine.removeLamp(id)
         }
-        if (step % 8 === 0) expect(engine.result(), `seed ${seed} step ${step}`).toEqual(computeDarkZones(streets, [...current.values()]))
+        if (step % 8 === 0) {
+          const full = computeDarkZones(streets, [...current.values()])
+          expect(engine.result(), `seed ${seed} step ${step}`).toEqual(full)
+          // what a lamp change answers with: the totals and some streets' lines, without the whole result
+          expect(engine.totals()).toEqual(full.totals)
+          const some = [...new Set(full.darkLines.map((l) => l.streetId))].filter(() => random() < 0.3)
+          expect(engine.darkLinesOf([...some].reverse().concat('no-such-street'))).toEqual(full.darkLines.filter((l) => some.includes(l.streetId)))
+        }
       }
     }
   })

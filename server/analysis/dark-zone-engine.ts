@@ -64,6 +64,13 @@ export interface DarkZoneEngine {
   /** The whole analysis as `computeDarkZones` would return it for the current lamps. Treat it as read-only. */
   result(): DarkZoneResult
   /**
+   * `result().totals` without building the rest: a lamp change answers with the totals and its streets' lines, and
+   * building every street's figures for that cost a megacity's crews O(streets) per repair.
+   */
+  totals(): DarkZoneResult['totals']
+  /** The dark lines of these streets, as and in the order `result().darkLines` has them; unknown ids are skipped. */
+  darkLinesOf(streetIds: readonly string[]): DarkLine[]
+  /**
    * Dark stretches and street figures around a bbox [west, south, east, north] (degrees); throws a RangeError if
    * west > east or south > north. Its objects are the very ones `result()` returns until their street changes.
    */
@@ -110,6 +117,9 @@ export function createDarkZoneEngine(
   const radiusTable = resolveCoverageRadiusTable(options)
   const labels = readStreetLabels(streets)
   const model = buildStreetModel(streets, radiusTable)
+
+  let streetIndex: Map<string, number> | undefined // street id → index, made on the first darkLinesOf
+  const currentTotals = () => ({ totalLengthM: toMeters(totalLengthUm), darkLengthM: toMeters(totalDarkUm), litShare: computeLitShare(totalLengthUm, totalDarkUm) })
 
   // Lamps: slot ≥ 0 is an indexed lamp, slot < 0 is unindexed lamp −1 − slot.
   const slotOf = new Map<string, number>()
@@ -334,12 +344,17 @@ export function createDarkZoneEngine(
         darkLengthM: toMeters(zoneDarkUm[z]!),
         litShare: computeLitShare(zoneLengthUm[z]!, zoneDarkUm[z]!),
       }))
-      const totals = {
-        totalLengthM: toMeters(totalLengthUm),
-        darkLengthM: toMeters(totalDarkUm),
-        litShare: computeLitShare(totalLengthUm, totalDarkUm),
-      }
-      return { radiusTable, darkLines, streets: streetLighting, zones, totals }
+      return { radiusTable, darkLines, streets: streetLighting, zones, totals: currentTotals() }
+    },
+
+    totals: currentTotals,
+
+    darkLinesOf(streetIds) {
+      streetIndex ??= new Map(labels.ids.map((id, s) => [id, s]))
+      const indices = streetIds.map((id) => streetIndex!.get(id)).filter((s) => s !== undefined)
+      const out: DarkLine[] = []
+      for (const s of [...new Set(indices)].sort((a, b) => a - b)) if (streetDarkUm[s]! > 0) for (const line of getLines(s)) out.push(line)
+      return out
     },
 
     darkZonesInBBox(bbox) {

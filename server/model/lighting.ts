@@ -87,11 +87,10 @@ export async function refreshLamps(lighting: Lighting, store: Store, lamps: read
     const streetIds = justBuilt ? engine.darkZonesInBBox(boxAround(lamp.coordinates, reachM)).streets.map((s) => s.streetId) : (change?.streetIds ?? [])
     for (const streetId of streetIds) touched.add(streetId)
   }
-  const result = engine.result()
-  const darkLines = result.darkLines.filter((line) => touched.has(line.streetId))
+  const darkLines = engine.darkLinesOf([...touched])
   for (const line of darkLines) boxes.push(bbox(lineString(line.coordinates)) as BBox)
   const area = boxes.length === 0 ? undefined : boxes.reduce((a, b): BBox => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])])
-  return { streetIds: [...touched], darkLines, totals: result.totals, area }
+  return { streetIds: [...touched], darkLines, totals: engine.totals(), area }
 }
 
 function boxAround([lng, lat]: LngLat, metres: number): BBox {
