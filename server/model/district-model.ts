@@ -128,9 +128,6 @@ export class DistrictModel {
           const index = await this.lampIndex.get()
           for (const lamp of lamps) index.setStatus(lamp.id, lamp.status)
         }
-        // the lamp tiles show the lamps' points; a lamp that is gone (none here) leaves no point to name
-        if (lamps.length === change.lampIds.length) this.tiles.touch('lamps', lamps.map(({ coordinates: [lng, lat] }): BBox => [lng, lat, lng, lat]))
-        else this.tiles.bump('lamps')
         // Another instance's change to a state not built here yet: nothing to update; the first request builds it
         // from the store, change included (and no dark-zone tile was made from a state that does not exist).
         const diff = !this.lightingState.started
@@ -138,6 +135,10 @@ export class DistrictModel {
             ? undefined
             : await refreshLamps(await this.lightingState.get(), this.store, lamps, true)
           : await refreshLamps(await this.lightingState.get(), this.store, lamps, false)
+        // Tiles are dropped once the status and the lighting both show the change (a lamp tile draws `working`
+        // from the lighting). The lamp tiles hold the lamps' points; a lamp that is gone leaves no point to name.
+        if (lamps.length === change.lampIds.length) this.tiles.touch('lamps', lamps.map(({ coordinates: [lng, lat] }): BBox => [lng, lat, lng, lat]))
+        else this.tiles.bump('lamps')
         if (!diff) this.tiles.bump('dark-zones')
         else if (diff.area) this.tiles.touch('dark-zones', [diff.area])
         return diff
