@@ -110,20 +110,7 @@ export class PgContext {
 
   /** Appends an audit entry; call inside the write so the record and the change land together. */
   async audit(actor: Actor, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): Promise<void> {
-    await this.query(
-      'INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before, after, ip) VALUES (:at, :userId, :username, :action, :entity, :entityId, :before, :after, :ip)',
-      {
-        at: new Date().toISOString(),
-        userId: actor.userId,
-        username: actor.username,
-        action,
-        entity,
-        entityId,
-        before: before === undefined ? null : JSON.stringify(before),
-        after: after === undefined ? null : JSON.stringify(after),
-        ip: actor.ip ?? null,
-      },
-    )
+    await this.query(AUDIT_INSERT, auditParams(actor, action, entity, entityId, before, after))
   }
 
   /** Appends a step to a case's timeline. */
@@ -169,3 +156,21 @@ export const where = (clauses: (string | undefined)[]): string => {
   return kept.length > 0 ? ` WHERE ${kept.join(' AND ')}` : ''
 }
 
+/** The audit entry's INSERT, with its parameters named as `auditParams` gives them (`audit:`-prefixed names). */
+export const AUDIT_INSERT =
+  'INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before, after, ip) VALUES (:audit_at, :audit_user_id, :audit_username, :audit_action, :audit_entity, :audit_entity_id, :audit_before, :audit_after, :audit_ip)'
+
+/** The parameters of AUDIT_INSERT, for a statement that writes the entry together with its change. */
+export function auditParams(actor: Actor, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): Params {
+  return {
+    audit_at: new Date().toISOString(),
+    audit_user_id: actor.userId,
+    audit_username: actor.username,
+    audit_action: action,
+    audit_entity: entity,
+    audit_entity_id: entityId,
+    audit_before: before === undefined ? null : JSON.stringify(before),
+    audit_after: after === undefined ? null : JSON.stringify(after),
+    audit_ip: actor.ip ?? null,
+  }
+}
