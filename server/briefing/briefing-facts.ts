@@ -204,8 +204,7 @@ export async function gatherBriefingFacts(ctx: UseCaseContext, analysis: Analysi
   )
 
   // Hotspots of the period and their trend against the previous one
-  const info = await store.info()
-  const districtBox = places.bounds ?? info.bounds ?? [0, 0, 0, 0]
+  const districtBox = places.bounds ?? [0, 0, 0, 0]
   const bbox: BBox = zone ? (turfBbox(polygon(zone.coordinates)) as BBox) : districtBox
   const positionsOf = (f: number, t: number) => {
     const all = index.positions({ fromMs: f, toMs: t })

@@ -96,7 +96,8 @@ function refuse({ refusal }: HotspotRefusal): never {
 // oversized requests before the store is even read.
 export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis: AnalysisPool) => {
   async function studyArea(): Promise<BBox> {
-    const { bounds } = await store.info()
+    // from the place index, not store.info(): that counts every table, ~0.1–0.3 s per request on PostgreSQL at 2M rows
+    const { bounds } = await model.places()
     if (!bounds) throw new ProblemError(422, 'no-study-area', 'the store holds no district yet, so there is no study area')
     return bounds
   }
