@@ -18,7 +18,7 @@ import { ProblemError } from '../kernel/problems.ts'
 import { INCIDENT_STATUSES, LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
 import { classOfHighway } from '../kernel/street-classes.ts'
 import type { GridCount } from '../analysis/point-buckets.ts'
-import type { LngLat } from '../kernel/geo.ts'
+import type { BBox, LngLat } from '../kernel/geo.ts'
 import { encodeTile, pointLayer, shapeLayer, type TileLayer, type TileTags } from '../analysis/vector-tile.ts'
 import { isTile, tileBBox, tilesCovering } from '../analysis/tile-geometry.ts'
 import type { CachedTile } from '../model/tile-cache.ts'
@@ -109,8 +109,8 @@ export interface TileMaker {
 export function createTileMaker(ctx: UseCaseContext): TileMaker {
   const { store, model } = ctx
 
-  async function build(layer: (typeof TILE_LAYERS)[number], z: number, x: number, y: number, q: z.infer<typeof tileQuery>): Promise<Record<string, TileLayer>> {
-    const bbox = tileBBox(z, x, y, BUFFER_UNITS)
+  /** The tile's layers from what lies in `bbox` (the tile's box, buffer included). */
+  async function build(layer: (typeof TILE_LAYERS)[number], z: number, x: number, y: number, q: TileQuery, bbox: BBox): Promise<Record<string, TileLayer>> {
     const refuse = (key: string) => {
       throw new ProblemError(400, 'invalid-query', `${key}: the ${layer} tiles take no ${key} filter`, [{ path: key, message: 'not a filter of this layer' }])
     }
@@ -179,7 +179,7 @@ export function createTileMaker(ctx: UseCaseContext): TileMaker {
       layer,
       `${zoom}/${x}/${y}?${JSON.stringify(q)}`,
       async () => {
-        const made = encodeTile(await build(layer, zoom, x, y, q))
+        const made = encodeTile(await build(layer, zoom, x, y, q, area))
         // The tile's own content names it: a client asking again gets 304 until something in the tile changes.
         const tag = `"${createHash('sha1').update(made).digest('base64url').slice(0, 22)}"`
         // a near-empty tile (a few dozen bytes) is sent as it is; gzip's own header would make it larger

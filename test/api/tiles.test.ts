@@ -28,6 +28,16 @@ async function tile(app: TestApp, cookie: string, layer: string, [z, x, y]: [num
 
 const CENTRE = [104.05, 30.66] as const
 
+/** A crew marks the lamp repaired, with the version it just read. */
+async function repair(app: TestApp, cookie: string, id: string): Promise<Response> {
+  const lamp = await app.request(`/api/lamps/${id}`, { headers: { cookie } })
+  return app.request(`/api/lamps/${id}`, {
+    method: 'PATCH',
+    headers: { cookie, 'content-type': 'application/json', 'if-match': lamp.headers.get('etag') ?? '' },
+    body: JSON.stringify({ status: 'ok' }),
+  })
+}
+
 describe('vector tiles', () => {
   test('an incident tile at a detail zoom holds exactly the incidents the GeoJSON endpoint lists for its box, filters included', async () => {
     const { app } = await createTestApp()
@@ -83,13 +93,7 @@ describe('vector tiles', () => {
     const etag = first.res.headers.get('etag') ?? ''
     expect(first.features('lamps').find((f) => f.properties.id === 'L000002')?.properties.working).toBe(false)
     expect((await tile(app, crew, 'lamps', t, '', { 'if-none-match': etag })).res.status).toBe(304)
-    const lamp = await app.request('/api/lamps/L000002', { headers: { cookie: crew } })
-    const repaired = await app.request('/api/lamps/L000002', {
-      method: 'PATCH',
-      headers: { cookie: crew, 'content-type': 'application/json', 'if-match': lamp.headers.get('etag') ?? '' },
-      body: JSON.stringify({ status: 'ok' }),
-    })
-    expect(repaired.status).toBe(200)
+    expect((await repair(app, crew, 'L000002')).status).toBe(200)
     const after = await tile(app, crew, 'lamps', t, '', { 'if-none-match': etag })
     expect(after.res.status).toBe(200)
     expect(after.features('lamps').find((f) => f.properties.id === 'L000002')?.properties.working).toBe(true)
@@ -134,13 +138,7 @@ describe('vector tiles', () => {
     const zooms = [12, 14, 16]
     const before = await Promise.all(zooms.map(darkLength))
     expect(before[1]).toBeCloseTo(await coverage(), 0)
-    const lamp = await app.request('/api/lamps/L000002', { headers: { cookie: crew } })
-    const repaired = await app.request('/api/lamps/L000002', {
-      method: 'PATCH',
-      headers: { cookie: crew, 'content-type': 'application/json', 'if-match': lamp.headers.get('etag') ?? '' },
-      body: JSON.stringify({ status: 'ok' }),
-    })
-    expect(repaired.status).toBe(200)
+    expect((await repair(app, crew, 'L000002')).status).toBe(200)
     const lit = await coverage()
     expect(lit).toBeLessThan(before[1]! - 1) // the repair lit something
     expect(await darkLength(14)).toBeCloseTo(lit, 0)
