@@ -62,6 +62,8 @@ const photoDir = process.env.PHOTO_DIR ?? (dbPath === ':memory:' ? join(tmpdir()
 // Uploads, import runs and saved import profiles sit beside the database file too.
 const dataDir = process.env.DATA_DIR ?? (dbPath === ':memory:' ? undefined : dirname(dbPath))
 
+if (store instanceof PostgresStore) await store.openConnections()
+
 // Several instances on one PostgreSQL database tell each other about their writes and share rate-limit windows.
 let changeFeed: PostgresChangeFeed<DistrictChange> | undefined
 if (store instanceof PostgresStore) {

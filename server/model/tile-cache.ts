@@ -36,6 +36,8 @@ const overlaps = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b
 export class TileCache {
   private readonly versions = new Map<string, number>()
   private readonly entries = new Map<string, Entry>()
+  /** The keys of `entries` by layer: a touch looks at its layer's tiles only (a repair touches two layers of four). */
+  private readonly keysOf = new Map<string, Set<string>>()
   private readonly making = new Map<string, { promise: Promise<CachedTile>; layer: string; area: BBox | undefined }>()
   private readonly touches = new Map<string, { seq: number; log: { seq: number; box: BBox }[] }>()
   private bytes = 0
@@ -60,10 +62,9 @@ export class TileCache {
       if (t.log.length > TOUCH_LOG) t.log.shift()
     }
     const hit = (x: { layer: string; area: BBox | undefined }) => x.layer === layer && (!x.area || boxes.some((box) => overlaps(box, x.area!)))
-    for (const [key, entry] of this.entries) {
-      if (!hit(entry)) continue
-      this.entries.delete(key)
-      this.bytes -= sizeOf(entry)
+    for (const key of this.keysOf.get(layer) ?? []) {
+      const entry = this.entries.get(key)!
+      if (hit(entry)) this.drop(key, entry)
     }
     // a request from now on must not be handed a tile made from what was there before
     for (const [key, m] of this.making) if (hit(m)) this.making.delete(key)
@@ -82,6 +83,7 @@ export class TileCache {
     const layers = new Set([...this.versions.keys(), ...[...this.entries.values()].map((e) => e.layer), ...[...this.making.values()].map((m) => m.layer)])
     for (const layer of layers) this.bump(layer)
     this.entries.clear()
+    this.keysOf.clear()
     this.making.clear()
     this.bytes = 0
   }
@@ -118,16 +120,20 @@ export class TileCache {
 
   private keep(cacheKey: string, entry: Entry): void {
     const old = this.entries.get(cacheKey)
-    if (old) {
-      this.bytes -= sizeOf(old)
-      this.entries.delete(cacheKey)
-    }
+    if (old) this.drop(cacheKey, old)
     this.entries.set(cacheKey, entry)
     this.bytes += sizeOf(entry)
+    const keys = this.keysOf.get(entry.layer) ?? new Set()
+    this.keysOf.set(entry.layer, keys.add(cacheKey))
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break
-      this.entries.delete(k)
-      this.bytes -= sizeOf(v)
+      this.drop(k, v)
     }
+  }
+
+  private drop(cacheKey: string, entry: Entry): void {
+    this.entries.delete(cacheKey)
+    this.keysOf.get(entry.layer)?.delete(cacheKey)
+    this.bytes -= sizeOf(entry)
   }
 }

@@ -66,9 +66,16 @@ export class PostgresStore {
   constructor(url: string, options: { poolSize?: number } = {}, context?: PgContext) {
     let x = context
     if (!x) {
-      const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+      // Idle connections are kept (pg-pool closes them after 10 s by default): a new one is a forked server process
+      // that loads its catalogue on first use, 10–30 ms measured on the lamp repair that happened to need it, and
+      // crews repairing every few seconds kept meeting one. The pool never holds more than `max`.
+      const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 0 })
       // A dropped idle connection (server restart) must not crash the process; the next query reconnects.
       pool.on('error', () => undefined)
+      // A server process loads the PostGIS library the first time it meets a PostGIS function — and a lamp's
+      // status UPDATE recomputes its stored `shape`, so a crew's repair paid it (19 ms measured) whenever it landed
+      // on a connection that had not yet. Loaded once when the connection opens, before its first query.
+      pool.on('connect', (client) => void client.query('SELECT postgis_lib_version()').catch(() => undefined))
       const ready = migrate(pool).catch((err: unknown) => {
         throw describeConnectionError(url, err)
       })
@@ -90,6 +97,17 @@ export class PostgresStore {
         await ctx.pool.end()
       },
     } satisfies Pick<Store, 'transaction' | 'close'>)
+  }
+
+  /**
+   * Opens the pool's connections now (the server calls this at start), so no request waits for a server process to
+   * start and load its catalogue and PostGIS — the connections are kept once open.
+   */
+  async openConnections(): Promise<void> {
+    await this.ready
+    const clients = await Promise.all(Array.from({ length: this.pool.options.max }, () => this.pool.connect()))
+    await Promise.all(clients.map((c) => c.query("SELECT 1 FROM lamps, lamp_status_history, audit_log LIMIT 0")))
+    for (const c of clients) c.release()
   }
 
   /**
