@@ -29,7 +29,7 @@ const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
 trustedProxyHops() // a malformed TRUST_PROXY stops the start here rather than at the first request
 const mode = process.env.GRIDWATCH_MODE === 'production' ? 'production' : 'demo'
 
-const store = openStore(databaseUrl)
+const store = openStore(databaseUrl, { keepConnections: true })
 // Several instances may share a PostgreSQL database: one at a time seeds it and creates the demo accounts.
 const startOnce = <T>(work: () => Promise<T>) => (store instanceof PostgresStore ? store.exclusively('gridwatch-startup', work) : work())
 await startOnce(async () => {

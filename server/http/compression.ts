@@ -4,7 +4,7 @@
 // The JSON bodies here are made whole in memory anyway (JsonBytes), so reading the body before compressing it costs
 // one copy, not a change in how responses are built.
 import { promisify } from 'node:util'
-import { gzip as gzipCallback } from 'node:zlib'
+import { gzip as gzipCallback, gzipSync } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
 import { parseAccept } from 'hono/utils/accept'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
@@ -16,6 +16,10 @@ const gzip = promisify(gzipCallback)
 // are: gzip's header and the work cost more than they save.
 const GZIP_LEVEL = 4
 const MIN_BYTES = 1024
+// Below this a body is compressed at once on the event loop: 0.07 ms for 2 KB, 0.23 ms for 64 KB here, against
+// 0.17–0.40 ms through the thread pool on an idle loop — and on a busy one the answer waits its turn behind whatever
+// the loop has queued (a crew's lamp repair answer is a few KB).
+const SYNC_BELOW_BYTES = 64 * 1024
 
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i
 const VARY_ACCEPT_ENCODING = /(?:^|,)\s*accept-encoding\s*(?:,|$)/i
@@ -49,7 +53,7 @@ export function compression(): MiddlewareHandler {
     const headers = new Headers(res.headers)
     let sent: Uint8Array<ArrayBuffer> = body
     if (body.byteLength >= MIN_BYTES) {
-      sent = new Uint8Array(await gzip(body, { level: GZIP_LEVEL }))
+      sent = new Uint8Array(body.byteLength < SYNC_BELOW_BYTES ? gzipSync(body, { level: GZIP_LEVEL }) : await gzip(body, { level: GZIP_LEVEL }))
       headers.set('content-encoding', 'gzip')
       headers.set('content-length', String(sent.byteLength))
     }

@@ -3,6 +3,7 @@
 // cases whose writes change them. Routes read it; they never keep caches of their own.
 import type { DarkZoneEngineOptions } from '../analysis/dark-zone-engine.ts'
 import type { BBox } from '../kernel/geo.ts'
+import type { StoredLamp } from '../kernel/records.ts'
 import type { Store } from '../store/store.ts'
 import { SOLO_FEED, type ChangeFeed } from './change-feed.ts'
 import { Derived } from './derived.ts'
@@ -29,6 +30,11 @@ export class DistrictModel {
   private readonly lampIndex: Derived<LampIndex>
 
   private readonly feed: ChangeFeed
+  /**
+   * The newest version applied of each lamp changed since the district was loaded. Applying a change awaits reads,
+   * so two changes to one lamp can finish out of order: the older must not overwrite the newer.
+   */
+  private readonly lampVersions = new Map<string, number>()
   /** Vector tiles already made; the changes below make the touched layers' tiles stale. */
   readonly tiles = new TileCache()
 
@@ -96,8 +102,8 @@ export class DistrictModel {
    * and returns what it did to the dark zones (building the analysis first if no request has needed it yet). The
    * other instances on the same database are told through the change feed.
    */
-  async changed(change: DistrictChange): Promise<LightingDiff | undefined> {
-    const diff = await this.apply(change)
+  async changed(change: DistrictChange, written?: { lamps: readonly StoredLamp[] }): Promise<LightingDiff | undefined> {
+    const diff = await this.apply(change, false, written?.lamps)
     await this.feed.publish(change).catch((err: unknown) => {
       // The write stands; the others catch up when their feed reconnects (which rebuilds their models).
       console.error('[gridwatch] could not tell the other instances about a change', err)
@@ -105,7 +111,8 @@ export class DistrictModel {
     return diff
   }
 
-  private async apply(change: DistrictChange, remote = false): Promise<LightingDiff | undefined> {
+  /** `lamps`: the changed lamps as the write left them, when it has them (else they are read from the store). */
+  private async apply(change: DistrictChange, remote = false, lamps?: readonly StoredLamp[]): Promise<LightingDiff | undefined> {
     switch (change.kind) {
       case 'incidents': {
         // The incidents written are read again into the index if it is built (a build under way may already hold
@@ -123,21 +130,23 @@ export class DistrictModel {
       }
       case 'lamps': {
         if (change.lampIds.length === 0) return undefined
-        const lamps = (await Promise.all(change.lampIds.map((id) => this.store.lamp(id)))).filter((l) => l !== undefined)
+        const read = lamps ?? (await Promise.all(change.lampIds.map((id) => this.store.lamp(id)))).filter((l) => l !== undefined)
+        const current = read.filter((l) => l.version >= (this.lampVersions.get(l.id) ?? 0))
+        for (const l of current) this.lampVersions.set(l.id, l.version)
         if (this.lampIndex.started) {
           const index = await this.lampIndex.get()
-          for (const lamp of lamps) index.setStatus(lamp.id, lamp.status)
+          for (const lamp of current) index.setStatus(lamp.id, lamp.status)
         }
         // Another instance's change to a state not built here yet: nothing to update; the first request builds it
         // from the store, change included (and no dark-zone tile was made from a state that does not exist).
         const diff = !this.lightingState.started
           ? remote
             ? undefined
-            : await refreshLamps(await this.lightingState.get(), this.store, lamps, true)
-          : await refreshLamps(await this.lightingState.get(), this.store, lamps, false)
+            : await refreshLamps(await this.lightingState.get(), this.store, current, true)
+          : await refreshLamps(await this.lightingState.get(), this.store, current, false)
         // Tiles are dropped once the status and the lighting both show the change (a lamp tile draws `working`
         // from the lighting). The lamp tiles hold the lamps' points; a lamp that is gone leaves no point to name.
-        if (lamps.length === change.lampIds.length) this.tiles.touch('lamps', lamps.map(({ coordinates: [lng, lat] }): BBox => [lng, lat, lng, lat]))
+        if (read.length === change.lampIds.length) this.tiles.touch('lamps', read.map(({ coordinates: [lng, lat] }): BBox => [lng, lat, lng, lat]))
         else this.tiles.bump('lamps')
         if (!diff) this.tiles.bump('dark-zones')
         else if (diff.area) this.tiles.touch('dark-zones', [diff.area])
@@ -158,6 +167,7 @@ export class DistrictModel {
 
   private invalidateAll(): void {
     this.tiles.clear()
+    this.lampVersions.clear() // a district loaded again numbers its lamps' versions afresh
     this.placeIndex.invalidate()
     this.lightingState.invalidate()
     this.guidanceIndex.invalidate()

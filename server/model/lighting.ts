@@ -67,14 +67,15 @@ export async function buildLighting(store: Store, options: DarkZoneEngineOptions
 }
 
 /**
- * Updates the analysis for these lamps as just read from the store, re-reading their open outage reports. The streets
- * touched are those the engine reports changed — or, when the analysis was `justBuilt` from the store (so it already
- * shows the change and the engine sees none), every street within a lamp's reach, so a client holding dark zones
- * from before still gets the current ones.
+ * Updates the analysis for these lamps as just written or read from the store, re-reading the open outage reports
+ * of those `ok` (a lamp not `ok` is dark whatever its reports say). The streets touched are those the engine reports
+ * changed — or, when the analysis was `justBuilt` from the store (so it already shows the change and the engine sees
+ * none), every street within a lamp's reach, so a client holding dark zones from before still gets the current ones.
  */
 export async function refreshLamps(lighting: Lighting, store: Store, lamps: readonly StoredLamp[], justBuilt: boolean): Promise<LightingDiff> {
   const { engine } = lighting
-  const outages = await openOutages(store, lamps.map((l) => l.id))
+  const ok = lamps.filter((l) => l.status === 'ok').map((l) => l.id)
+  const outages = ok.length === 0 ? new Set<string>() : await openOutages(store, ok)
   const reachM = Math.max(engine.radiusTable.fallbackM, ...Object.values(engine.radiusTable.byHighwayM))
   const touched = new Set<string>()
   const boxes: BBox[] = []

@@ -36,8 +36,8 @@ const overlaps = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b
 export class TileCache {
   private readonly versions = new Map<string, number>()
   private readonly entries = new Map<string, Entry>()
-  /** The keys of `entries` by layer: a touch looks at its layer's tiles only (a repair touches two layers of four). */
-  private readonly keysOf = new Map<string, Set<string>>()
+  /** `entries` by layer: a touch looks at its layer's tiles only (a repair touches two layers of four). */
+  private readonly keysOf = new Map<string, Map<string, Entry>>()
   private readonly making = new Map<string, { promise: Promise<CachedTile>; layer: string; area: BBox | undefined }>()
   private readonly touches = new Map<string, { seq: number; log: { seq: number; box: BBox }[] }>()
   private bytes = 0
@@ -62,9 +62,11 @@ export class TileCache {
       if (t.log.length > TOUCH_LOG) t.log.shift()
     }
     const hit = (x: { layer: string; area: BBox | undefined }) => x.layer === layer && (!x.area || boxes.some((box) => overlaps(box, x.area!)))
-    for (const key of this.keysOf.get(layer) ?? []) {
-      const entry = this.entries.get(key)!
-      if (hit(entry)) this.drop(key, entry)
+    for (const [key, entry] of this.keysOf.get(layer) ?? []) {
+      const area = entry.area
+      let stale = !area
+      for (let i = 0; !stale && i < boxes.length; i++) stale = overlaps(boxes[i]!, area!)
+      if (stale) this.drop(key, entry)
     }
     // a request from now on must not be handed a tile made from what was there before
     for (const [key, m] of this.making) if (hit(m)) this.making.delete(key)
@@ -123,8 +125,8 @@ export class TileCache {
     if (old) this.drop(cacheKey, old)
     this.entries.set(cacheKey, entry)
     this.bytes += sizeOf(entry)
-    const keys = this.keysOf.get(entry.layer) ?? new Set()
-    this.keysOf.set(entry.layer, keys.add(cacheKey))
+    const kept = this.keysOf.get(entry.layer) ?? new Map<string, Entry>()
+    this.keysOf.set(entry.layer, kept.set(cacheKey, entry))
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break
       this.drop(k, v)

@@ -54,6 +54,12 @@ function describeConnectionError(url: string, err: unknown): Error {
 // The class gets its methods from the table modules (Object.assign below); this declaration tells the compiler so.
 export interface PostgresStore extends Store {}
 
+export interface PostgresStoreOptions {
+  poolSize?: number
+  /** Keep idle connections open (a long-running server) rather than closing them after 10 s. */
+  keepConnections?: boolean
+}
+
 export class PostgresStore {
   readonly url: string
   readonly pool: pg.Pool
@@ -61,21 +67,18 @@ export class PostgresStore {
   readonly ready: Promise<void>
 
   /** Connects (lazily) to `url` and migrates; every method waits for the migration. */
-  constructor(url: string, options?: { poolSize?: number })
-  constructor(url: string, options: { poolSize?: number } | undefined, context: PgContext)
-  constructor(url: string, options: { poolSize?: number } = {}, context?: PgContext) {
+  constructor(url: string, options?: PostgresStoreOptions)
+  constructor(url: string, options: PostgresStoreOptions | undefined, context: PgContext)
+  constructor(url: string, options: PostgresStoreOptions = {}, context?: PgContext) {
     let x = context
     if (!x) {
-      // Idle connections are kept (pg-pool closes them after 10 s by default): a new one is a forked server process
-      // that loads its catalogue on first use, 10–30 ms measured on the lamp repair that happened to need it, and
-      // crews repairing every few seconds kept meeting one. The pool never holds more than `max`.
-      const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, idleTimeoutMillis: 0 })
+      // A server keeps its idle connections (pg-pool closes them after 10 s by default): a new one is a forked
+      // server process that loads its catalogue on first use, 10–30 ms measured on the lamp repair that happened to
+      // need it, and crews repairing every few seconds kept meeting one. Never more than `max` are open. Tools and
+      // tests, which open stores and leave them, keep the default.
+      const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, ...(options.keepConnections ? { idleTimeoutMillis: 0 } : {}) })
       // A dropped idle connection (server restart) must not crash the process; the next query reconnects.
       pool.on('error', () => undefined)
-      // A server process loads the PostGIS library the first time it meets a PostGIS function — and a lamp's
-      // status UPDATE recomputes its stored `shape`, so a crew's repair paid it (19 ms measured) whenever it landed
-      // on a connection that had not yet. Loaded once when the connection opens, before its first query.
-      pool.on('connect', (client) => void client.query('SELECT postgis_lib_version()').catch(() => undefined))
       const ready = migrate(pool).catch((err: unknown) => {
         throw describeConnectionError(url, err)
       })
@@ -100,14 +103,19 @@ export class PostgresStore {
   }
 
   /**
-   * Opens the pool's connections now (the server calls this at start), so no request waits for a server process to
-   * start and load its catalogue and PostGIS — the connections are kept once open.
+   * Opens the pool's connections now (the server calls this at start, with `keepConnections`), so no request waits
+   * for a database server process to start and load what it needs on first use: the PostGIS library (a lamp's
+   * status UPDATE recomputes its stored `shape`: 19 ms measured on the first in a process) and the catalogue of the
+   * tables a repair writes.
    */
   async openConnections(): Promise<void> {
     await this.ready
     const clients = await Promise.all(Array.from({ length: this.pool.options.max }, () => this.pool.connect()))
-    await Promise.all(clients.map((c) => c.query("SELECT 1 FROM lamps, lamp_status_history, audit_log LIMIT 0")))
-    for (const c of clients) c.release()
+    try {
+      await Promise.all(clients.map(async (c) => (await c.query('SELECT postgis_lib_version()'), await c.query('SELECT 1 FROM lamps, lamp_status_history, audit_log LIMIT 0'))))
+    } finally {
+      for (const c of clients) c.release()
+    }
   }
 
   /**

@@ -267,10 +267,11 @@ export interface Store {
   seedCases(units: readonly ResponsibleUnit[], derive: (incident: Incident) => Partial<CaseFields> & { trackingNumber: string; closedAt?: string | null }): Promise<void>
 
   /**
-   * Sets a lamp's status if it is still at `expectedVersion` (else ConflictError), recording the change — and the
-   * cases it closed, if any — in its status history. NotFoundError for an unknown lamp. Audited.
+   * Sets the status of `lamp` — as the caller read it — if it is still at that version (else ConflictError),
+   * recording the change — and the cases it closed, if any — in its status history. NotFoundError for a lamp not
+   * stored. Audited. Passing the lamp read spares PostgreSQL a second read under lock: the change is one statement.
    */
-  updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp>
+  updateLampStatus(lamp: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp>
   /** A lamp's status changes, newest first. */
   lampHistory(id: string): Promise<LampStatusChange[]>
   /** Every lamp's status changes in [fromMs, toMs), oldest first. */

@@ -139,7 +139,10 @@ async function monthBriefing(baseUrl: string, cookie: string) {
   return { draftMs, pdfMs: performance.now() - t, kb: Math.round(bytes / 1024) }
 }
 
-async function lampRepairs(baseUrl: string, cookie: string, n = 100) {
+// 300 repairs: over 100 the 99th percentile is the slowest one, and a single stall of the shared cores decided it.
+const REPAIRS = Number(process.env.LOAD_REPAIRS ?? 300)
+
+async function lampRepairs(baseUrl: string, cookie: string, n = REPAIRS) {
   const times: number[] = []
   for (let i = 0; i < n; i++) {
     const id = `L${1 + Math.floor(((i * 7919) % LAMPS))}`
@@ -156,7 +159,7 @@ async function lampRepairs(baseUrl: string, cookie: string, n = 100) {
     times.push(performance.now() - t)
     if (res.status !== 200) throw new Error(`PATCH ${id}: ${res.status}`)
   }
-  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) }
+  return { n, first: times[0]!, p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times) }
 }
 
 function tileOf(lon: number, lat: number, z: number): [number, number] {
@@ -341,7 +344,7 @@ try {
       previous = undefined
     }
     const repairs = await lampRepairs(server.baseUrl, admin)
-    console.log(`PATCH /api/lamps/:id (100 repairs): p50 ${ms(repairs.p50)}, p99 ${ms(repairs.p99)} (target p99 ≤ 20 ms)`)
+    console.log(`PATCH /api/lamps/:id (${repairs.n} repairs one after another): p50 ${ms(repairs.p50)}, p99 ${ms(repairs.p99)} (target p99 ≤ 20 ms), slowest ${ms(repairs.max)}, the first ${ms(repairs.first)}`)
     // warm: the lighting state the detail lamp tiles read is built by the first request that needs it (once per start)
     await fetch(`${server.baseUrl}/api/coverage`, { headers: { cookie: leader } }).then((r) => r.arrayBuffer())
     const tiles = await tileLoad(server.baseUrl, leader)

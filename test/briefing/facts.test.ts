@@ -32,7 +32,7 @@ describe('briefing facts', async () => {
     // repaired through the store (the history a crew's PATCH writes) and in the live engine, on 15 November
     for (const id of broken) {
       const lamp = (await store.lamp(id))!
-      await store.updateLampStatus(id, 'ok', lamp.version, { userId: null, username: 'crew' }, new Date('2026-11-15T10:00:00+08:00'), [])
+      await store.updateLampStatus(lamp, 'ok', { userId: null, username: 'crew' }, new Date('2026-11-15T10:00:00+08:00'), [])
       engine.setLampWorking(id, true)
       working.set(id, true)
     }

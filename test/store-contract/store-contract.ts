@@ -131,7 +131,7 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       await expect(
         store.transaction(async (tx) => {
           await tx.createReport(report(1), ACTOR, AT)
-          await tx.updateLampStatus('L000002', 'ok', lamp!.version, ACTOR, AT, [])
+          await tx.updateLampStatus(lamp!, 'ok', ACTOR, AT, [])
           throw new Error('the use case changed its mind')
         }),
       ).rejects.toThrow('changed its mind')
@@ -162,20 +162,25 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
     test('a lamp status change is versioned, kept in its history and audited', async () => {
       const store = await seeded()
       const lamp = (await store.lamp('L000002'))!
-      const repaired = await store.updateLampStatus(lamp.id, 'ok', lamp.version, ACTOR, AT, ['I0000001'])
+      const repaired = await store.updateLampStatus(lamp, 'ok', ACTOR, AT, ['I0000001'])
       expect(repaired).toMatchObject({ status: 'ok', version: lamp.version + 1 })
-      await expect(store.updateLampStatus(lamp.id, 'column_issue', lamp.version, ACTOR, AT, [])).rejects.toBeInstanceOf(ConflictError)
-      await expect(store.updateLampStatus('L999999', 'ok', 1, ACTOR, AT, [])).rejects.toBeInstanceOf(NotFoundError)
+      // the lamp as read before the repair is stale now: refused, and nothing of it written
+      await expect(store.updateLampStatus(lamp, 'column_issue', ACTOR, AT, [])).rejects.toBeInstanceOf(ConflictError)
+      await expect(store.updateLampStatus({ ...lamp, id: 'L999999' }, 'ok', ACTOR, AT, [])).rejects.toBeInstanceOf(NotFoundError)
+      expect(await store.lamp(lamp.id)).toEqual(repaired)
       const history = await store.lampHistory(lamp.id)
+      expect(history).toHaveLength(1)
       expect(history[0]).toMatchObject({ fromStatus: 'defective_lamp', toStatus: 'ok', closedCaseIds: ['I0000001'], username: 'contract' })
-      expect((await store.auditLog({ entity: 'lamp', entityId: lamp.id, limit: 10 }))[0]?.action).toBe('lamp.update')
+      const audit = await store.auditLog({ entity: 'lamp', entityId: lamp.id, limit: 10 })
+      expect(audit).toHaveLength(1)
+      expect(audit[0]).toMatchObject({ action: 'lamp.update', before: lamp, after: { ...repaired, closedIncidentIds: ['I0000001'] } })
       await store.close()
     })
 
     test('lamp points are every lamp lean, in the order the lamp list gives, status included', async () => {
       const store = await seeded()
       const lamp = (await store.lamp('L000002'))!
-      await store.updateLampStatus(lamp.id, 'ok', lamp.version, ACTOR, AT, [])
+      await store.updateLampStatus(lamp, 'ok', ACTOR, AT, [])
       const lamps = await store.lamps({})
       const points = await store.lampPoints()
       expect(points.ids).toEqual(lamps.map((l) => l.id))

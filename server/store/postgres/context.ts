@@ -110,7 +110,7 @@ export class PgContext {
 
   /** Appends an audit entry; call inside the write so the record and the change land together. */
   async audit(actor: Actor, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): Promise<void> {
-    await this.query(AUDIT_INSERT, auditParams(actor, action, entity, entityId, before, after))
+    await this.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${AUDIT_VALUES})`, auditParams(actor, action, entity, entityId, before, after))
   }
 
   /** Appends a step to a case's timeline. */
@@ -156,9 +156,14 @@ export const where = (clauses: (string | undefined)[]): string => {
   return kept.length > 0 ? ` WHERE ${kept.join(' AND ')}` : ''
 }
 
-/** The audit entry's INSERT, with its parameters named as `auditParams` gives them (`audit:`-prefixed names). */
-export const AUDIT_INSERT =
-  'INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before, after, ip) VALUES (:audit_at, :audit_user_id, :audit_username, :audit_action, :audit_entity, :audit_entity_id, :audit_before, :audit_after, :audit_ip)'
+/**
+ * The audit entry's INSERT, one row for each row of `source` (a CTE of the same statement: the entry is written only
+ * if the change was), with its parameters named as `auditParams` gives them (`audit_`-prefixed names).
+ */
+export const auditInsertFor = (source: string) => `INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT ${AUDIT_VALUES} FROM ${source}`
+
+const AUDIT_COLUMNS = 'at, user_id, username, action, entity, entity_id, before, after, ip'
+const AUDIT_VALUES = ':audit_at, :audit_user_id, :audit_username, :audit_action, :audit_entity, :audit_entity_id, :audit_before, :audit_after, :audit_ip'
 
 /** The parameters of AUDIT_INSERT, for a statement that writes the entry together with its change. */
 export function auditParams(actor: Actor, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): Params {

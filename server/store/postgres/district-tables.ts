@@ -11,7 +11,7 @@ import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
 import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
 import { json, num, type Params, type Row } from '../row-values.ts'
-import { anyOf, AUDIT_INSERT, auditParams, bboxClause, where, type PgContext } from './context.ts'
+import { anyOf, auditInsertFor, auditParams, bboxClause, where, type PgContext } from './context.ts'
 
 type DistrictTables = Pick<
   Store,
@@ -235,41 +235,39 @@ export function districtTables(x: PgContext): DistrictTables {
       return (await x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id })).map(toLampChange)
     },
 
-    async updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {
-      const update = async (w: PgContext): Promise<StoredLamp> => {
-        // FOR UPDATE: two instances repairing the same lamp queue here; the second then sees the new version
-        const row = await w.get(`SELECT ${LAMP_COLUMNS} FROM lamps WHERE id = :id FOR UPDATE`, { id })
-        if (!row) throw new NotFoundError(`lamp ${id}`)
-        const before = toLamp(row)
-        if (before.version !== expectedVersion) {
-          throw new ConflictError(`lamp ${id} is at version ${before.version}, not ${expectedVersion}: someone changed it since you loaded it; reload and try again`)
-        }
-        const iso = at.toISOString()
-        const lamp: StoredLamp = { ...before, status, statusChangedAt: before.status !== status ? iso : before.statusChangedAt, version: before.version + 1 }
-        // The lamp, its history and the audit entry in one statement: a crew's repair on a database server sharing
-        // the app's cores waited about a millisecond per round trip, and these were three (five with a savepoint).
-        await w.run(
-          `WITH changed AS (UPDATE lamps SET status = :status, status_changed_at = :changedAt, version = :version WHERE id = :id),
-                history AS (INSERT INTO lamp_status_history (lamp_id, at, from_status, to_status, user_id, username, closed_case_ids)
-                            VALUES (:id, :at, :from, :status, :userId, :username, :closed))
-           ${AUDIT_INSERT}`,
-          {
-            id,
-            status,
-            changedAt: lamp.statusChangedAt,
-            version: lamp.version,
-            at: iso,
-            from: before.status,
-            userId: actor.userId,
-            username: actor.username,
-            closed: JSON.stringify(closedCaseIds),
-            ...auditParams(actor, 'lamp.update', 'lamp', id, before, { ...lamp, closedIncidentIds: closedCaseIds }),
-          },
-        )
-        return lamp
+    async updateLampStatus(before: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {
+      const { id } = before
+      const iso = at.toISOString()
+      const lamp: StoredLamp = { ...before, status, statusChangedAt: before.status !== status ? iso : before.statusChangedAt, version: before.version + 1 }
+      // One statement, one round trip: the lamp is changed only if still at the version the caller read (so `before`
+      // is what it was: every change bumps the version), and its history and audit entry are written only if it
+      // was. A second instance repairing the same lamp waits on the row lock, then finds the version moved. Atomic by
+      // itself, it needs no transaction or savepoint of its own inside the caller's.
+      const params = {
+        id,
+        expected: before.version,
+        status,
+        changedAt: lamp.statusChangedAt,
+        version: lamp.version,
+        at: iso,
+        from: before.status,
+        userId: actor.userId,
+        username: actor.username,
+        closed: JSON.stringify(closedCaseIds),
+        ...auditParams(actor, 'lamp.update', 'lamp', id, before, { ...lamp, closedIncidentIds: closedCaseIds }),
       }
-      // One statement is atomic by itself: inside the caller's transaction it needs no savepoint of its own.
-      return x.inTransaction ? update(x) : x.write(update)
+      const row = await x.get(
+        `WITH changed AS (UPDATE lamps SET status = :status, status_changed_at = :changedAt, version = :version WHERE id = :id AND version = :expected RETURNING id),
+              history AS (INSERT INTO lamp_status_history (lamp_id, at, from_status, to_status, user_id, username, closed_case_ids)
+                          SELECT :id, :at, :from, :status, :userId, :username, :closed FROM changed),
+              audit AS (${auditInsertFor('changed')})
+         SELECT count(*) AS n FROM changed`,
+        params,
+      )
+      if (num(row?.n) === 1) return lamp
+      const now = await x.get('SELECT version FROM lamps WHERE id = :id', { id })
+      if (!now) throw new NotFoundError(`lamp ${id}`)
+      throw new ConflictError(`lamp ${id} is at version ${num(now.version)}, not ${before.version}: someone changed it since you loaded it; reload and try again`)
     },
   }
 }

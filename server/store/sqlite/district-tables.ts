@@ -231,8 +231,10 @@ export function districtTables(x: SqliteContext): DistrictTables {
       return x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id }).map(toLampChange)
     },
 
-    async updateLampStatus(id: string, status: LampStatus, expectedVersion: number, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {
+    async updateLampStatus(read: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {
+      const { id, version: expectedVersion } = read
       return x.write(() => {
+        // read again here, in-process and under the write lock: what is stored now is what the audit records
         const row = x.get('SELECT * FROM lamps WHERE id = :id', { id })
         if (!row) throw new NotFoundError(`lamp ${id}`)
         const before = toLamp(row)
