@@ -112,7 +112,7 @@ export function createApi(deps: AppDeps) {
     .use(async (c, next) => (c.req.path === IMPORT_UPLOAD_PATH ? next() : bodyLimit(c, next)))
     .use(csrfGuard(deps.allowedOrigins))
     .use(sessionMiddleware(store, clock, policy))
-    .route('/', metaRoutes(store, deps.mode ?? 'demo'))
+    .route('/', metaRoutes(store, ctx.model, deps.mode ?? 'demo'))
     .route('/', sessionRoutes(store, { clock, policy, signInLimit: deps.signInLimit ?? DEFAULT_SIGN_IN_LIMIT, counters }))
     .route('/', userRoutes(store))
     // Before the layer routes: '/lamps/work-list' must not be taken for a lamp id.

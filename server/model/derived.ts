@@ -3,6 +3,7 @@
 
 export class Derived<T> {
   private value: Promise<T> | undefined
+  private built: T | undefined
   private generation = 0
 
   constructor(private readonly build: () => Promise<T>) {}
@@ -12,6 +13,9 @@ export class Derived<T> {
       const generation = this.generation
       const building = this.build()
       this.value = building
+      building.then((v) => {
+        if (this.value === building) this.built = v
+      }, () => undefined)
       building.catch(() => {
         // Only forget this build: an invalidation meanwhile may already have started a newer one.
         if (this.generation === generation && this.value === building) this.value = undefined
@@ -25,9 +29,15 @@ export class Derived<T> {
     return this.value !== undefined
   }
 
+  /** The structure if built (and not dropped since), without starting or waiting for a build. */
+  peek(): T | undefined {
+    return this.built
+  }
+
   /** Drops the structure: the next use rebuilds it from the store. */
   invalidate(): void {
     this.generation++
     this.value = undefined
+    this.built = undefined
   }
 }

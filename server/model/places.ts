@@ -10,13 +10,15 @@ import type { ResponsibleUnit } from '../domain/case-routing.ts'
 import type { BBox, LngLat } from '../kernel/geo.ts'
 import type { Zone } from '../kernel/records.ts'
 import type { LampPoints } from '../store/lamp-points.ts'
-import type { Store } from '../store/store.ts'
+import type { Store, StoreCounts } from '../store/store.ts'
 
 /** How far a named street may be to name a place ("near X"): a report's street, a case's, a search hit's. */
 export const NEAR_STREET_M = 100
 
 export interface Places {
   bounds: BBox | undefined // undefined while the store holds no district
+  /** What the district held when this was built (a district replaced rebuilds it; the model counts lamps and incidents live). */
+  counts: StoreCounts
   units: ResponsibleUnit[]
   unitById: Map<string, ResponsibleUnit>
   nearestStreet: NearestStreetIndex
@@ -45,6 +47,7 @@ export async function buildPlaces(store: Store): Promise<Places> {
   const lampIds = new Set(lamps.ids)
   return {
     bounds: info.bounds,
+    counts: info.counts,
     units,
     unitById: new Map(units.map((u) => [u.id, u])),
     nearestStreet: createNearestStreetIndex(streets),

@@ -4,16 +4,22 @@ import { districtCategories } from '../domain/district-categories.ts'
 import { districtCalendar } from '../domain/district-calendar.ts'
 import { INCIDENT_STATUSES, LAMP_STATUSES, STREET_CATEGORIES } from '../kernel/statuses.ts'
 import type { AppEnv } from '../http/env.ts'
+import type { DistrictModel } from '../model/district-model.ts'
 import type { Store } from '../store/store.ts'
 
-export const metaRoutes = (store: Store, mode: 'demo' | 'production') =>
-  new Hono<AppEnv>()
+export const metaRoutes = (store: Store, model: DistrictModel, mode: 'demo' | 'production') => {
+  // the store's facts, with the counts from the model once built (see DistrictModel.counts)
+  const about = async () => {
+    const counts = model.counts()
+    return counts ? { ...(await store.summary()), counts } : store.info()
+  }
+  return new Hono<AppEnv>()
     .get('/health', async (c) => {
-      const info = await store.info()
+      const info = await about()
       return c.json({ status: 'ok' as const, mode, store: info.kind, schema_version: info.schemaVersion, demo: info.demo, counts: info.counts })
     })
     .get('/meta', async (c) => {
-      const [info, settings] = await Promise.all([store.info(), store.districtSettings()])
+      const [info, settings] = await Promise.all([about(), store.districtSettings()])
       const bounds = info.bounds ?? null
       return c.json({
         district: {
@@ -34,3 +40,4 @@ export const metaRoutes = (store: Store, mode: 'demo' | 'production') =>
         lamp_statuses: LAMP_STATUSES,
       })
     })
+}

@@ -8,14 +8,14 @@ import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
-import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
+import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StoreSummary, StreetQuery } from '../store.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
 import { json, num, type Params, type Row } from '../row-values.ts'
 import { anyOf, auditInsertFor, auditParams, bboxClause, where, type PgContext } from './context.ts'
 
 type DistrictTables = Pick<
   Store,
-  | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
+  | 'info' | 'summary' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
   | 'buildings' | 'water' | 'seedDistrict' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'lampChangesBetween' | 'updateLampStatus'
 >
 
@@ -31,17 +31,25 @@ export const zoneRow = (z: Zone): Params => ({ id: z.id, code: z.code, name: z.n
 export const streetRow = (s: Street, rid?: number): Params => ({ rid, id: s.id, osm_id: s.osmId, name: s.name, name_en: s.nameEn, highway: s.highway, category: s.category, length_m: s.lengthM, zone_id: s.zoneId, geom: JSON.stringify(s.coordinates) })
 
 export function districtTables(x: PgContext): DistrictTables {
-  const readMeta = async (key: string) => (await x.get('SELECT value FROM meta WHERE key = :key', { key }))?.value
+  const summary = async (): Promise<StoreSummary> => {
+    const row = (await x.get(
+      `SELECT (SELECT max(version) FROM schema_migrations) AS schema_version, (SELECT value FROM meta WHERE key = 'bounds') AS bounds,
+              (SELECT value FROM meta WHERE key = 'demo') AS demo`,
+    )) as Row
+    return { kind: 'postgres', schemaVersion: num(row.schema_version), bounds: row.bounds == null ? undefined : json<BBox>(row.bounds), demo: row.demo === 'true' }
+  }
 
   return {
+    summary,
+
     async info(): Promise<StoreInfo> {
-      // one round trip for the eight counts
+      // one round trip for the eight counts (after the summary's: inside a transaction both share one connection)
+      const about = await summary()
       const row = (await x.get(
         `SELECT (SELECT count(*) FROM streets) AS streets, (SELECT count(*) FROM intersections) AS intersections,
                 (SELECT count(*) FROM buildings) AS buildings, (SELECT count(*) FROM water) AS water,
                 (SELECT count(*) FROM zones) AS zones, (SELECT count(*) FROM grid_cells) AS grid,
-                (SELECT count(*) FROM lamps) AS lamps, (SELECT count(*) FROM incidents) AS incidents,
-                (SELECT max(version) FROM schema_migrations) AS schema_version`,
+                (SELECT count(*) FROM lamps) AS lamps, (SELECT count(*) FROM incidents) AS incidents`,
       )) as Row
       const counts: StoreCounts = {
         streets: num(row.streets),
@@ -53,14 +61,7 @@ export function districtTables(x: PgContext): DistrictTables {
         lamps: num(row.lamps),
         incidents: num(row.incidents),
       }
-      const bounds = await readMeta('bounds')
-      return {
-        kind: 'postgres',
-        schemaVersion: num(row.schema_version),
-        bounds: bounds === undefined ? undefined : json<BBox>(bounds),
-        counts,
-        demo: (await readMeta('demo')) === 'true',
-      }
+      return { ...about, counts }
     },
 
     async streets(q: StreetQuery): Promise<Street[]> {

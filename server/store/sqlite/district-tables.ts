@@ -8,21 +8,31 @@ import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
-import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StreetQuery } from '../store.ts'
+import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StoreSummary, StreetQuery } from '../store.ts'
 import { forEachRawPage, type SqliteContext } from './context.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
 import { boundsOf, inList, json, num, spatialJoin, where, type Params, type Row } from './sql.ts'
 
 type DistrictTables = Pick<
   Store,
-  | 'info' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
+  | 'info' | 'summary' | 'streets' | 'street' | 'lamps' | 'lamp' | 'updateStreetCategory' | 'streetCategoryHistory' | 'zones' | 'intersections' | 'gridCells'
   | 'buildings' | 'water' | 'seedDistrict' | 'lampPoints' | 'guidancePoints' | 'guidancePoint' | 'createGuidancePoint' | 'updateGuidancePoint' | 'lampHistory' | 'lampChangesBetween' | 'updateLampStatus'
 >
 
 const LAMP_PAGE = 50_000
 
 export function districtTables(x: SqliteContext): DistrictTables {
+  const summary = (): StoreSummary => {
+    const meta = (key: string) => x.get('SELECT value FROM meta WHERE key = :key', { key })?.value
+    const bounds = meta('bounds')
+    return { kind: 'sqlite', schemaVersion: num(x.get('SELECT max(version) AS v FROM schema_migrations')?.v), bounds: bounds === undefined ? undefined : json<BBox>(bounds), demo: meta('demo') === 'true' }
+  }
+
   return {
+    async summary(): Promise<StoreSummary> {
+      return summary()
+    },
+
     async info(): Promise<StoreInfo> {
       const count = (table: string) => num(x.get(`SELECT count(*) AS n FROM ${table}`)?.n)
       const counts: StoreCounts = {
@@ -35,15 +45,7 @@ export function districtTables(x: SqliteContext): DistrictTables {
         lamps: count('lamps'),
         incidents: count('incidents'),
       }
-      const meta = (key: string) => x.get('SELECT value FROM meta WHERE key = :key', { key })?.value
-      const bounds = meta('bounds')
-      return {
-        kind: 'sqlite',
-        schemaVersion: num(x.get('SELECT max(version) AS v FROM schema_migrations')?.v),
-        bounds: bounds === undefined ? undefined : json<BBox>(bounds),
-        counts,
-        demo: meta('demo') === 'true',
-      }
+      return { ...summary(), counts }
     },
 
     async streets(q: StreetQuery): Promise<Street[]> {
