@@ -37,7 +37,7 @@ export class TileCache {
   private readonly versions = new Map<string, number>()
   private readonly entries = new Map<string, Entry>()
   /** `entries` by layer: a touch looks at its layer's tiles only (a repair touches two layers of four). */
-  private readonly keysOf = new Map<string, Map<string, Entry>>()
+  private readonly byLayer = new Map<string, Map<string, Entry>>()
   private readonly making = new Map<string, { promise: Promise<CachedTile>; layer: string; area: BBox | undefined }>()
   private readonly touches = new Map<string, { seq: number; log: { seq: number; box: BBox }[] }>()
   private bytes = 0
@@ -61,15 +61,15 @@ export class TileCache {
       t.log.push({ seq: ++t.seq, box })
       if (t.log.length > TOUCH_LOG) t.log.shift()
     }
-    const hit = (x: { layer: string; area: BBox | undefined }) => x.layer === layer && (!x.area || boxes.some((box) => overlaps(box, x.area!)))
-    for (const [key, entry] of this.keysOf.get(layer) ?? []) {
-      const area = entry.area
-      let stale = !area
-      for (let i = 0; !stale && i < boxes.length; i++) stale = overlaps(boxes[i]!, area!)
-      if (stale) this.drop(key, entry)
+    // a plain loop: this runs over a layer's ~1,000 kept tiles on every lamp repair
+    const stale = (area: BBox | undefined) => {
+      if (!area) return true
+      for (const box of boxes) if (overlaps(box, area)) return true
+      return false
     }
+    for (const [key, entry] of this.byLayer.get(layer) ?? []) if (stale(entry.area)) this.drop(key, entry)
     // a request from now on must not be handed a tile made from what was there before
-    for (const [key, m] of this.making) if (hit(m)) this.making.delete(key)
+    for (const [key, m] of this.making) if (m.layer === layer && stale(m.area)) this.making.delete(key)
   }
 
   /** Was `area` of `layer` touched after touch number `since`? (Unknown, because forgotten, counts as touched.) */
@@ -85,7 +85,7 @@ export class TileCache {
     const layers = new Set([...this.versions.keys(), ...[...this.entries.values()].map((e) => e.layer), ...[...this.making.values()].map((m) => m.layer)])
     for (const layer of layers) this.bump(layer)
     this.entries.clear()
-    this.keysOf.clear()
+    this.byLayer.clear()
     this.making.clear()
     this.bytes = 0
   }
@@ -125,8 +125,8 @@ export class TileCache {
     if (old) this.drop(cacheKey, old)
     this.entries.set(cacheKey, entry)
     this.bytes += sizeOf(entry)
-    const kept = this.keysOf.get(entry.layer) ?? new Map<string, Entry>()
-    this.keysOf.set(entry.layer, kept.set(cacheKey, entry))
+    const kept = this.byLayer.get(entry.layer) ?? new Map<string, Entry>()
+    this.byLayer.set(entry.layer, kept.set(cacheKey, entry))
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break
       this.drop(k, v)
@@ -135,7 +135,7 @@ export class TileCache {
 
   private drop(cacheKey: string, entry: Entry): void {
     this.entries.delete(cacheKey)
-    this.keysOf.get(entry.layer)?.delete(cacheKey)
+    this.byLayer.get(entry.layer)?.delete(cacheKey)
     this.bytes -= sizeOf(entry)
   }
 }
