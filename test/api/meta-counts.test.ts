@@ -1,27 +1,12 @@
 // What the district holds, as /api/meta and /api/health report it: from the district model once it is built (live:
 // a report counts at once), from the store until then — the same numbers either way.
 import { describe, expect, test } from 'vitest'
-import type { NewReport } from '../../server/domain/cases.ts'
 import { DistrictModel } from '../../server/model/district-model.ts'
 import { createApp } from '../../server/app.ts'
+import { report } from '../store-contract/store-contract.ts'
 import { createTestApp, signIn } from './helpers.ts'
 
 const AT = new Date('2026-11-20T10:00:00+08:00')
-const report: NewReport = {
-  trackingNumber: 'GW261120COUNT1',
-  status: 'reported',
-  repeatOf: null,
-  category: '0104',
-  coordinates: [104.05, 30.66],
-  description: 'counted at once',
-  source: 'patrol',
-  phone: null,
-  lampId: null,
-  zoneId: '001',
-  streetId: 'w1',
-  unitId: null,
-  deadlineMs: AT.getTime() + 24 * 3_600_000,
-}
 
 describe('the counts /api/meta and /api/health report', () => {
   test('the built model counts what the store counts, and keeps counting as reports come in', async () => {
@@ -31,7 +16,7 @@ describe('the counts /api/meta and /api/health report', () => {
     await model.warm()
     expect(model.counts()).toEqual((await store.info()).counts)
 
-    const created = await store.createReport(report, { userId: null, username: 'patrol' }, AT)
+    const created = await store.createReport(report(90), { userId: null, username: 'patrol' }, AT)
     await model.changed({ kind: 'incidents', ids: [created.id] })
     const counts = (await store.info()).counts
     expect(model.counts()?.incidents).toBe(counts.incidents)

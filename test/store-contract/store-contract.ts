@@ -14,7 +14,8 @@ import { createTinyDistrict } from '../fixtures/tiny-district.ts'
 const ACTOR = { userId: null, username: 'contract' }
 const AT = new Date('2026-11-20T10:00:00+08:00')
 
-const report = (n: number, fields: Partial<NewReport> = {}): NewReport => ({
+/** A patrol's report on the tiny district's street w1, numbered `n` (its tracking number). */
+export const report = (n: number, fields: Partial<NewReport> = {}): NewReport => ({
   trackingNumber: `GW261120CONT${String(n).padStart(2, '0')}`,
   status: 'reported',
   repeatOf: null,
