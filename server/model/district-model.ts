@@ -14,6 +14,15 @@ import { LampIndex } from './lamp-index.ts'
 import { buildPlaces, type Places } from './places.ts'
 import { TileCache } from './tile-cache.ts'
 
+/**
+ * Lamps as a write left them, and which of them an open outage report named when it wrote (read in the same
+ * statement): all the lighting needs, so applying the change reads nothing.
+ */
+export interface WrittenLamps {
+  lamps: readonly StoredLamp[]
+  reportedOut: ReadonlySet<string>
+}
+
 /** What a write changed, as far as derived structures care. */
 export type DistrictChange =
   | { kind: 'lamps'; lampIds: string[] } // a lamp's status, or whether an open outage report names it
@@ -112,8 +121,8 @@ export class DistrictModel {
    * and returns what it did to the dark zones (building the analysis first if no request has needed it yet). The
    * other instances on the same database are told through the change feed.
    */
-  async changed(change: DistrictChange, written?: { lamps: readonly StoredLamp[] }): Promise<LightingDiff | undefined> {
-    const diff = await this.apply(change, false, written?.lamps)
+  async changed(change: DistrictChange, written?: WrittenLamps): Promise<LightingDiff | undefined> {
+    const diff = await this.apply(change, false, written)
     // Sent, not waited for: the writer's answer does not depend on it (a crew's repair waited a round trip for it),
     // and the others hear of it in milliseconds either way. The write stands if it fails; the others catch up when
     // their feed reconnects (which rebuilds their models).
@@ -121,8 +130,8 @@ export class DistrictModel {
     return diff
   }
 
-  /** `lamps`: the changed lamps as the write left them, when it has them (else they are read from the store). */
-  private async apply(change: DistrictChange, remote = false, lamps?: readonly StoredLamp[]): Promise<LightingDiff | undefined> {
+  /** `written`: the changed lamps as the write left them, when it has them (else they are read from the store). */
+  private async apply(change: DistrictChange, remote = false, written?: WrittenLamps): Promise<LightingDiff | undefined> {
     switch (change.kind) {
       case 'incidents': {
         // The incidents written are read again into the index if it is built (a build under way may already hold
@@ -140,7 +149,7 @@ export class DistrictModel {
       }
       case 'lamps': {
         if (change.lampIds.length === 0) return undefined
-        const read = lamps ?? (await Promise.all(change.lampIds.map((id) => this.store.lamp(id)))).filter((l) => l !== undefined)
+        const read = written?.lamps ?? (await Promise.all(change.lampIds.map((id) => this.store.lamp(id)))).filter((l) => l !== undefined)
         const current = read.filter((l) => l.version >= (this.lampVersions.get(l.id) ?? 0))
         for (const l of current) this.lampVersions.set(l.id, l.version)
         if (this.lampIndex.started) {
@@ -152,8 +161,8 @@ export class DistrictModel {
         const diff = !this.lightingState.started
           ? remote
             ? undefined
-            : await refreshLamps(await this.lightingState.get(), this.store, current, true)
-          : await refreshLamps(await this.lightingState.get(), this.store, current, false)
+            : await refreshLamps(await this.lightingState.get(), this.store, current, true, written?.reportedOut)
+          : await refreshLamps(await this.lightingState.get(), this.store, current, false, written?.reportedOut)
         // Tiles are dropped once the status and the lighting both show the change (a lamp tile draws `working`
         // from the lighting). The lamp tiles hold the lamps' points; a lamp that is gone leaves no point to name.
         if (read.length === change.lampIds.length) this.tiles.touch('lamps', read.map(({ coordinates: [lng, lat] }): BBox => [lng, lat, lng, lat]))

@@ -67,15 +67,16 @@ export async function buildLighting(store: Store, options: DarkZoneEngineOptions
 }
 
 /**
- * Updates the analysis for these lamps as just written or read from the store, re-reading the open outage reports
- * of those `ok` (a lamp not `ok` is dark whatever its reports say). The streets touched are those the engine reports
- * changed — or, when the analysis was `justBuilt` from the store (so it already shows the change and the engine sees
- * none), every street within a lamp's reach, so a client holding dark zones from before still gets the current ones.
+ * Updates the analysis for these lamps as just written or read from the store. Which of them an open outage report
+ * names is `reportedOut` when the write read it, else the reports of those `ok` are read again (a lamp not `ok` is
+ * dark whatever its reports say). The streets touched are those the engine reports changed — or, when the analysis
+ * was `justBuilt` from the store (so it already shows the change and the engine sees none), every street within a
+ * lamp's reach, so a client holding dark zones from before still gets the current ones.
  */
-export async function refreshLamps(lighting: Lighting, store: Store, lamps: readonly StoredLamp[], justBuilt: boolean): Promise<LightingDiff> {
+export async function refreshLamps(lighting: Lighting, store: Store, lamps: readonly StoredLamp[], justBuilt: boolean, reportedOut?: ReadonlySet<string>): Promise<LightingDiff> {
   const { engine } = lighting
   const ok = lamps.filter((l) => l.status === 'ok').map((l) => l.id)
-  const outages = ok.length === 0 ? new Set<string>() : await openOutages(store, ok)
+  const outages = reportedOut ?? (ok.length === 0 ? new Set<string>() : await openOutages(store, ok))
   const reachM = Math.max(engine.radiusTable.fallbackM, ...Object.values(engine.radiusTable.byHighwayM))
   const touched = new Set<string>()
   const boxes: BBox[] = []

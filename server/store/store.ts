@@ -45,6 +45,12 @@ export interface Page<T> {
   total: number // matches before the limit
 }
 
+/** A lamp status change as stored: the lamp, and whether an open outage report names it after the change. */
+export interface LampWritten {
+  lamp: StoredLamp
+  reportedOut: boolean
+}
+
 export interface StoreCounts {
   streets: number
   intersections: number
@@ -274,8 +280,10 @@ export interface Store {
    * Sets the status of `lamp` — as the caller read it — if it is still at that version (else ConflictError),
    * recording the change — and the cases it closed, if any — in its status history. NotFoundError for a lamp not
    * stored. Audited. Passing the lamp read spares PostgreSQL a second read under lock: the change is one statement.
+   * Answers the lamp as written and whether an open outage report still names it, read by the same statement: with
+   * the status, what decides whether the lamp is lit, so the lighting is brought up to date without another read.
    */
-  updateLampStatus(lamp: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp>
+  updateLampStatus(lamp: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<LampWritten>
   /** A lamp's status changes, newest first. */
   lampHistory(id: string): Promise<LampStatusChange[]>
   /** Every lamp's status changes in [fromMs, toMs), oldest first. */

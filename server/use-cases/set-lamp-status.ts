@@ -53,12 +53,12 @@ export async function setLampStatus(ctx: UseCaseContext, input: LampStatusInput)
       await s.transitionCase(found.id, found.version, { action: 'lamp_repair', toStatus: 'closed', note: id, set: { closedMs: at.getTime() } }, actor, at)
       closedCaseIds.push(found.id)
     }
-    return { lamp: await s.updateLampStatus(existing, status, actor, at, closedCaseIds), closedCaseIds }
+    return { ...(await s.updateLampStatus(existing, status, actor, at, closedCaseIds)), closedCaseIds }
   }
-  const { lamp, closedCaseIds } = open.length > 0 ? await ctx.store.transaction(write) : await write(ctx.store)
+  const { lamp, reportedOut, closedCaseIds } = open.length > 0 ? await ctx.store.transaction(write) : await write(ctx.store)
   if (closedCaseIds.length > 0) await ctx.model.changed({ kind: 'incidents', ids: closedCaseIds })
-  // the lamp as written: the model need not read it again
-  const diff = await ctx.model.changed({ kind: 'lamps', lampIds: [id] }, { lamps: [lamp] })
+  // the lamp as written, and its outage reports as the write saw them: the model need not read either again
+  const diff = await ctx.model.changed({ kind: 'lamps', lampIds: [id] }, { lamps: [lamp], reportedOut: new Set(reportedOut ? [id] : []) })
   const { working } = await ctx.model.lighting()
   return { lamp, zoneId, working: working.get(id) ?? false, closedCaseIds, diff: diff! }
 }

@@ -2,6 +2,7 @@
 // It speaks only the Store interface: records in, records out, transactions that commit or vanish whole, optimistic
 // versions that refuse stale writes, explicit limits. No business rule is tested here — those live in the domain.
 import { LAMP_STATUSES } from '../../server/kernel/statuses.ts'
+import { LAMP_OUTAGE_CATEGORY } from '../../server/kernel/categories.ts'
 import { IncidentIndex } from '../../server/model/incident-index.ts'
 import { LampIndex } from '../../server/model/lamp-index.ts'
 import type { KpiCase } from '../../server/analysis/case-kpis.ts'
@@ -163,8 +164,9 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
     test('a lamp status change is versioned, kept in its history and audited', async () => {
       const store = await seeded()
       const lamp = (await store.lamp('L000002'))!
-      const repaired = await store.updateLampStatus(lamp, 'ok', ACTOR, AT, ['I0000001'])
+      const { lamp: repaired, reportedOut } = await store.updateLampStatus(lamp, 'ok', ACTOR, AT, ['I0000001'])
       expect(repaired).toMatchObject({ status: 'ok', version: lamp.version + 1 })
+      expect(reportedOut).toBe(false)
       // the lamp as read before the repair is stale now: refused, and nothing of it written
       await expect(store.updateLampStatus(lamp, 'column_issue', ACTOR, AT, [])).rejects.toBeInstanceOf(ConflictError)
       await expect(store.updateLampStatus({ ...lamp, id: 'L999999' }, 'ok', ACTOR, AT, [])).rejects.toBeInstanceOf(NotFoundError)
@@ -175,6 +177,23 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       const audit = await store.auditLog({ entity: 'lamp', entityId: lamp.id, limit: 10 })
       expect(audit).toHaveLength(1)
       expect(audit[0]).toMatchObject({ action: 'lamp.update', before: lamp, after: { ...repaired, closedIncidentIds: ['I0000001'] } })
+      await store.close()
+    })
+
+    test('a lamp change tells whether an open outage report names the lamp, as of the change', async () => {
+      const store = await seeded()
+      const lamp = (await store.lamp('L000002'))!
+      const outage = await store.createReport(report(1, { category: LAMP_OUTAGE_CATEGORY, lampId: lamp.id }), ACTOR, AT)
+      await store.createReport(report(2, { category: '0104', lampId: 'L000003' }), ACTOR, AT) // not an outage report
+      const first = await store.updateLampStatus(lamp, 'ok', ACTOR, AT, [])
+      expect(first.reportedOut).toBe(true)
+      expect((await store.updateLampStatus((await store.lamp('L000003'))!, 'ok', ACTOR, AT, [])).reportedOut).toBe(false)
+      // the report closed earlier in the same transaction counts as closed
+      const second = await store.transaction(async (tx) => {
+        await tx.transitionCase(outage.id, outage.version, { action: 'lamp_repair', toStatus: 'closed', note: lamp.id, set: { closedMs: AT.getTime() } }, ACTOR, AT)
+        return tx.updateLampStatus(first.lamp, 'ok', ACTOR, AT, [outage.id])
+      })
+      expect(second).toEqual({ lamp: { ...first.lamp, version: first.lamp.version + 1 }, reportedOut: false })
       await store.close()
     })
 

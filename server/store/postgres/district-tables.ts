@@ -2,13 +2,14 @@
 // points, zones, the grid and the base layers, and the bulk load that seeds them.
 import type { BBox } from '../../kernel/geo.ts'
 import type { Building, DemoDistrict, GridCell, Intersection, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../../kernel/records.ts'
-import type { LampStatus, StreetCategory } from '../../kernel/statuses.ts'
+import { OPEN_INCIDENT_STATUSES, type LampStatus, type StreetCategory } from '../../kernel/statuses.ts'
+import { LAMP_OUTAGE_CATEGORY } from '../../kernel/categories.ts'
 import { guidancePointId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
-import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StoreSummary, StreetQuery } from '../store.ts'
+import type { GuidancePointPatch, LampQuery, LampWritten, NewGuidancePoint, Store, StoreCounts, StoreInfo, StoreSummary, StreetQuery } from '../store.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
 import { json, num, type Params, type Row } from '../row-values.ts'
 import { anyOf, auditInsertFor, auditParams, bboxClause, where, type PgContext } from './context.ts'
@@ -236,7 +237,7 @@ export function districtTables(x: PgContext): DistrictTables {
       return (await x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id })).map(toLampChange)
     },
 
-    async updateLampStatus(before: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {
+    async updateLampStatus(before: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<LampWritten> {
       const { id } = before
       const iso = at.toISOString()
       const lamp: StoredLamp = { ...before, status, statusChangedAt: before.status !== status ? iso : before.statusChangedAt, version: before.version + 1 }
@@ -255,6 +256,8 @@ export function districtTables(x: PgContext): DistrictTables {
         userId: actor.userId,
         username: actor.username,
         closed: JSON.stringify(closedCaseIds),
+        outage: LAMP_OUTAGE_CATEGORY,
+        open: OPEN_INCIDENT_STATUSES,
         ...auditParams(actor, 'lamp.update', 'lamp', id, before, { ...lamp, closedIncidentIds: closedCaseIds }),
       }
       const row = await x.get(
@@ -262,10 +265,13 @@ export function districtTables(x: PgContext): DistrictTables {
               history AS (INSERT INTO lamp_status_history (lamp_id, at, from_status, to_status, user_id, username, closed_case_ids)
                           SELECT :id, :at, :from, :status, :userId, :username, :closed FROM changed),
               audit AS (${auditInsertFor('changed')})
-         SELECT count(*) AS n FROM changed`,
+         SELECT count(*) AS n,
+                EXISTS (SELECT 1 FROM incidents WHERE lamp_id = :id AND category = :outage AND status = ANY(:open::text[])) AS reported_out
+         FROM changed`,
         params,
       )
-      if (num(row?.n) === 1) return lamp
+      // the reports as of this statement: those the caller's transaction closed before it are seen closed
+      if (num(row?.n) === 1) return { lamp, reportedOut: row!.reported_out === true }
       const now = await x.get('SELECT version FROM lamps WHERE id = :id', { id })
       if (!now) throw new NotFoundError(`lamp ${id}`)
       throw new ConflictError(`lamp ${id} is at version ${num(now.version)}, not ${before.version}: someone changed it since you loaded it; reload and try again`)

@@ -2,13 +2,14 @@
 // zones, the grid and the base layers, and the bulk load that seeds them.
 import type { BBox } from '../../kernel/geo.ts'
 import type { Building, DemoDistrict, GridCell, Intersection, LampStatusChange, StoredLamp, Street, WaterFeature, Zone } from '../../kernel/records.ts'
-import type { LampStatus, StreetCategory } from '../../kernel/statuses.ts'
+import { OPEN_INCIDENT_STATUSES, type LampStatus, type StreetCategory } from '../../kernel/statuses.ts'
+import { LAMP_OUTAGE_CATEGORY } from '../../kernel/categories.ts'
 import { guidancePointId } from '../../kernel/record-ids.ts'
 import type { Actor } from '../../domain/roles.ts'
 import type { GuidancePoint, StreetCategoryChange } from '../../domain/guidance-points.ts'
 import { ConflictError, NotFoundError } from '../../kernel/errors.ts'
 import { LampPointsBuilder, type LampPoints } from '../lamp-points.ts'
-import type { GuidancePointPatch, LampQuery, NewGuidancePoint, Store, StoreCounts, StoreInfo, StoreSummary, StreetQuery } from '../store.ts'
+import type { GuidancePointPatch, LampQuery, LampWritten, NewGuidancePoint, Store, StoreCounts, StoreInfo, StoreSummary, StreetQuery } from '../store.ts'
 import { forEachRawPage, type SqliteContext } from './context.ts'
 import { guidancePointColumns, toBuilding, toCategoryChange, toGuidancePoint, toIntersection, toLamp, toLampChange, toStreet, toUnitCell, toWater, toZone } from '../record-rows.ts'
 import { boundsOf, inList, json, num, spatialJoin, where, type Params, type Row } from './sql.ts'
@@ -233,7 +234,7 @@ export function districtTables(x: SqliteContext): DistrictTables {
       return x.all('SELECT * FROM lamp_status_history WHERE lamp_id = :id ORDER BY id DESC', { id }).map(toLampChange)
     },
 
-    async updateLampStatus(read: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<StoredLamp> {
+    async updateLampStatus(read: StoredLamp, status: LampStatus, actor: Actor, at: Date, closedCaseIds: readonly string[]): Promise<LampWritten> {
       const { id, version: expectedVersion } = read
       return x.write(() => {
         // read again here, in-process and under the write lock: what is stored now is what the audit records
@@ -250,7 +251,10 @@ export function districtTables(x: SqliteContext): DistrictTables {
           .run(id, iso, before.status, status, actor.userId, actor.username, JSON.stringify(closedCaseIds))
         const lamp = toLamp(x.get('SELECT * FROM lamps WHERE id = :id', { id }) as Row)
         x.audit(actor, 'lamp.update', 'lamp', id, before, { ...lamp, closedIncidentIds: closedCaseIds })
-        return lamp
+        const params: Params = { id, outage: LAMP_OUTAGE_CATEGORY }
+        const open = inList('status', OPEN_INCIDENT_STATUSES, 'open', params)
+        const reportedOut = x.get(`SELECT 1 AS x FROM incidents INDEXED BY incidents_lamp WHERE lamp_id = :id AND category = :outage AND ${open} LIMIT 1`, params) !== undefined
+        return { lamp, reportedOut }
       })
     },
 
