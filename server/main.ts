@@ -18,7 +18,7 @@ import { postgresRateWindows } from './store/postgres/rate-windows.ts'
 import { sharedRateCounters } from './http/rate-limit.ts'
 import type { DistrictChange } from './model/district-model.ts'
 import { PostgresStore } from './store/postgres-store.ts'
-import { sqlitePathFromUrl } from './store/sqlite-store.ts'
+import { SqliteStore, sqlitePathFromUrl } from './store/sqlite-store.ts'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -63,6 +63,7 @@ const photoDir = process.env.PHOTO_DIR ?? (dbPath === ':memory:' ? join(tmpdir()
 const dataDir = process.env.DATA_DIR ?? (dbPath === ':memory:' ? undefined : dirname(dbPath))
 
 if (store instanceof PostgresStore) await store.openConnections()
+if (store instanceof SqliteStore) store.checkpointInBackground()
 
 // Several instances on one PostgreSQL database tell each other about their writes and share rate-limit windows.
 let changeFeed: PostgresChangeFeed<DistrictChange> | undefined

@@ -13,6 +13,7 @@ import { districtTables } from './sqlite/district-tables.ts'
 import { importTables } from './sqlite/import-tables.ts'
 import { num, type Row } from './sqlite/sql.ts'
 import type { Store } from './store.ts'
+import { checkpointInBackground, type BackgroundCheckpoints } from './sqlite/wal-checkpoints.ts'
 
 /** Resolves `file:relative/path.db`, `file:/abs.db`, a plain path, or `:memory:` to what better-sqlite3 opens. */
 export function sqlitePathFromUrl(url: string): string {
@@ -57,6 +58,18 @@ export interface SqliteStore extends Store {}
 
 export class SqliteStore {
   readonly db: Database.Database
+  readonly path: string
+  private checkpoints: BackgroundCheckpoints | undefined
+
+  /**
+   * A serving store (the server calls this at start): WAL checkpoints move from the commits that cross SQLite's
+   * threshold to a thread of their own (sqlite/wal-checkpoints.ts). Undefined for a database without a WAL file.
+   */
+  checkpointInBackground(): BackgroundCheckpoints | undefined {
+    if (this.path === ':memory:' || this.db.pragma('journal_mode', { simple: true }) !== 'wal') return undefined
+    this.checkpoints ??= checkpointInBackground(this.db, this.path)
+    return this.checkpoints
+  }
 
   /** Opens (creating and migrating as needed) the database at `path`, or an in-memory one for ':memory:'. */
   constructor(path: string)
@@ -64,11 +77,13 @@ export class SqliteStore {
   constructor(path: string, context?: SqliteContext) {
     const x = context ?? new SqliteContext(openDatabase(path), new TransactionGate())
     this.db = x.db
+    this.path = path
     Object.assign(this, districtTables(x), caseTables(x), accountTables(x), briefingTables(x), importTables(x), {
       transaction: <T>(work: (tx: Store) => Promise<T>): Promise<T> =>
         x.inTransaction ? work(this) : x.gate.run(x.db, () => work(new SqliteStore(path, x.insideTransaction()))),
       close: async (): Promise<void> => {
         while (x.gate.busy) await x.gate.settled()
+        await this.checkpoints?.stop()
         x.db.close()
       },
     } satisfies Pick<Store, 'transaction' | 'close'>)

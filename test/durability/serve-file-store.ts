@@ -5,12 +5,15 @@
 import { serve } from '@hono/node-server'
 import { createApp } from '../../server/app.ts'
 import { openStore } from '../../server/store/open-store.ts'
+import { SqliteStore } from '../../server/store/sqlite-store.ts'
 
 const databaseUrl = process.env.DATABASE_URL
 const photoDir = process.env.PHOTO_DIR
 if (!databaseUrl || !photoDir) throw new Error('DATABASE_URL and PHOTO_DIR must name the database file and a photo folder')
 
 const store = openStore(databaseUrl)
+// as the server runs it: checkpoints on their own thread, so a kill can fall in the middle of one
+if (store instanceof SqliteStore) store.checkpointInBackground()
 const app = createApp({
   store,
   photoDir,
