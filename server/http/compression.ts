@@ -2,12 +2,13 @@
 // zlib's level 6, and for a megacity's twelve-month hotspot layer (6.3 MB) that was 56 ms a request against 29 ms
 // for one zlib.gzip call at level 4 on libuv's thread pool (`npm run bench -- compression`), 10 % larger output.
 // The JSON bodies here are made whole in memory anyway (JsonBytes), so reading the body before compressing it costs
-// one copy, not a change in how responses are built.
+// one copy, not a change in how responses are built — none when the conditional GET has read it (body-bytes.ts).
 import { promisify } from 'node:util'
 import { gzip as gzipCallback, gzipSync } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
 import { parseAccept } from 'hono/utils/accept'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress'
+import { bodyBytes, responseOf } from './body-bytes.ts'
 
 const gzip = promisify(gzipCallback)
 
@@ -49,7 +50,7 @@ export function compression(): MiddlewareHandler {
     const vary = res.headers.get('vary')
     if (vary !== '*' && !(vary && VARY_ACCEPT_ENCODING.test(vary))) res.headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
     if (!acceptsGzip(c.req.header('accept-encoding'))) return
-    const body = new Uint8Array(await res.arrayBuffer())
+    const body = await bodyBytes(res)
     const headers = new Headers(res.headers)
     let sent: Uint8Array<ArrayBuffer> = body
     if (body.byteLength >= MIN_BYTES) {
@@ -64,6 +65,6 @@ export function compression(): MiddlewareHandler {
     // Cleared first: assigning over a response makes Hono copy the old one's headers onto the new (a second
     // Set-Cookie, the identity Content-Length).
     c.res = undefined
-    c.res = new Response(sent, { status: res.status, statusText: res.statusText, headers })
+    c.res = responseOf(sent, { status: res.status, statusText: res.statusText, headers })
   }
 }

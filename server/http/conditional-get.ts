@@ -9,6 +9,7 @@
 // routes whose tag is a hash of the content — tiles, issued briefings — answer 304 themselves.
 import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
+import { bodyBytes, responseOf } from './body-bytes.ts'
 
 // What a 304 keeps of the 200 it stands for (RFC 9110 §15.4.5), and a renewed session cookie.
 const KEPT_ON_304 = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary', 'set-cookie']
@@ -24,17 +25,20 @@ export function conditionalGet(): MiddlewareHandler {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !c.res.ok || c.res.status === 206) return
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'private, no-cache')
     if (c.res.headers.has('etag') || !c.res.body) return
-    const body = new Uint8Array(await c.res.clone().arrayBuffer())
+    const res = c.res
+    const body = await bodyBytes(res)
     const tag = `W/"${createHash('sha1').update(body).digest('hex')}"`
     if (!matches(c.req.header('if-none-match'), tag)) {
-      c.res.headers.set('etag', tag)
+      const headers = new Headers(res.headers)
+      headers.set('etag', tag)
+      c.res = undefined // cleared first: assigning over a response makes Hono copy its headers onto the new one
+      c.res = responseOf(body, { status: res.status, statusText: res.statusText, headers })
       return
     }
     const headers = new Headers()
-    for (const name of KEPT_ON_304) for (const value of name === 'set-cookie' ? c.res.headers.getSetCookie() : [c.res.headers.get(name)]) if (value !== null) headers.append(name, value)
+    for (const name of KEPT_ON_304) for (const value of name === 'set-cookie' ? res.headers.getSetCookie() : [res.headers.get(name)]) if (value !== null) headers.append(name, value)
     headers.set('etag', tag)
-    await c.res.body?.cancel()
-    c.res = undefined // cleared first: assigning over a response makes Hono copy its headers onto the new one
+    c.res = undefined
     c.res = new Response(null, { status: 304, headers })
   }
 }

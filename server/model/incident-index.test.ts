@@ -34,6 +34,11 @@ describe('the in-memory incident index', () => {
       const a = Math.floor(rand() * 1100) - 50
       const f: IncidentFilter = { fromMs: a, toMs: a + Math.floor(rand() * 600), categories: k % 3 === 0 ? undefined : CATEGORIES.filter(() => rand() < 0.5), sources: k % 2 === 0 ? undefined : [SOURCES[k % 3]!] }
       expect(Array.from(index.positions(f)), JSON.stringify(f)).toEqual(scan(rows, f))
+      // the same into a buffer lent (the hotspot routes' shared scratch): a view of its first part
+      const lent = new Float64Array(new SharedArrayBuffer(8 * 4000 + 64)).fill(-1)
+      const into = index.positions(f, (length) => lent.subarray(0, length))
+      expect(into.buffer).toBe(lent.buffer)
+      expect(Array.from(into)).toEqual(scan(rows, f))
     }
     expect(index.positions({ fromMs: 10, toMs: 10 })).toHaveLength(0)
     expect(index.positions({ fromMs: 900, toMs: 100 })).toHaveLength(0) // an inverted period is empty, not an error

@@ -62,19 +62,24 @@ export class IncidentIndex {
     return this.cols.count
   }
 
-  /** The positions [lon0, lat0, lon1, lat1, …] of the matching incidents in (time, rid) order. */
-  positions(f: IncidentFilter): Float64Array<ArrayBuffer> {
+  /**
+   * The positions [lon0, lat0, lon1, lat1, …] of the matching incidents in (time, rid) order: in a new array, or in
+   * the first part of what `into` hands out for the most there can be (then a view of that part).
+   */
+  positions(f: IncidentFilter): Float64Array<ArrayBuffer>
+  positions<B extends ArrayBufferLike>(f: IncidentFilter, into: (length: number) => Float64Array<B>): Float64Array<B>
+  positions(f: IncidentFilter, into?: (length: number) => Float64Array): Float64Array {
     const { lon, lat } = this.cols
     const [start, end] = this.span(f.fromMs, f.toMs)
     const keep = this.rowFilter(f)
-    const out = new Float64Array(2 * (end - start))
+    const out = into ? into(2 * (end - start)) : new Float64Array(2 * (end - start))
     let n = 0
     for (let i = start; i < end; i++) {
       if (!keep(i)) continue
       out[n++] = lon[i]!
       out[n++] = lat[i]!
     }
-    return n === out.length ? out : out.slice(0, n)
+    return n === out.length ? out : into ? out.subarray(0, n) : out.slice(0, n)
   }
 
   /** The positions, as point items, of the incidents reported in [fromMs, toMs) that `keep` accepts. */

@@ -15,6 +15,7 @@ import { decimalParam, instantParam, limitParam, listParam } from '../http/param
 import { ProblemError } from '../kernel/problems.ts'
 import { validate } from '../http/validate.ts'
 import type { UseCaseContext } from '../use-cases/context.ts'
+import { SharedScratch } from '../workers/shared-scratch.ts'
 import type { AnalysisPool } from '../workers/analysis-pool.ts'
 import type { HotspotRefusal } from '../workers/analysis-tasks.ts'
 import { appendJsonMember } from '../workers/json-bytes.ts'
@@ -111,12 +112,15 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
     return { items: page.items, fromMs, toMs }
   }
 
-  /** The period's incident positions, packed for the workers, from the in-memory incident index. */
-  async function periodPositions(q: { category?: string[]; source?: (typeof INCIDENT_SOURCES)[number][]; from?: number; to?: number }) {
+  // The period's positions go to the workers in shared buffers kept from one request to the next (shared-scratch.ts).
+  const scratch = new SharedScratch()
+
+  /** The period's incident positions from the in-memory incident index, in a buffer `take` lends. */
+  async function periodPositions(q: { category?: string[]; source?: (typeof INCIDENT_SOURCES)[number][]; from?: number; to?: number }, take: (length: number) => Float64Array<SharedArrayBuffer>) {
     const toMs = q.to ?? clock().getTime()
     const fromMs = q.from ?? toMs - DEFAULT_PERIOD_DAYS * DAY_MS
     checkPeriodCap(fromMs, toMs)
-    const positions = (await model.incidents()).positions({ categories: q.category, sources: q.source, fromMs, toMs })
+    const positions = (await model.incidents()).positions({ categories: q.category, sources: q.source, fromMs, toMs }, take)
     return { positions, count: positions.length / 2, fromMs, toMs }
   }
 
@@ -138,9 +142,11 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
       const cell = q.cell ?? 'h3-10'
       const scheme = toScheme(cell)
       checkCellPairCap(bbox, scheme, cell, q.band_m)
-      const { positions, count, fromMs, toMs } = await periodPositions(q)
       const autoBandMeters = q.band_m === undefined ? autoBands.get(autoBandKey(bbox, scheme)) : undefined
-      const out = await analysis.run('hotspots', { positions, bbox, scheme, bandMeters: q.band_m, autoBandMeters, fdr: q.fdr }, [positions.buffer])
+      const { out, count, fromMs, toMs } = await scratch.lend(async (take) => {
+        const { positions, ...rest } = await periodPositions(q, take)
+        return { ...rest, out: await analysis.run('hotspots', { positions, bbox, scheme, bandMeters: q.band_m, autoBandMeters, fdr: q.fdr }) }
+      })
       if ('refusal' in out) refuse(out)
       rememberAutoBand(bbox, scheme, out.autoBandMeters)
       const { statistic } = out
@@ -186,14 +192,12 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
       const beforeTo = q.before_to ?? fromMs
       const beforeFrom = q.before_from ?? beforeTo - (toMs - fromMs)
       checkPeriodCap(beforeFrom, beforeTo, 'the earlier period')
-      const after = await periodPositions({ ...q, from: fromMs, to: toMs })
-      const before = await periodPositions({ ...q, from: beforeFrom, to: beforeTo })
-      const [afterPositions, beforePositions] = [after.positions, before.positions]
       const autoBandMeters = q.band_m === undefined ? autoBands.get(autoBandKey(bbox, scheme)) : undefined
-      const out = await analysis.run('compareHotspots', { after: afterPositions, before: beforePositions, bbox, scheme, bandMeters: q.band_m, autoBandMeters }, [
-        afterPositions.buffer,
-        beforePositions.buffer,
-      ])
+      const { after, out } = await scratch.lend(async (take) => {
+        const after = await periodPositions({ ...q, from: fromMs, to: toMs }, take)
+        const before = await periodPositions({ ...q, from: beforeFrom, to: beforeTo }, take)
+        return { after, out: await analysis.run('compareHotspots', { after: after.positions, before: before.positions, bbox, scheme, bandMeters: q.band_m, autoBandMeters }) }
+      })
       if ('refusal' in out) refuse(out)
       rememberAutoBand(bbox, scheme, out.autoBandMeters)
       const head = {
@@ -209,16 +213,18 @@ export const hotspotRoutes = ({ store, model, clock }: UseCaseContext, analysis:
     .get('/hotspots/intersections', requireUser(), validate('query', intersectionQuery), async (c) => {
       const q = c.req.valid('query')
       // Vending is what blocks crossings (docs/domain-notes.md §1): the default categories are the street-order ones.
-      const { positions, fromMs, toMs } = await periodPositions({ ...q, category: q.category ?? ['0501', '0504', '0510'] })
       const nodes = await store.intersections({})
-      const input = {
-        intersections: { ids: nodes.map((x) => x.id), positions: packPositions(nodes), names: nodes.map((x) => [...x.names]) },
-        incidents: positions,
-        radiusMeters: q.radius_m ?? 50,
-        limit: q.limit ?? 20,
-        includeUnnamed: q.include_unnamed ?? false,
-      }
-      const ranked = await analysis.run('rankIntersections', input, [input.intersections.positions.buffer, input.incidents.buffer])
+      const { ranked, fromMs, toMs } = await scratch.lend(async (take) => {
+        const { positions, fromMs, toMs } = await periodPositions({ ...q, category: q.category ?? ['0501', '0504', '0510'] }, take)
+        const input = {
+          intersections: { ids: nodes.map((x) => x.id), positions: packPositions(nodes), names: nodes.map((x) => [...x.names]) },
+          incidents: positions,
+          radiusMeters: q.radius_m ?? 50,
+          limit: q.limit ?? 20,
+          includeUnnamed: q.include_unnamed ?? false,
+        }
+        return { fromMs, toMs, ranked: await analysis.run('rankIntersections', input, [input.intersections.positions.buffer]) }
+      })
       return c.json({ period: period(fromMs, toMs), radius_m: q.radius_m ?? 50, intersections: ranked })
     })
     .get('/hotspots/cells/:id/incidents', requireUser(), validate('param', z.object({ id: z.string().min(1).max(64) })), validate('query', cellIncidentsQuery), async (c) => {

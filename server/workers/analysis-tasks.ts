@@ -13,7 +13,7 @@ import { computeVisitOrder, type VisitOrder } from '../analysis/visit-order.ts'
 import { districtCalendar } from '../domain/district-calendar.ts'
 import type { BBox, LngLat } from '../kernel/geo.ts'
 import { encodeJson, type JsonBytes } from './json-bytes.ts'
-import { type PackedGuidanceContext, type PackedPositions, unpackGuidanceContext, unpackPointItems, unpackPositions } from './packing.ts'
+import { type PackedGuidanceContext, type PackedPositions, type SharedOrPackedPositions, unpackGuidanceContext, unpackPointItems, unpackPositions } from './packing.ts'
 
 /** Gi* declined to run (→ 422 with this code): the statistic is undefined or untrustworthy on this input. */
 export interface HotspotRefusal {
@@ -21,7 +21,7 @@ export interface HotspotRefusal {
 }
 
 export interface HotspotsTaskInput {
-  positions: PackedPositions // the period's incidents
+  positions: SharedOrPackedPositions // the period's incidents
   bbox: BBox // study area
   scheme: CellScheme
   bandMeters?: number // given by the caller; otherwise the automatic band
@@ -54,8 +54,8 @@ export interface HotspotsTaskOutput {
 }
 
 export interface CompareTaskInput {
-  after: PackedPositions // the later period's incidents
-  before: PackedPositions // the earlier period's
+  after: SharedOrPackedPositions // the later period's incidents
+  before: SharedOrPackedPositions // the earlier period's
   bbox: BBox
   scheme: CellScheme
   bandMeters?: number
@@ -78,7 +78,7 @@ export interface CompareTaskOutput {
 
 export interface IntersectionsTaskInput {
   intersections: { ids: string[]; positions: PackedPositions; names: string[][] }
-  incidents: PackedPositions
+  incidents: SharedOrPackedPositions
   radiusMeters: number
   limit: number
   includeUnnamed: boolean

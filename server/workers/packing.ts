@@ -7,6 +7,9 @@ import type { StreetCategory } from '../kernel/statuses.ts'
 /** Positions [lng0, lat0, lng1, lat1, …] in one buffer of their own. */
 export type PackedPositions = Float64Array<ArrayBuffer>
 
+/** Positions a task only reads: in a buffer of their own (moved to the worker) or lent shared (SharedScratch). */
+export type SharedOrPackedPositions = Float64Array<ArrayBufferLike>
+
 /** Lines as one position buffer plus where each line starts: line i is positions starts[i] .. starts[i + 1] − 1. */
 export interface PackedLines {
   positions: PackedPositions
