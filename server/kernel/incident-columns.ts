@@ -2,6 +2,7 @@
 // array per field and dictionaries for the texts, so two million incidents are ~150 MB of arrays rather than two
 // million records. Both store adapters read the incident columns as arrays (INCIDENT_COLUMNS_SQL in
 // server/store/record-rows.ts, in the order `push` takes them) and push them row by row.
+import { incidentId } from './record-ids.ts'
 
 /**
  * Incidents sorted by (reportedMs, rid). Text fields are codes into their dictionary (`category[i]` indexes
@@ -9,7 +10,12 @@
  */
 export interface IncidentColumns {
   count: number
-  id: string[] // what a tile names a point by
+  /**
+   * Ids not of the store's form `incidentId(rid)` (a district seeded from someone else's records), by rid: every
+   * other row's id is derived from its rid (`incidentIdAt`) rather than kept — at megacity size two million id
+   * strings were a third of the objects the server's collector had to visit on every full collection.
+   */
+  otherIds: Map<number, string>
   rid: Float64Array
   reportedMs: Float64Array
   version: Float64Array
@@ -34,7 +40,13 @@ export interface IncidentColumns {
   rating: Uint8Array
 }
 
-type NumericColumn = Exclude<keyof IncidentColumns, 'count' | 'id' | 'categories' | 'sources' | 'statuses' | 'units' | 'zones'>
+/** The id of row `i`: what a tile names a point by. */
+export function incidentIdAt(cols: IncidentColumns, i: number): string {
+  const rid = cols.rid[i]!
+  return cols.otherIds.get(rid) ?? incidentId(rid)
+}
+
+type NumericColumn = Exclude<keyof IncidentColumns, 'count' | 'otherIds' | 'categories' | 'sources' | 'statuses' | 'units' | 'zones'>
 const NUMERIC: { [K in NumericColumn]: new (n: number) => IncidentColumns[K] } = {
   rid: Float64Array, reportedMs: Float64Array, version: Float64Array, lon: Float64Array, lat: Float64Array, category: Uint16Array, source: Uint8Array, status: Uint8Array,
   unit: Uint16Array, zone: Uint16Array, dispatchedMs: Float64Array, firstHandledMs: Float64Array, closedMs: Float64Array, deadlineMs: Float64Array,
@@ -46,7 +58,7 @@ const NUMERIC_NAMES = Object.keys(NUMERIC) as NumericColumn[]
 export function allocateColumns(n: number, dictionaries?: Pick<IncidentColumns, 'categories' | 'sources' | 'statuses' | 'units' | 'zones'>): IncidentColumns {
   const d = dictionaries ?? { categories: [], sources: [], statuses: [], units: [], zones: [] }
   // the dictionaries are shared, never copied: codes stay valid across the old and the new columns
-  const out = { count: n, id: new Array<string>(n), categories: d.categories, sources: d.sources, statuses: d.statuses, units: d.units, zones: d.zones } as Partial<IncidentColumns> as IncidentColumns
+  const out = { count: n, otherIds: new Map<number, string>(), categories: d.categories, sources: d.sources, statuses: d.statuses, units: d.units, zones: d.zones } as Partial<IncidentColumns> as IncidentColumns
   for (const name of NUMERIC_NAMES) (out as unknown as Record<string, unknown>)[name] = new NUMERIC[name](n)
   return out
 }
@@ -54,7 +66,10 @@ export function allocateColumns(n: number, dictionaries?: Pick<IncidentColumns, 
 /** Copies row `from` of `source` into row `to` of `target`, translating the dictionary codes. */
 export function copyRow(source: IncidentColumns, from: number, target: IncidentColumns, to: number): void {
   for (const name of NUMERIC_NAMES) target[name][to] = source[name][from]!
-  target.id[to] = source.id[from]!
+  const rid = source.rid[from]!
+  const other = source.otherIds.get(rid)
+  if (other !== undefined) target.otherIds.set(rid, other)
+  else if (source.otherIds !== target.otherIds) target.otherIds.delete(rid)
   // the same dictionaries (a copy within one index): the codes stand as they are
   if (source.categories === target.categories && source.sources === target.sources && source.statuses === target.statuses && source.units === target.units && source.zones === target.zones) return
   target.category[to] = code(target.categories, source.categories[source.category[from]!]!)
@@ -100,7 +115,8 @@ export class IncidentColumnsBuilder {
     c.reworkCount[i] = Number(r[14])
     c.extensionCount[i] = Number(r[15])
     c.rating[i] = r[16] === null || r[16] === undefined ? 0 : Number(r[16])
-    c.id[i] = String(r[17])
+    const id = String(r[17])
+    if (id !== incidentId(c.rid[i]!)) c.otherIds.set(c.rid[i]!, id)
   }
 
   /**
@@ -115,7 +131,6 @@ export class IncidentColumnsBuilder {
     const out = { ...this.cols, count: n }
     if (sorted) {
       for (const name of NUMERIC_NAMES) (out as unknown as Record<string, unknown>)[name] = this.cols[name].slice(0, n)
-      out.id = this.cols.id.slice(0, n)
       return out
     }
     const order = new Uint32Array(n).map((_, i) => i).sort((a, b) => t[a]! - t[b]! || rid[a]! - rid[b]!)
@@ -125,14 +140,13 @@ export class IncidentColumnsBuilder {
       for (let i = 0; i < n; i++) to[i] = from[order[i]!]!
       ;(out as unknown as Record<string, unknown>)[name] = to
     }
-    out.id = Array.from(order, (k) => this.cols.id[k]!)
     return out
   }
 
   private grow(): void {
     const bigger = allocateColumns(this.cols.rid.length * 2, this.cols)
     for (const name of NUMERIC_NAMES) (bigger[name] as { set(a: ArrayLike<number>): void }).set(this.cols[name])
-    bigger.id = this.cols.id
+    bigger.otherIds = this.cols.otherIds
     this.cols = bigger
   }
 }

@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import { IncidentColumnsBuilder } from '../kernel/incident-columns.ts'
+import { incidentId } from '../kernel/record-ids.ts'
 import { IncidentIndex, type IncidentFilter } from './incident-index.ts'
 
 interface Row { rid: number; ms: number; lon: number; lat: number; category: string; source: string; status?: string; version?: number }
 
-const columns = (rows: readonly Row[]) => {
+const columns = (rows: readonly Row[], id = (rid: number) => `X${rid}`) => {
   const b = new IncidentColumnsBuilder(2)
   for (const r of [...rows].sort((x, y) => x.ms - y.ms || x.rid - y.rid))
-    b.push([r.rid, r.ms, r.version ?? 1, r.lon, r.lat, r.category, r.source, r.status ?? 'reported', 'SD001', null, null, null, null, r.ms + 3_600_000, 0, 0, null, `X${r.rid}`])
+    b.push([r.rid, r.ms, r.version ?? 1, r.lon, r.lat, r.category, r.source, r.status ?? 'reported', 'SD001', null, null, null, null, r.ms + 3_600_000, 0, 0, null, id(r.rid)])
   return b.finish()
 }
 
@@ -42,6 +43,24 @@ describe('the in-memory incident index', () => {
     }
     expect(index.positions({ fromMs: 10, toMs: 10 })).toHaveLength(0)
     expect(index.positions({ fromMs: 900, toMs: 100 })).toHaveLength(0) // an inverted period is empty, not an error
+  })
+
+  test('names every point by its id: the store form derived from the rid, any other kept, through merges', () => {
+    // odd rids carry the store's form (I + seven digits), even ones a fixture's own id
+    const idOf = (rid: number) => (rid % 2 === 1 ? incidentId(rid) : `FIX-${rid}`)
+    const rows = randomRows(300)
+    const cols = columns(rows, idOf)
+    expect(cols.otherIds.size).toBe(150) // only the others are kept
+    const index = new IncidentIndex(cols)
+    const everywhere: [number, number, number, number] = [0, 0, 200, 90]
+    const named = () => new Map(index.pointsIn(everywhere, {}, 1e6)!.map((p) => [p.id, p]))
+    expect([...named().keys()].sort()).toEqual(rows.map((r) => idOf(r.rid)).sort())
+    // newer and older rows merged in (an insert that moves rows), with both kinds of id
+    const more = randomRows(40, 1001)
+    index.merge(columns(more, idOf))
+    const after = named()
+    expect(after.size).toBe(340)
+    for (const r of [...rows, ...more]) expect(after.get(idOf(r.rid))?.lon, idOf(r.rid)).toBe(r.lon)
   })
 
   test('counts per bucket and category, leaving out empty ones', () => {

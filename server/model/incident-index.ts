@@ -8,7 +8,7 @@
 import type { KpiCase } from '../analysis/case-kpis.ts'
 import type { BBox, LngLat } from '../kernel/geo.ts'
 import { bucketPoints, forEachNear, forEachSpan, GridCounter, type GridCount, type PointBuckets } from '../analysis/point-buckets.ts'
-import { allocateColumns, copyRow, type IncidentColumns } from '../kernel/incident-columns.ts'
+import { allocateColumns, copyRow, incidentIdAt, type IncidentColumns } from '../kernel/incident-columns.ts'
 
 export interface IncidentFilter {
   fromMs: number
@@ -183,7 +183,7 @@ export class IncidentIndex {
     if (tooMany) return undefined
     return found
       .sort((a, b) => a - b)
-      .map((i) => ({ id: c.id[i]!, lon: c.lon[i]!, lat: c.lat[i]!, category: c.categories[c.category[i]!]!, status: c.statuses[c.status[i]!]!, reportedMs: c.reportedMs[i]! }))
+      .map((i) => ({ id: incidentIdAt(c, i), lon: c.lon[i]!, lat: c.lat[i]!, category: c.categories[c.category[i]!]!, status: c.statuses[c.status[i]!]!, reportedMs: c.reportedMs[i]! }))
   }
 
   /** Buckets the rows by place now rather than on the first tile (a second at megacity size). */
