@@ -11,6 +11,7 @@ import { darkZoneLamp, darkZoneStreet, isLampWorking, openOutageLampIds } from '
 import { LAMP_OUTAGE_CATEGORY } from '../kernel/categories.ts'
 import { LAMP_STATUSES, OPEN_INCIDENT_STATUSES } from '../kernel/statuses.ts'
 import { bbox, lineString } from '@turf/turf'
+import type { LampPoints } from '../store/lamp-points.ts'
 import type { Store } from '../store/store.ts'
 
 export interface Lighting {
@@ -54,8 +55,9 @@ async function openOutages(store: Store, lampIds?: string[]): Promise<Set<string
   return openOutageLampIds(reports.items)
 }
 
-export async function buildLighting(store: Store, options: DarkZoneEngineOptions): Promise<Lighting> {
-  const [streets, lamps, outages, zones, settings] = await Promise.all([store.streets({}), store.lampPoints(), openOutages(store), store.zones(), store.districtSettings()])
+/** `readLamps`: how the lamp ledger is read (the district model shares the ids among its readers). */
+export async function buildLighting(store: Store, options: DarkZoneEngineOptions, readLamps: () => Promise<LampPoints> = () => store.lampPoints()): Promise<Lighting> {
+  const [streets, lamps, outages, zones, settings] = await Promise.all([store.streets({}), readLamps(), openOutages(store), store.zones(), store.districtSettings()])
   const inputs = lamps.ids.map((id, i) => darkZoneLamp({ id, coordinates: [lamps.positions[2 * i]!, lamps.positions[2 * i + 1]!], status: LAMP_STATUSES[lamps.status[i]!]! }, outages))
   const fromProfile = coverageFromSettings(settings?.lighting)
   const engine = createDarkZoneEngine(streets.map(darkZoneStreet), inputs, { ...options, radiusByHighwayM: { ...fromProfile, ...options.radiusByHighwayM } })

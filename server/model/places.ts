@@ -33,11 +33,12 @@ export interface Places {
   search: PlaceSearch
 }
 
-export async function buildPlaces(store: Store): Promise<Places> {
+/** `readLamps`: how the lamp ledger is read (the district model shares the ids among its readers). */
+export async function buildPlaces(store: Store, readLamps: () => Promise<LampPoints> = () => store.lampPoints()): Promise<Places> {
   const [zones, streets, lamps, units, info, intersections] = await Promise.all([
     store.zones(),
     store.streets({}),
-    store.lampPoints(),
+    readLamps(),
     store.units(),
     store.info(),
     store.intersections({}),
