@@ -49,6 +49,10 @@ describe('createDarkZoneEngine', () => {
           expect(engine.totals()).toEqual(full.totals)
           const some = [...new Set(full.darkLines.map((l) => l.streetId))].filter(() => random() < 0.3)
           expect(engine.darkLinesOf([...some].reverse().concat('no-such-street'))).toEqual(full.darkLines.filter((l) => some.includes(l.streetId)))
+          // and the lamps as it holds them: every one, with its state, moved and removed ones included
+          expect(engine.lampCount).toBe(current.size)
+          expect(new Map(engine.lampStates())).toEqual(new Map([...current.values()].map((l) => [l.id, l.working])))
+          expect(engine.isLampWorking(id)).toBe(current.get(id)?.working)
         }
       }
     }

@@ -61,6 +61,12 @@ export interface DarkZoneEngine {
   upsertLamp(lamp: DarkZoneLamp): DarkZoneChange
   /** Removes a lamp; undefined for an unknown lamp id. */
   removeLamp(lampId: string): DarkZoneChange | undefined
+  /** Whether a lamp lights its reach as the engine sees it; undefined for an unknown lamp id. */
+  isLampWorking(lampId: string): boolean | undefined
+  /** How many lamps the engine holds. */
+  readonly lampCount: number
+  /** Every lamp the engine holds, with whether it works (in no particular order). */
+  lampStates(): IterableIterator<[string, boolean]>
   /** The whole analysis as `computeDarkZones` would return it for the current lamps. Treat it as read-only. */
   result(): DarkZoneResult
   /**
@@ -277,6 +283,19 @@ export function createDarkZoneEngine(
   return {
     radiusTable,
     setLampWorking,
+
+    isLampWorking(lampId) {
+      const slot = slotOf.get(lampId)
+      return slot === undefined ? undefined : readState(slot) === LAMP_WORKING
+    },
+
+    get lampCount() {
+      return slotOf.size
+    },
+
+    *lampStates() {
+      for (const [id, slot] of slotOf) yield [id, readState(slot) === LAMP_WORKING]
+    },
 
     upsertLamp(lamp) {
       readLampPosition(lamp, changeScratch, 0)

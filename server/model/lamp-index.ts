@@ -38,6 +38,11 @@ export class LampIndex {
     return this.lamps.ids.length
   }
 
+  /** Is there a lamp of this id? */
+  has(id: string): boolean {
+    return this.row.has(id)
+  }
+
   /** Records a lamp's new status; an unknown id changes nothing. */
   setStatus(id: string, status: LampStatus): void {
     const i = this.row.get(id)

@@ -16,8 +16,40 @@ import type { Store } from '../store/store.ts'
 
 export interface Lighting {
   engine: DarkZoneEngine
-  working: Map<string, boolean> // lamp id → lit, exactly as the engine sees it
+  working: ReadonlyMap<string, boolean> // lamp id → lit: the engine's own state, read through
   zoneNames: Map<string, { name: string; nameEn: string }>
+}
+
+/**
+ * The engine's lamp states as a read-only map. A map of its own (a million entries at megacity size) was one more
+ * big table for every full garbage collection to visit, kept in step with the engine by hand.
+ */
+class EngineLampStates implements ReadonlyMap<string, boolean> {
+  constructor(private readonly engine: DarkZoneEngine) {}
+  get(id: string): boolean | undefined {
+    return this.engine.isLampWorking(id)
+  }
+  has(id: string): boolean {
+    return this.engine.isLampWorking(id) !== undefined
+  }
+  get size(): number {
+    return this.engine.lampCount
+  }
+  entries(): MapIterator<[string, boolean]> {
+    return this.engine.lampStates()
+  }
+  *keys(): MapIterator<string> {
+    for (const [id] of this.engine.lampStates()) yield id
+  }
+  *values(): MapIterator<boolean> {
+    for (const [, working] of this.engine.lampStates()) yield working
+  }
+  forEach(visit: (working: boolean, id: string, map: ReadonlyMap<string, boolean>) => void): void {
+    for (const [id, working] of this.engine.lampStates()) visit(working, id, this)
+  }
+  [Symbol.iterator](): MapIterator<[string, boolean]> {
+    return this.engine.lampStates()
+  }
 }
 
 /** What a lamp change did to the dark zones: every dark stretch now on the streets it touched, and the new totals. */
@@ -63,7 +95,7 @@ export async function buildLighting(store: Store, options: DarkZoneEngineOptions
   const engine = createDarkZoneEngine(streets.map(darkZoneStreet), inputs, { ...options, radiusByHighwayM: { ...fromProfile, ...options.radiusByHighwayM } })
   return {
     engine,
-    working: new Map(inputs.map((l) => [l.id, l.working])),
+    working: new EngineLampStates(engine),
     zoneNames: new Map(zones.map((z) => [z.id, { name: z.name, nameEn: z.nameEn }])),
   }
 }
@@ -85,9 +117,7 @@ export async function refreshLamps(lighting: Lighting, store: Store, lamps: read
   for (const lamp of lamps) {
     const { id } = lamp
     boxes.push(boxAround(lamp.coordinates, reachM))
-    const working = isLampWorking(lamp, outages)
-    lighting.working.set(id, working)
-    const change = engine.setLampWorking(id, working)
+    const change = engine.setLampWorking(id, isLampWorking(lamp, outages))
     const streetIds = justBuilt ? engine.darkZonesInBBox(boxAround(lamp.coordinates, reachM)).streets.map((s) => s.streetId) : (change?.streetIds ?? [])
     for (const streetId of streetIds) touched.add(streetId)
   }

@@ -26,7 +26,6 @@ export interface Places {
   /** The zone containing a point, if any. */
   zoneAt(coordinates: LngLat): Zone | undefined
   /** Whether a lamp with this id exists. */
-  hasLamp(id: string): boolean
   /** The id of the nearest lamp within `radiusM`, if any. */
   nearestLamp(coordinates: LngLat, radiusM: number): string | null
   /** Streets and junctions by name (the search box). */
@@ -45,7 +44,6 @@ export async function buildPlaces(store: Store, readLamps: () => Promise<LampPoi
   ])
   const zonePolygons = zones.map((zone) => ({ zone, poly: polygon(zone.coordinates) }))
   const lampIndex = indexLamps(lamps.positions)
-  const lampIds = new Set(lamps.ids)
   return {
     bounds: info.bounds,
     counts: info.counts,
@@ -54,7 +52,6 @@ export async function buildPlaces(store: Store, readLamps: () => Promise<LampPoi
     nearestStreet: createNearestStreetIndex(streets),
     streetZone: new Map(streets.map((s) => [s.id, s.zoneId])),
     zoneAt: (coordinates) => zonePolygons.find(({ poly }) => booleanPointInPolygon(point(coordinates), poly))?.zone,
-    hasLamp: (id) => lampIds.has(id),
     nearestLamp: (coordinates, radiusM) => (lampIndex ? nearestLamp(lampIndex, lamps, coordinates, radiusM) : null),
     search: createPlaceSearch(streets, intersections),
   }

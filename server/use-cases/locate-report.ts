@@ -41,7 +41,8 @@ export async function locateReport(model: DistrictModel, category: string, coord
   const zoneId = places.zoneAt(coordinates)?.id ?? null
   const street = places.nearestStreet.nearest(coordinates, NEAR_STREET_M)
   let lamp: string | null = null
-  if (category === LAMP_OUTAGE_CATEGORY) lamp = lampId && places.hasLamp(lampId) ? lampId : places.nearestLamp(coordinates, LAMP_SNAP_M)
+  // a lamp named is checked against the lamp index (the place index keeps no table of a million lamp ids of its own)
+  if (category === LAMP_OUTAGE_CATEGORY) lamp = lampId && (await model.lamps()).has(lampId) ? lampId : places.nearestLamp(coordinates, LAMP_SNAP_M)
   const unitId = places.units.length > 0 ? routeCase({ category, zoneId }, places.units) : null
   const own = ownCategory(category)
   // A district's own category brings its own time limit and unit (its profile); national ones use the tables

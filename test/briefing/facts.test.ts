@@ -34,7 +34,7 @@ describe('briefing facts', async () => {
       const lamp = (await store.lamp(id))!
       await store.updateLampStatus(lamp, 'ok', { userId: null, username: 'crew' }, new Date('2026-11-15T10:00:00+08:00'), [])
       engine.setLampWorking(id, true)
-      working.set(id, true)
+      expect(working.get(id)).toBe(true) // the states read through the engine
     }
     const lit = darkBefore - engine.result().totals.darkLengthM
     expect(lit).toBeGreaterThan(0)

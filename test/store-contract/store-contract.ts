@@ -244,6 +244,8 @@ export function describeStoreContract(adapter: string, open: () => Promise<Store
       const bbox = district.bounds
       const lamps = await store.lamps({})
       const lampIndex = new LampIndex(await store.lampPoints())
+      expect(lamps.every((l) => lampIndex.has(l.id))).toBe(true)
+      expect(lampIndex.has('L999999')).toBe(false)
       const grid = lampIndex.gridCells(bbox, 3, 2, undefined, ['defective_lamp', 'column_issue', 'broken_lantern'])
       expect(grid.reduce((n, c) => n + c.count, 0)).toBe(lamps.length)
       expect(grid.reduce((n, c) => n + c.flagged, 0)).toBe(lamps.filter((l) => l.status !== 'ok').length)
