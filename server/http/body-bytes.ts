@@ -1,20 +1,43 @@
 // A response body read once by the middlewares that need it whole (the conditional GET hashes it, compression
-// gzips it). Each read of a Response copies: cloning it to hash a copy, then reading it again to compress, made
-// four copies of a 6.3 MB hotspot layer per request at megacity size — buffers V8 counts as external memory, every
-// 64 MB of which starts a full garbage collection of the server's ~300 MB heap (~0.5 s of marking on the event
-// loop). The bytes read are kept with the Response made from them, so the next middleware takes them as they are.
-const readBodies = new WeakMap<Response, Uint8Array<ArrayBuffer>>()
+// gzips it), as the chunks it was made of. Each read of a Response copies: cloning it to hash a copy, then reading
+// it again to compress, made four copies of a 6.3 MB hotspot layer per request at megacity size — buffers V8 counts
+// as external memory, whose growth starts full garbage collections of the server's heap; reading it whole still
+// joined its chunks (the layer's head, its features, the closing brace) into a fifth. The chunks read are kept with
+// the Response made from them, so the next middleware takes them as they are.
+export type BodyChunks = readonly Uint8Array<ArrayBuffer>[]
 
-/** The whole body of `res`: the bytes it was made from when `responseOf` made it, else read (which consumes it). */
-export async function bodyBytes(res: Response): Promise<Uint8Array<ArrayBuffer>> {
-  return readBodies.get(res) ?? new Uint8Array(await res.arrayBuffer())
+const readBodies = new WeakMap<Response, BodyChunks>()
+
+/** The body of `res` as chunks: those it was made from when `responseOf` made it, else read (which consumes it). */
+export async function bodyChunks(res: Response): Promise<BodyChunks> {
+  const kept = readBodies.get(res)
+  if (kept) return kept
+  if (!res.body) return []
+  const chunks: Uint8Array<ArrayBuffer>[] = []
+  const reader = res.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return chunks
+    chunks.push(value as Uint8Array<ArrayBuffer>)
+  }
 }
 
-/** A response sending `bytes` with the status and headers of `like`, and `bodyBytes` knows them. */
-export function responseOf(bytes: Uint8Array<ArrayBuffer>, like: { status: number; statusText?: string; headers: Headers }): Response {
-  // Under the Node server the global Response keeps the bytes as they are and writes them straight to the socket
-  // (a Response of the web platform would copy them, but only tests run the app on that one).
-  const res = new Response(bytes, { status: like.status, statusText: like.statusText, headers: like.headers })
-  readBodies.set(res, bytes)
+export const byteLengthOf = (chunks: BodyChunks): number => chunks.reduce((n, c) => n + c.byteLength, 0)
+
+/** A response sending `chunks` one after another with the status and headers of `like`; `bodyChunks` knows them. */
+export function responseOf(chunks: BodyChunks, like: { status: number; statusText?: string; headers: Headers }): Response {
+  // One chunk goes as it is: under the Node server the global Response keeps the bytes and writes them straight to
+  // the socket (a Response of the web platform would copy them, but only tests run the app on that one).
+  const body =
+    chunks.length === 1
+      ? chunks[0]!
+      : new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(chunk)
+            controller.close()
+          },
+        })
+  const res = new Response(body, { status: like.status, statusText: like.statusText, headers: like.headers })
+  readBodies.set(res, chunks)
   return res
 }

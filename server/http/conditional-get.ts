@@ -9,7 +9,7 @@
 // routes whose tag is a hash of the content — tiles, issued briefings — answer 304 themselves.
 import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import { bodyBytes, responseOf } from './body-bytes.ts'
+import { bodyChunks, responseOf } from './body-bytes.ts'
 
 // What a 304 keeps of the 200 it stands for (RFC 9110 §15.4.5), and a renewed session cookie.
 const KEPT_ON_304 = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary', 'set-cookie']
@@ -26,8 +26,10 @@ export function conditionalGet(): MiddlewareHandler {
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'private, no-cache')
     if (c.res.headers.has('etag') || !c.res.body) return
     const res = c.res
-    const body = await bodyBytes(res)
-    const tag = `W/"${createHash('sha1').update(body).digest('hex')}"`
+    const body = await bodyChunks(res)
+    const hash = createHash('sha1')
+    for (const chunk of body) hash.update(chunk)
+    const tag = `W/"${hash.digest('hex')}"`
     if (!matches(c.req.header('if-none-match'), tag)) {
       const headers = new Headers(res.headers)
       headers.set('etag', tag)

@@ -74,10 +74,18 @@ export class IncidentIndex {
     const keep = this.rowFilter(f)
     const out = into ? into(2 * (end - start)) : new Float64Array(2 * (end - start))
     let n = 0
-    for (let i = start; i < end; i++) {
-      if (!keep(i)) continue
-      out[n++] = lon[i]!
-      out[n++] = lat[i]!
+    if (!f.categories && !f.sources && !f.statuses) {
+      // the period alone: every row of the span is in it, and none need be asked
+      for (let i = start; i < end; i++) {
+        out[n++] = lon[i]!
+        out[n++] = lat[i]!
+      }
+    } else {
+      for (let i = start; i < end; i++) {
+        if (!keep(i)) continue
+        out[n++] = lon[i]!
+        out[n++] = lat[i]!
+      }
     }
     return n === out.length ? out : into ? out.subarray(0, n) : out.slice(0, n)
   }

@@ -45,6 +45,25 @@ describe('computeHotspotLayer', () => {
     expect(out.statistic.inference).toBe(direct.inference)
   })
 
+  test('writes each feature as JSON.stringify would, the second time from the cells kept for the study area', () => {
+    const scheme = { kind: 'grid', sizeMeters: 100 } as const
+    for (const seed of [3, 4]) {
+      // the second round: a different period over the same study area (the kept cells, other figures)
+      const items = createIncidents(seed, [104.08, 30.69], 150 * seed)
+      const direct = findHotspots(items, { bbox: BBOX, cellScheme: scheme })
+      const out = computeHotspotLayer({ positions: packPositions(items), bbox: BBOX, scheme })
+      if ('refusal' in out) throw new Error(out.refusal.message)
+      const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d
+      const expected = direct.cells.map((x) => ({
+        type: 'Feature',
+        id: x.id,
+        geometry: { type: 'Polygon', coordinates: [x.ring.map(([lng, lat]) => [r(lng, 6), r(lat, 6)])] },
+        properties: { count: x.count, z: r(x.z, 4), p: Number(x.p.toPrecision(4)), bin: x.bin, neighbors: x.neighbors },
+      }))
+      expect(new TextDecoder().decode(out.features), `seed ${seed}`).toBe(JSON.stringify(expected))
+    }
+  })
+
   test('with a known automatic band, still says the band came from the K-th neighbour', () => {
     const items = createIncidents(7, [104.0775, 30.6925], 200)
     const first = computeHotspotLayer({ positions: packPositions(items), bbox: BBOX, scheme: { kind: 'grid', sizeMeters: 100 } })

@@ -14,6 +14,11 @@ export function encodeJson<T>(value: T): JsonBytes<T> {
   return encoder.encode(JSON.stringify(value))
 }
 
+/** JSON text already made (it must be JSON of a `T`) as UTF-8 bytes in a fresh buffer of their own. */
+export function encodeJsonText<T>(json: string): JsonBytes<T> {
+  return encoder.encode(json)
+}
+
 /** UTF-8 JSON text of a `T` in consecutive chunks, to be sent one after another: joining megabytes costs a copy. */
 export type JsonChunks<T> = readonly Uint8Array<ArrayBuffer>[] & { readonly [jsonOf]?: T }
 
