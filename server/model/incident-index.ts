@@ -71,21 +71,14 @@ export class IncidentIndex {
   positions(f: IncidentFilter, into?: (length: number) => Float64Array): Float64Array {
     const { lon, lat } = this.cols
     const [start, end] = this.span(f.fromMs, f.toMs)
-    const keep = this.rowFilter(f)
+    // the period alone needs no row asked: the span holds exactly its rows
+    const keep = f.categories || f.sources || f.statuses ? this.rowFilter(f) : undefined
     const out = into ? into(2 * (end - start)) : new Float64Array(2 * (end - start))
     let n = 0
-    if (!f.categories && !f.sources && !f.statuses) {
-      // the period alone: every row of the span is in it, and none need be asked
-      for (let i = start; i < end; i++) {
-        out[n++] = lon[i]!
-        out[n++] = lat[i]!
-      }
-    } else {
-      for (let i = start; i < end; i++) {
-        if (!keep(i)) continue
-        out[n++] = lon[i]!
-        out[n++] = lat[i]!
-      }
+    for (let i = start; i < end; i++) {
+      if (keep && !keep(i)) continue
+      out[n++] = lon[i]!
+      out[n++] = lat[i]!
     }
     return n === out.length ? out : into ? out.subarray(0, n) : out.slice(0, n)
   }
