@@ -51,7 +51,9 @@ describe('background WAL checkpoints (SQLite)', () => {
     const before = statSync(path).size
     writeMegabytes(store)
     const until = Date.now() + 10_000
-    while (statSync(path).size === before && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
+    // a checkpoint copies page by page: wait for the whole WAL, not the first pages, to reach the file
+    while (statSync(path).size <= 8_000_000 && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
+    expect(statSync(path).size).toBeGreaterThan(before)
     expect(statSync(path).size).toBeGreaterThan(8_000_000)
     await store.close()
   })
